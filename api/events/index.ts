@@ -1,0 +1,79 @@
+import { ATTENDANCE_MODES, EVENT_STATUSES } from '../../schema/events.ts';
+import { createRouter } from '../app.ts';
+import { ApiError } from '../errors.ts';
+import { enumValues, listValues, parseDateParam } from '../lib/list-params.ts';
+import { decodeCursor, nextLink, page } from '../lib/pagination.ts';
+import {
+  type EventFilter,
+  eventBySlugQuery,
+  eventCountQuery,
+  eventCursor,
+  eventFacetQuery,
+  eventListQuery,
+  facetLabel,
+  hydrateEvents,
+} from './queries.ts';
+import { getEvent, listEvents } from './routes.ts';
+import { EVENT_FACETS, type EventFacet } from './schemas.ts';
+
+export const eventsRouter = createRouter()
+  .openapi(listEvents, async (c) => {
+    const query = c.req.valid('query');
+    const { db, lang } = c.var;
+    const now = new Date();
+    const filter: EventFilter = {
+      from: parseDateParam(query.from) ?? now,
+      to: parseDateParam(query.to, true),
+      topics: listValues(query.topic),
+      cities: listValues(query.city),
+      postalCodes: listValues(query.postalCode),
+      attendanceModes: enumValues('attendanceMode', query.attendanceMode, ATTENDANCE_MODES),
+      statuses: enumValues('status', query.status, EVENT_STATUSES),
+      organisers: listValues(query.organiser),
+      services: listValues(query.service),
+      free: query.free === undefined ? undefined : query.free === 'true',
+      q: query.q,
+    };
+    if (filter.to && filter.to < filter.from) {
+      throw ApiError.invalidParam('to', 'query', '`to` is before `from`: no event can match.');
+    }
+    const facets: EventFacet[] = enumValues('facets', query.facets, EVENT_FACETS);
+    const cursor = decodeCursor(query.cursor);
+
+    // The page, its total and the facets share one filter and go to D1 in one round trip.
+    const [rows, totals, ...facetRows] = await db.batch([
+      eventListQuery(db, lang, filter, query.sort, query.limit, cursor),
+      eventCountQuery(db, filter),
+      ...facets.map((facet) => eventFacetQuery(db, lang, filter, facet)),
+    ]);
+    const { items, nextCursor } = page(rows, query.limit, eventCursor(query.sort));
+    const data = await hydrateEvents(db, items, lang, new URL(c.req.url).origin, now);
+    const body = {
+      data,
+      nextCursor,
+      total: totals[0]?.total ?? 0,
+      ...(facets.length > 0
+        ? {
+            facets: Object.fromEntries(
+              facets.map((facet, i) => [
+                facet,
+                (facetRows[i] ?? []).map((row) => ({
+                  value: String(row.value),
+                  label: facetLabel(facet, { value: String(row.value), ...('label' in row ? { label: String(row.label) } : {}) }, lang),
+                  count: Number(row.count),
+                })),
+              ]),
+            ),
+          }
+        : {}),
+    };
+    return c.json(body, 200, nextLink(c.req.url, nextCursor));
+  })
+  .openapi(getEvent, async (c) => {
+    const { slug } = c.req.valid('param');
+    const { db, lang } = c.var;
+    const [row] = await eventBySlugQuery(db, lang, slug);
+    const [data] = row ? await hydrateEvents(db, [row], lang, new URL(c.req.url).origin, new Date()) : [];
+    if (!data) throw new ApiError('not-found', `No published event has the slug "${slug}".`);
+    return c.json({ data }, 200);
+  });

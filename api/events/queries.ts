@@ -1,0 +1,280 @@
+import { and, asc, count, desc, eq, exists, gt, gte, inArray, isNotNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { Lang } from '../../schema/columns.ts';
+import type { AttendanceMode, EventStatus } from '../../schema/events.ts';
+import { events, eventSessions, eventTopics, eventTranslations } from '../../schema/events.ts';
+import { services, serviceTranslations } from '../../schema/services.ts';
+import { topics, topicTranslations } from '../../schema/topics.ts';
+import type { Db } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import { TIME_ZONE, toBrusselsIso } from '../lib/brussels-time.ts';
+import { dateSummary } from '../lib/date-summary.ts';
+import type { Cursor } from '../lib/pagination.ts';
+import { fallbackFields, localized } from '../lib/translations.ts';
+import { ftsQuery } from '../search/index.ts';
+import { groupTopicRefs, topicRefsQuery } from '../topics/queries.ts';
+import { LABELS } from './labels.ts';
+import type { EVENT_SORTS, EventBody, EventFacet } from './schemas.ts';
+
+const TEXT_FIELDS = ['title', 'summary', 'description', 'audience', 'accessibility', 'statusReason', 'priceNote'] as const;
+
+const tr = alias(eventTranslations, 'tr');
+const nl = alias(eventTranslations, 'nl');
+const serviceTr = alias(serviceTranslations, 'service_tr');
+const serviceNl = alias(serviceTranslations, 'service_nl');
+const topicTr = alias(topicTranslations, 'topic_tr');
+const topicNl = alias(topicTranslations, 'topic_nl');
+
+function eventRows(db: Db, lang: Lang) {
+  return db
+    .select({
+      id: events.id,
+      slug: events.slug,
+      eventStatus: events.eventStatus,
+      attendanceMode: events.attendanceMode,
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+      previousStartsAt: events.previousStartsAt,
+      venueName: events.venueName,
+      street: events.street,
+      postalCode: events.postalCode,
+      city: events.city,
+      country: events.country,
+      latitude: events.latitude,
+      longitude: events.longitude,
+      onlineUrl: events.onlineUrl,
+      organiserName: events.organiserName,
+      organiserUrl: events.organiserUrl,
+      isFree: events.isFree,
+      priceCents: events.priceCents,
+      registrationUrl: events.registrationUrl,
+      availability: events.availability,
+      serviceId: events.serviceId,
+      createdAt: events.createdAt,
+      updatedAt: events.updatedAt,
+      ...localized(tr, nl, TEXT_FIELDS),
+    })
+    .from(events)
+    .innerJoin(nl, and(eq(nl.eventId, events.id), eq(nl.lang, 'nl')))
+    .leftJoin(tr, and(eq(tr.eventId, events.id), eq(tr.lang, lang)));
+}
+type EventRow = Awaited<ReturnType<typeof eventRows>>[number];
+
+export type EventSort = (typeof EVENT_SORTS)[number];
+
+export interface EventFilter {
+  from: Date;
+  to?: Date | undefined;
+  topics: string[];
+  cities: string[];
+  postalCodes: string[];
+  attendanceModes: AttendanceMode[];
+  statuses: EventStatus[];
+  organisers: string[];
+  services: string[];
+  free?: boolean | undefined;
+  q?: string | undefined;
+}
+
+const lowerIn = (column: SQL | typeof events.city, values: string[]) =>
+  inArray(sql`lower(${column})`, values.map((v) => v.toLowerCase()));
+
+/** The WHERE conditions of a filter; shared by the page, the total and the facets so they always agree. */
+export function eventConditions(filter: EventFilter): SQL {
+  const conditions: (SQL | undefined)[] = [eq(events.status, 'published'), gte(events.endsAt, filter.from)];
+  if (filter.to) conditions.push(lte(events.startsAt, filter.to));
+  if (filter.topics.length > 0) {
+    conditions.push(
+      exists(
+        sql`(select 1 from ${eventTopics} join ${topics} on ${topics.id} = ${eventTopics.topicId}
+            where ${eventTopics.eventId} = ${events.id} and ${inArray(topics.slug, filter.topics)})`,
+      ),
+    );
+  }
+  if (filter.cities.length > 0) conditions.push(lowerIn(events.city, filter.cities));
+  if (filter.postalCodes.length > 0) conditions.push(inArray(events.postalCode, filter.postalCodes));
+  if (filter.attendanceModes.length > 0) conditions.push(inArray(events.attendanceMode, filter.attendanceModes));
+  if (filter.statuses.length > 0) conditions.push(inArray(events.eventStatus, filter.statuses));
+  if (filter.organisers.length > 0) conditions.push(lowerIn(sql`${events.organiserName}`, filter.organisers));
+  if (filter.services.length > 0) {
+    conditions.push(inArray(events.serviceId, sql`(select ${services.id} from ${services} where ${inArray(services.slug, filter.services)})`));
+  }
+  if (filter.free !== undefined) conditions.push(eq(events.isFree, filter.free));
+  if (filter.q !== undefined) {
+    conditions.push(
+      inArray(events.id, sql`(select item_id from search_index where search_index match ${ftsQuery(filter.q)} and kind = 'event')`),
+    );
+  }
+  return and(...conditions) ?? sql`1`;
+}
+
+const SORT_COLUMNS = {
+  startsAt: { column: events.startsAt, direction: 'asc' },
+  '-startsAt': { column: events.startsAt, direction: 'desc' },
+  '-updatedAt': { column: events.updatedAt, direction: 'desc' },
+} as const;
+
+/** Cursors carry their sort, so one issued for one order is never misread in another. */
+export function eventCursor(sort: EventSort) {
+  return (row: EventRow): Cursor => ({
+    key: `${sort}|${(sort === '-updatedAt' ? row.updatedAt : row.startsAt).getTime()}`,
+    id: row.id,
+  });
+}
+
+function seek(sort: EventSort, cursor: Cursor | undefined): SQL | undefined {
+  if (!cursor) return undefined;
+  const [cursorSort, value] = String(cursor.key).split('|');
+  if (cursorSort !== sort || !value || !/^\d+$/.test(value)) {
+    throw ApiError.invalidParam('cursor', 'query', 'This cursor belongs to another sort order or is damaged; start again without it.');
+  }
+  const { column, direction } = SORT_COLUMNS[sort];
+  const at = new Date(Number(value));
+  const after = direction === 'asc' ? gt : lt;
+  return or(after(column, at), and(eq(column, at), after(events.id, cursor.id)));
+}
+
+export function eventListQuery(db: Db, lang: Lang, filter: EventFilter, sort: EventSort, limit: number, cursor: Cursor | undefined) {
+  const { column, direction } = SORT_COLUMNS[sort];
+  const order = direction === 'asc' ? asc : desc;
+  return eventRows(db, lang)
+    .where(and(eventConditions(filter), seek(sort, cursor)))
+    .orderBy(order(column), order(events.id))
+    .limit(limit + 1);
+}
+
+export function eventCountQuery(db: Db, filter: EventFilter) {
+  return db.select({ total: count() }).from(events).where(eventConditions(filter));
+}
+
+export function eventBySlugQuery(db: Db, lang: Lang, slug: string) {
+  return eventRows(db, lang)
+    .where(and(eq(events.status, 'published'), eq(events.slug, slug)))
+    .limit(1);
+}
+
+export function eventFacetQuery(db: Db, lang: Lang, filter: EventFilter, facet: EventFacet) {
+  const where = eventConditions(filter);
+  const n = count().as('n');
+  switch (facet) {
+    case 'topic':
+      return db
+        .select({ value: topics.slug, label: sql<string>`coalesce(${topicTr.name}, ${topicNl.name}, ${topics.slug})`, count: n })
+        .from(events)
+        .innerJoin(eventTopics, eq(eventTopics.eventId, events.id))
+        .innerJoin(topics, and(eq(topics.id, eventTopics.topicId), eq(topics.status, 'published')))
+        .leftJoin(topicNl, and(eq(topicNl.topicId, topics.id), eq(topicNl.lang, 'nl')))
+        .leftJoin(topicTr, and(eq(topicTr.topicId, topics.id), eq(topicTr.lang, lang)))
+        .where(where)
+        .groupBy(topics.id)
+        .orderBy(desc(n), asc(topics.slug));
+    case 'city':
+      return db
+        .select({ value: sql<string>`${events.city}`, count: n })
+        .from(events)
+        .where(and(where, isNotNull(events.city)))
+        .groupBy(events.city)
+        .orderBy(desc(n), asc(events.city));
+    case 'organiser':
+      return db
+        .select({ value: events.organiserName, count: n })
+        .from(events)
+        .where(where)
+        .groupBy(events.organiserName)
+        .orderBy(desc(n), asc(events.organiserName));
+    case 'attendanceMode':
+      return db
+        .select({ value: events.attendanceMode, count: n })
+        .from(events)
+        .where(where)
+        .groupBy(events.attendanceMode)
+        .orderBy(desc(n), asc(events.attendanceMode));
+    case 'status':
+      return db
+        .select({ value: events.eventStatus, count: n })
+        .from(events)
+        .where(where)
+        .groupBy(events.eventStatus)
+        .orderBy(desc(n), asc(events.eventStatus));
+  }
+}
+
+/** Display name of a facet value: topics are named by the query, enums here, the rest are their own name. */
+export function facetLabel(facet: EventFacet, row: { value: string; label?: string }, lang: Lang): string {
+  if (facet === 'attendanceMode' || facet === 'status') return LABELS[lang][row.value as AttendanceMode | EventStatus] ?? row.value;
+  return row.label ?? row.value;
+}
+
+/** Sessions, topics and services of a page of events, fetched in one round trip. */
+export async function hydrateEvents(db: Db, rows: EventRow[], lang: Lang, origin: string, now: Date): Promise<EventBody[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.id);
+  const serviceIds = [...new Set(rows.map((row) => row.serviceId).filter((id): id is string => id !== null))];
+  const [sessions, topicRows, serviceRows] = await db.batch([
+    db
+      .select({
+        eventId: eventSessions.eventId,
+        startsAt: eventSessions.startsAt,
+        endsAt: eventSessions.endsAt,
+        status: eventSessions.status,
+      })
+      .from(eventSessions)
+      .where(inArray(eventSessions.eventId, ids))
+      .orderBy(asc(eventSessions.eventId), asc(eventSessions.startsAt)),
+    topicRefsQuery(db, eventTopics, eventTopics.eventId, ids, lang),
+    db
+      .select({ id: services.id, slug: services.slug, ...localized(serviceTr, serviceNl, ['title'] as const) })
+      .from(services)
+      .innerJoin(serviceNl, and(eq(serviceNl.serviceId, services.id), eq(serviceNl.lang, 'nl')))
+      .leftJoin(serviceTr, and(eq(serviceTr.serviceId, services.id), eq(serviceTr.lang, lang)))
+      .where(and(inArray(services.id, serviceIds), eq(services.status, 'published'))),
+  ]);
+  const topicsByEvent = groupTopicRefs(topicRows);
+  const servicesById = new Map(serviceRows.map((s) => [s.id, { slug: s.slug, title: s.title ?? s.slug }]));
+  const sessionsByEvent = new Map<string, typeof sessions>();
+  for (const session of sessions) sessionsByEvent.set(session.eventId, [...(sessionsByEvent.get(session.eventId) ?? []), session]);
+
+  return rows.map((row) => {
+    const own = sessionsByEvent.get(row.id) ?? [];
+    return {
+      id: row.id,
+      slug: row.slug,
+      url: `${origin}/v1/events/${row.slug}`,
+      title: row.title ?? row.slug,
+      summary: row.summary,
+      description: row.description,
+      status: row.eventStatus,
+      statusReason: row.statusReason,
+      attendanceMode: row.attendanceMode,
+      dateSummary: dateSummary({ status: row.eventStatus, sessions: own }, lang, now),
+      startsAt: toBrusselsIso(row.startsAt),
+      endsAt: toBrusselsIso(row.endsAt),
+      previousStartsAt: row.previousStartsAt ? toBrusselsIso(row.previousStartsAt) : null,
+      timeZone: TIME_ZONE,
+      sessions: own.map((s) => ({ startsAt: toBrusselsIso(s.startsAt), endsAt: toBrusselsIso(s.endsAt), status: s.status })),
+      venue:
+        row.venueName || row.street || row.city
+          ? {
+              name: row.venueName,
+              street: row.street,
+              postalCode: row.postalCode,
+              city: row.city,
+              country: row.country,
+              latitude: row.latitude,
+              longitude: row.longitude,
+            }
+          : null,
+      onlineUrl: row.onlineUrl,
+      organiser: { name: row.organiserName, url: row.organiserUrl },
+      price: { free: row.isFree, amountCents: row.priceCents, currency: 'EUR' as const, note: row.priceNote },
+      registration: { url: row.registrationUrl, availability: row.availability },
+      audience: row.audience,
+      accessibility: row.accessibility,
+      topics: topicsByEvent.get(row.id) ?? [],
+      service: row.serviceId ? (servicesById.get(row.serviceId) ?? null) : null,
+      createdAt: toBrusselsIso(row.createdAt),
+      updatedAt: toBrusselsIso(row.updatedAt),
+      meta: { lang, fallback: fallbackFields(row, TEXT_FIELDS) },
+    };
+  });
+}

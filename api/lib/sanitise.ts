@@ -1,0 +1,26 @@
+import xss, { type IFilterXSSOptions } from 'xss';
+
+// The rich-text vocabulary of analyses. Anything else is dropped (tags, with the body of script-like ones)
+// or escaped; xss's own URL check keeps links to http(s), mailto, tel, relative and fragment targets.
+// Runs on every write (and the seed), so stored HTML is always safe to render.
+const OPTIONS: IFilterXSSOptions = {
+  whiteList: {
+    p: [],
+    h3: ['id'],
+    h4: ['id'],
+    ul: [],
+    ol: [],
+    li: [],
+    strong: [],
+    em: [],
+    blockquote: [],
+    br: [],
+    a: ['href', 'title', 'hreflang'],
+  },
+  stripIgnoreTag: true,
+  stripIgnoreTagBody: ['script', 'style', 'iframe', 'object'],
+};
+
+export function sanitiseHtml(html: string): string {
+  return xss(html, OPTIONS);
+}

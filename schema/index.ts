@@ -1,0 +1,8 @@
+// drizzle-kit and the API both read the whole schema from here.
+export * from './about.ts';
+export * from './analyses.ts';
+export * from './columns.ts';
+export * from './events.ts';
+export * from './services.ts';
+export * from './topics.ts';
+export * from './content-state.ts';

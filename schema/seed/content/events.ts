@@ -1,0 +1,1068 @@
+// Sample events. Every title, venue and partner organisation below is invented for demonstration; days are
+// relative to the day the seed runs, times are Brussels wall-clock times.
+import type { SeedEvent, SeedVenue, Text } from '../types.ts';
+
+const SOCIUS = { name: 'Socius', url: 'https://socius.be' };
+const VORMINGPLUS = { name: 'Vormingplus Voorbeeldregio', url: 'https://example.org/vormingplus-voorbeeldregio' };
+const DE_BRUG = { name: 'Buurtwerk De Brug (voorbeeld)', url: 'https://example.org/buurtwerk-de-brug' };
+const KRUISPUNT = { name: 'Ontmoetingshuis Het Kruispunt (voorbeeld)', url: 'https://example.org/ontmoetingshuis-het-kruispunt' };
+
+const register = (slug: string) => `https://example.org/socius/inschrijven/${slug}`;
+const meet = (room: string) => `https://meet.example.org/socius-${room}`;
+
+function venue(name: string, street: string, postalCode: string, city: string, latitude: number, longitude: number): SeedVenue {
+  return { name, street, postalCode, city, country: 'BE', latitude, longitude };
+}
+
+const GENT = venue('Vergaderzaal De Markt', 'Stationsstraat 12', '9000', 'Gent', 51.0536, 3.725);
+const GENT_BUURTHUIS = venue('Buurthuis De Kring', 'Molenstraat 31', '9000', 'Gent', 51.0497, 3.7301);
+const BRUSSEL = venue('Ontmoetingsruimte De Zenne', 'Kapelstraat 18', '1000', 'Brussel', 50.8466, 4.3528);
+const SINT_GILLIS = venue('Zaal Het Plein', 'Voorplein 7', '1060', 'Sint-Gillis', 50.8283, 4.3456);
+const SCHAARBEEK = venue('Wijkcentrum De Linde', 'Lindenlaan 54', '1030', 'Schaarbeek', 50.8676, 4.3775);
+const ANTWERPEN = venue('Buurthuis De Vonk', 'Kerkstraat 103', '2000', 'Antwerpen', 51.2205, 4.4003);
+const ANTWERPEN_LOODS = venue('Loods Zeven', 'Kaaistraat 7', '2000', 'Antwerpen', 51.2262, 4.4045);
+const LEUVEN = venue('Congreszaal Het Atelier', 'Schoolstraat 8', '3000', 'Leuven', 50.8794, 4.7011);
+const LEUVEN_LAB = venue('Seminarieruimte De Boog', 'Parkstraat 40', '3000', 'Leuven', 50.877, 4.704);
+const BRUGGE = venue('Zaal Het Anker', 'Vaartstraat 4', '8000', 'Brugge', 51.2089, 3.2242);
+const HASSELT = venue('Cultuurzaal De Pluim', 'Kerkstraat 27', '3500', 'Hasselt', 50.9311, 5.3378);
+const HASSELT_OC = venue('Ontmoetingscentrum Het Hof', 'Hofstraat 9', '3500', 'Hasselt', 50.929, 5.34);
+const MECHELEN = venue('Wijkcentrum Den Elzen', 'Elzenstraat 9', '2800', 'Mechelen', 51.028, 4.48);
+const KORTRIJK = venue('Vergaderzaal De Leie', 'Lindestraat 22', '8500', 'Kortrijk', 50.828, 3.265);
+const AALST = venue('Ontmoetingshuis Het Kruispunt', 'Kapellestraat 16', '9300', 'Aalst', 50.938, 4.039);
+const SINT_NIKLAAS = venue('Zaal De Werkbank', 'Ankerstraat 3', '9100', 'Sint-Niklaas', 51.165, 4.14);
+const TURNHOUT = venue('Vormingscentrum De Kempen', 'Heidestraat 15', '2300', 'Turnhout', 51.323, 4.944);
+const OOSTENDE = venue('Zaal Zeezicht', 'Vissersstraat 21', '8400', 'Oostende', 51.228, 2.919);
+const ROESELARE = venue('Ontmoetingscentrum De Spil', 'Stationsdreef 5', '8800', 'Roeselare', 50.946, 3.123);
+
+const WHEELCHAIR: Text = {
+  nl: 'De zaal is rolstoeltoegankelijk en uitgerust met een ringleiding. Er is een aangepast toilet.',
+  en: 'The venue is wheelchair accessible and fitted with an induction loop. An accessible toilet is available.',
+  fr: 'La salle est accessible en fauteuil roulant et équipée d’une boucle magnétique. Des toilettes adaptées sont disponibles.',
+};
+const WHEELCHAIR_FR_SUPPORT: Text = {
+  nl: 'Rolstoeltoegankelijk. De voertaal is Nederlands, met ondersteuning in het Frans.',
+  en: 'Wheelchair accessible. Held in Dutch, with support in French.',
+  fr: 'Accessible en fauteuil roulant. L’activité se déroule en néerlandais, avec un soutien en français.',
+};
+const ONLINE: Text = {
+  nl: 'Online via een videoplatform in je browser, zonder installatie. Automatische ondertiteling is beschikbaar.',
+  en: 'Online via a video platform in your browser, no installation needed. Automatic captions are available.',
+  fr: 'En ligne via une plateforme vidéo dans votre navigateur, sans installation. Des sous-titres automatiques sont disponibles.',
+};
+const MIXED: Text = {
+  nl: 'Ter plaatse rolstoeltoegankelijk met ringleiding; online deelnemers kunnen vragen stellen via de chat.',
+  en: 'On site: wheelchair accessible with an induction loop; online participants can ask questions via the chat.',
+  fr: 'Sur place : accessible en fauteuil roulant, avec boucle magnétique ; les participants en ligne peuvent poser leurs questions via le chat.',
+};
+const STEP_FREE: Text = {
+  nl: 'Gelijkvloers en drempelvrij bereikbaar. De voertaal is Nederlands.',
+  en: 'Ground floor, step-free access. Held in Dutch.',
+  fr: 'De plain-pied, accès sans marche. L’activité se déroule en néerlandais.',
+};
+
+export const events: SeedEvent[] = [
+  // ---- Past (so "upcoming only" filtering has something to hide) ----
+  {
+    slug: 'bedankavond-vrijwilligers-gent',
+    eventStatus: 'scheduled',
+    attendanceMode: 'offline',
+    sessions: [{ day: -30, start: '19:00', end: '21:30' }],
+    venue: GENT_BUURTHUIS,
+    organiser: SOCIUS,
+    isFree: true,
+    registrationUrl: register('bedankavond-vrijwilligers-gent'),
+    availability: 'full',
+    topics: ['vrijwilligerswerk', 'gemeenschapsvorming'],
+    title: {
+      nl: 'Bedankavond voor vrijwilligers (Gent)',
+      en: 'Thank-you evening for volunteers (Ghent)',
+      fr: 'Soirée de remerciement pour les volontaires (Gand)',
+    },
+    summary: {
+      nl: 'Een feestelijke avond om vrijwilligers uit Gentse verenigingen in de bloemetjes te zetten.',
+      en: 'A festive evening to celebrate volunteers from associations in Ghent.',
+      fr: 'Une soirée festive pour mettre à l’honneur les volontaires des associations gantoises.',
+    },
+    description: {
+      nl: 'Verenigingen uit de stad brengen hun vrijwilligers samen voor een avond met muziek, korte getuigenissen en een hapje. Het is ook een gelegenheid om vrijwilligers van andere organisaties te leren kennen.',
+      en: 'Associations from across the city bring their volunteers together for an evening of music, short testimonies and a bite to eat. It is also a chance to meet volunteers from other organisations.',
+      fr: 'Des associations de toute la ville réunissent leurs volontaires pour une soirée avec de la musique, de courts témoignages et un en-cas. C’est aussi l’occasion de rencontrer des volontaires d’autres organisations.',
+    },
+    audience: {
+      nl: 'Vrijwilligers en vrijwilligersverantwoordelijken uit Gent en omgeving.',
+      en: 'Volunteers and volunteer coordinators from Ghent and the surrounding area.',
+      fr: 'Volontaires et responsables de volontaires de Gand et environs.',
+    },
+    accessibility: STEP_FREE,
+  },
+  {
+    slug: 'kennismaking-met-socius-online',
+    eventStatus: 'scheduled',
+    attendanceMode: 'online',
+    sessions: [{ day: -10, start: '12:00', end: '13:00' }],
+    onlineUrl: meet('kennismaking'),
+    organiser: SOCIUS,
+    isFree: true,
+    availability: 'not-required',
+    topics: ['organisatieontwikkeling', 'communicatie'],
+    title: {
+      nl: 'Kennismaking met Socius (online)',
+      en: 'Getting to know Socius (online)',
+      fr: 'Découvrir Socius (en ligne)',
+    },
+    summary: {
+      nl: 'Een online middaguur waarin we voorstellen wat Socius voor je organisatie kan betekenen.',
+      en: 'An online lunchtime session introducing what Socius can do for your organisation.',
+      fr: 'Une séance en ligne à l’heure du midi pour présenter ce que Socius peut apporter à votre organisation.',
+    },
+    description: {
+      nl: 'We geven een overzicht van onze vormingen, netwerken, begeleidingen en onderzoek, en beantwoorden je vragen. Inschrijven is niet nodig: je klikt op het afgesproken uur gewoon op de link.',
+      en: 'We give an overview of our training, networks, support and research, and answer your questions. No registration is needed: simply click the link at the set time.',
+      fr: 'Nous présentons nos formations, réseaux, accompagnements et recherches, et répondons à vos questions. Aucune inscription n’est nécessaire : il suffit de cliquer sur le lien à l’heure prévue.',
+    },
+    audience: {
+      nl: 'Nieuwe medewerkers en bestuursleden van sociaal-culturele organisaties.',
+      en: 'New staff and board members of socio-cultural organisations.',
+      fr: 'Nouveaux collaborateurs et administrateurs d’organisations socioculturelles.',
+    },
+    accessibility: ONLINE,
+  },
+
+  // ---- Upcoming ----
+  {
+    slug: 'lunchwebinar-vrijwilligers-onthalen',
+    eventStatus: 'scheduled',
+    attendanceMode: 'online',
+    sessions: [{ day: 3, start: '12:00', end: '13:00' }],
+    onlineUrl: meet('lunchwebinar-onthaal'),
+    organiser: SOCIUS,
+    isFree: true,
+    availability: 'not-required',
+    service: 'vorming-vrijwilligersbeleid',
+    topics: ['vrijwilligerswerk'],
+    title: {
+      nl: 'Lunchwebinar: nieuwe vrijwilligers goed onthalen',
+      en: 'Lunchtime webinar: welcoming new volunteers',
+      fr: 'Webinaire de midi : bien accueillir les nouveaux volontaires',
+    },
+    summary: {
+      nl: 'Een kort online moment over hoe je nieuwe vrijwilligers een warm en duidelijk onthaal geeft.',
+      en: 'A short online session on giving new volunteers a warm and clear welcome.',
+      fr: 'Une courte séance en ligne pour offrir aux nouveaux volontaires un accueil chaleureux et clair.',
+    },
+    description: {
+      nl: 'In een uur krijg je praktische tips voor een eerste kennismaking, een onthaalbrochure en een meter- of peterschap. Via de chat kun je vragen stellen. Inschrijven hoeft niet: klik op het afgesproken uur gewoon op de link.',
+      en: 'In one hour you get practical tips for a first meeting, a welcome pack and a buddy system. You can ask questions via the chat. No need to register: simply click the link at the set time.',
+      fr: 'En une heure, vous recevez des conseils pratiques pour une première rencontre, une brochure d’accueil et un système de parrainage. Vous pouvez poser vos questions via le chat. Pas besoin de s’inscrire : il suffit de cliquer sur le lien à l’heure prévue.',
+    },
+    audience: {
+      nl: 'Iedereen die nieuwe vrijwilligers verwelkomt en begeleidt.',
+      en: 'Anyone who welcomes and supports new volunteers.',
+      fr: 'Toute personne qui accueille et accompagne de nouveaux volontaires.',
+    },
+    accessibility: ONLINE,
+  },
+  {
+    slug: 'je-verhaal-helder-vertellen-online',
+    eventStatus: 'scheduled',
+    attendanceMode: 'online',
+    sessions: [{ day: 5, start: '13:30', end: '16:00' }],
+    onlineUrl: meet('workshop-kernboodschap'),
+    organiser: SOCIUS,
+    isFree: true,
+    registrationUrl: register('je-verhaal-helder-vertellen-online'),
+    availability: 'available',
+    service: 'workshop-heldere-communicatie',
+    topics: ['communicatie'],
+    title: {
+      nl: 'Je verhaal helder vertellen (online workshop)',
+      en: 'Telling your story clearly (online workshop)',
+      fr: 'Raconter clairement votre histoire (atelier en ligne)',
+    },
+    summary: {
+      nl: 'Een online namiddag om de kernboodschap van je organisatie scherp te stellen.',
+      en: 'An online afternoon to sharpen your organisation’s core message.',
+      fr: 'Un après-midi en ligne pour affiner le message clé de votre organisation.',
+    },
+    description: {
+      nl: 'Samen met andere deelnemers zoek je de woorden die je werking in één of twee zinnen samenvatten. Je test je boodschap in kleine groepjes en krijgt feedback van een begeleider. Je hebt alleen een computer met camera en microfoon nodig.',
+      en: 'Together with other participants you look for the words that sum up your work in one or two sentences. You test your message in small groups and get feedback from a facilitator. All you need is a computer with a camera and microphone.',
+      fr: 'Avec les autres participants, vous cherchez les mots qui résument votre action en une ou deux phrases. Vous testez votre message en petits groupes et recevez les retours d’un animateur. Il vous suffit d’un ordinateur avec caméra et micro.',
+    },
+    audience: {
+      nl: 'Medewerkers en vrijwilligers die de communicatie van hun organisatie (mee) verzorgen.',
+      en: 'Staff and volunteers who handle or help with their organisation’s communication.',
+      fr: 'Collaborateurs et volontaires qui s’occupent, seuls ou en équipe, de la communication de leur organisation.',
+    },
+    accessibility: ONLINE,
+  },
+  {
+    slug: 'infomoment-begeleiding-op-maat-online',
+    eventStatus: 'scheduled',
+    attendanceMode: 'online',
+    sessions: [{ day: 7, start: '11:00', end: '12:00' }],
+    onlineUrl: meet('infomoment-begeleiding'),
+    organiser: SOCIUS,
+    isFree: true,
+    registrationUrl: register('infomoment-begeleiding-op-maat-online'),
+    availability: 'available',
+    service: 'begeleiding-op-maat',
+    topics: ['organisatieontwikkeling'],
+    title: {
+      nl: 'Infomoment: begeleiding op maat voor je organisatie',
+      en: 'Info session: tailor-made support for your organisation',
+      fr: 'Séance d’information : un accompagnement sur mesure pour votre organisation',
+    },
+    summary: {
+      nl: 'Ontdek in een uur hoe een begeleidingstraject met Socius verloopt en of het bij jouw vraag past.',
+      en: 'Find out in one hour how a support process with Socius works and whether it suits your question.',
+      fr: 'Découvrez en une heure comment se déroule un accompagnement avec Socius et s’il répond à votre question.',
+    },
+    description: {
+      nl: 'We lichten toe hoe we samen met een organisatie een vraag verkennen en een traject uitstippelen, bijvoorbeeld bij een nieuwe beleidsplanning of een herschikking van het team. Twee organisaties vertellen kort over hun ervaring. Daarna is er tijd voor jouw vragen.',
+      en: 'We explain how we explore a question together with an organisation and map out a process, for example for a new policy plan or a team reorganisation. Two organisations briefly share their experience. After that there is time for your questions.',
+      fr: 'Nous expliquons comment nous explorons une question avec une organisation et définissons un parcours, par exemple pour un nouveau plan stratégique ou une réorganisation d’équipe. Deux organisations témoignent brièvement de leur expérience. Place ensuite à vos questions.',
+    },
+    audience: {
+      nl: 'Coördinatoren, directies en bestuursleden.',
+      en: 'Coordinators, directors and board members.',
+      fr: 'Coordinateurs, directions et administrateurs.',
+    },
+    accessibility: ONLINE,
+  },
+  {
+    slug: 'vrijwilligersbeleid-op-maat-gent',
+    eventStatus: 'scheduled',
+    attendanceMode: 'offline',
+    sessions: [
+      { day: 9, start: '09:30', end: '12:30' },
+      { day: 16, start: '09:30', end: '12:30' },
+      { day: 23, start: '09:30', end: '12:30' },
+    ],
+    venue: GENT,
+    organiser: SOCIUS,
+    isFree: false,
+    priceCents: 9000,
+    registrationUrl: register('vrijwilligersbeleid-op-maat-gent'),
+    availability: 'limited',
+    service: 'vorming-vrijwilligersbeleid',
+    topics: ['vrijwilligerswerk', 'organisatieontwikkeling'],
+    title: {
+      nl: 'Vrijwilligersbeleid op maat (Gent)',
+      en: 'A tailored volunteering policy (Ghent)',
+      fr: 'Une politique de volontariat sur mesure (Gand)',
+    },
+    summary: {
+      nl: 'Drie ochtenden om je vrijwilligersbeleid grondig onder de loep te nemen en bij te sturen.',
+      en: 'Three mornings to take a close look at your volunteering policy and fine-tune it.',
+      fr: 'Trois matinées pour passer votre politique de volontariat au crible et l’ajuster.',
+    },
+    description: {
+      nl: 'In drie ochtendsessies doorloop je alle fasen van vrijwilligerswerk, van werving en onthaal tot waardering en afscheid. Tussen de sessies probeer je een instrument uit in je eigen organisatie en bespreek je het resultaat met de groep. Je gaat naar huis met een concreet actieplan.',
+      en: 'Over three morning sessions you work through every stage of volunteering, from recruitment and welcome to recognition and farewell. Between sessions you try out a tool in your own organisation and discuss the results with the group. You go home with a concrete action plan.',
+      fr: 'En trois matinées, vous parcourez toutes les étapes du volontariat, du recrutement et de l’accueil à la reconnaissance et au départ. Entre les séances, vous testez un outil dans votre organisation et en discutez les résultats avec le groupe. Vous repartez avec un plan d’action concret.',
+    },
+    audience: {
+      nl: 'Vrijwilligersverantwoordelijken en coördinatoren van verenigingen en bewegingen.',
+      en: 'Volunteer managers and coordinators of associations and movements.',
+      fr: 'Responsables de volontaires et coordinateurs d’associations et de mouvements.',
+    },
+    accessibility: WHEELCHAIR,
+    priceNote: {
+      nl: 'Prijs voor de volledige reeks. Vrijwilligers en medewerkers van kleine organisaties betalen € 45.',
+      en: 'Price for the full series. Volunteers and staff of small organisations pay €45.',
+      fr: 'Prix pour l’ensemble du cycle. Les volontaires et les collaborateurs de petites organisations paient 45 €.',
+    },
+  },
+  {
+    slug: 'lerend-netwerk-burgerinitiatieven-brussel',
+    eventStatus: 'scheduled',
+    attendanceMode: 'mixed',
+    sessions: [
+      { day: 12, start: '13:30', end: '16:30' },
+      { day: 68, start: '13:30', end: '16:30' },
+      { day: 124, start: '13:30', end: '16:30' },
+    ],
+    venue: BRUSSEL,
+    onlineUrl: meet('lerend-netwerk-burgerinitiatieven'),
+    organiser: SOCIUS,
+    isFree: true,
+    registrationUrl: register('lerend-netwerk-burgerinitiatieven-brussel'),
+    availability: 'available',
+    service: 'lerend-netwerk-burgerinitiatieven',
+    topics: ['burgerinitiatieven', 'deeleconomie'],
+    title: {
+      nl: 'Lerend netwerk burgerinitiatieven (Brussel en online)',
+      en: 'Learning network on citizen initiatives (Brussels and online)',
+      fr: 'Réseau apprenant sur les initiatives citoyennes (Bruxelles et en ligne)',
+    },
+    summary: {
+      nl: 'Drie netwerkmomenten om met collega’s casussen over samenwerken met burgerinitiatieven te bespreken.',
+      en: 'Three network meetings to discuss cases about working with citizen initiatives with colleagues.',
+      fr: 'Trois rencontres de réseau pour discuter entre collègues de cas de collaboration avec des initiatives citoyennes.',
+    },
+    description: {
+      nl: 'Elke bijeenkomst start met een praktijkverhaal van een deelnemer, waarna we in kleine groepen casussen uitdiepen. Tussendoor blijven de deelnemers via een gedeeld forum met elkaar in contact. Je kunt ter plaatse of online aansluiten.',
+      en: 'Each meeting starts with a story from a participant’s practice, after which we explore cases in small groups. In between, participants stay in touch through a shared forum. You can join on site or online.',
+      fr: 'Chaque rencontre débute par un témoignage de terrain d’un participant, puis nous approfondissons des cas en petits groupes. Entre les rencontres, les participants restent en contact via un forum partagé. Vous pouvez participer sur place ou en ligne.',
+    },
+    audience: {
+      nl: 'Beroepskrachten uit het sociaal-cultureel werk, lokale besturen en welzijnsorganisaties.',
+      en: 'Professionals from socio-cultural work, local government and welfare organisations.',
+      fr: 'Professionnels du secteur socioculturel, des pouvoirs locaux et des organisations d’aide sociale.',
+    },
+    accessibility: MIXED,
+  },
+  {
+    slug: 'netwerk-vrijwilligerscoordinatoren-hasselt',
+    eventStatus: 'scheduled',
+    attendanceMode: 'offline',
+    sessions: [
+      { day: 15, start: '09:30', end: '12:00' },
+      { day: 85, start: '09:30', end: '12:00' },
+      { day: 155, start: '09:30', end: '12:00' },
+    ],
+    venue: HASSELT_OC,
+    organiser: SOCIUS,
+    isFree: true,
+    registrationUrl: register('netwerk-vrijwilligerscoordinatoren-hasselt'),
+    availability: 'available',
+    topics: ['vrijwilligerswerk', 'organisatieontwikkeling'],
+    title: {
+      nl: 'Netwerk vrijwilligerscoördinatoren Limburg (Hasselt)',
+      en: 'Volunteer coordinators’ network, Limburg (Hasselt)',
+      fr: 'Réseau des coordinateurs de volontaires du Limbourg (Hasselt)',
+    },
+    summary: {
+      nl: 'Drie ochtenden intervisie voor wie in Limburg vrijwilligers coördineert.',
+      en: 'Three mornings of peer consultation for anyone coordinating volunteers in Limburg.',
+      fr: 'Trois matinées d’intervision pour celles et ceux qui coordonnent des volontaires dans le Limbourg.',
+    },
+    description: {
+      nl: 'Deelnemers brengen zelf vragen uit hun praktijk mee, van een moeilijk gesprek tot de zoektocht naar nieuwe bestuursleden. Met een eenvoudige intervisiemethode zoeken we samen naar oplossingen. Elke bijeenkomst sluit af met een korte inspiratiebijdrage.',
+      en: 'Participants bring their own questions from practice, from a difficult conversation to the search for new board members. Using a simple peer-consultation method, we look for solutions together. Each meeting closes with a short inspiring input.',
+      fr: 'Les participants apportent leurs propres questions de terrain, d’une conversation difficile à la recherche de nouveaux administrateurs. À l’aide d’une méthode d’intervision simple, nous cherchons ensemble des solutions. Chaque rencontre se termine par un bref apport inspirant.',
+    },
+    audience: {
+      nl: 'Vrijwilligerscoördinatoren uit sociaal-culturele organisaties en lokale besturen in Limburg.',
+      en: 'Volunteer coordinators from socio-cultural organisations and local authorities in Limburg.',
+      fr: 'Coordinateurs de volontaires d’organisations socioculturelles et de pouvoirs locaux du Limbourg.',
+    },
+    accessibility: WHEELCHAIR,
+  },
+  {
+    slug: 'deelcafe-in-de-buurt-mechelen',
+    eventStatus: 'cancelled',
+    attendanceMode: 'offline',
+    sessions: [{ day: 18, start: '19:00', end: '21:30' }],
+    venue: MECHELEN,
+    organiser: DE_BRUG,
+    isFree: true,
+    registrationUrl: 'https://example.org/buurtwerk-de-brug/deelcafe',
+    availability: 'available',
+    topics: ['deeleconomie', 'gemeenschapsvorming'],
+    title: {
+      nl: 'Deelcafé: spullen, tijd en talent delen in de buurt (Mechelen)',
+      en: 'Sharing café: sharing goods, time and skills in the neighbourhood (Mechelen)',
+      fr: 'Café partage : partager objets, temps et talents dans le quartier (Malines)',
+    },
+    summary: {
+      nl: 'Een ontmoetingsavond voor buurtbewoners die liever delen dan kopen.',
+      en: 'An evening for local residents who would rather share than buy.',
+      fr: 'Une soirée de rencontre pour les habitants qui préfèrent partager plutôt qu’acheter.',
+    },
+    description: {
+      nl: 'Buurtbewoners stellen hun deelinitiatieven voor, van een gereedschapsbib tot een kookclub. Wie zelf iets wil opstarten, vindt hier medestanders en praktische tips.',
+      en: 'Residents present their sharing initiatives, from a tool library to a cooking club. Anyone who wants to start something of their own will find allies and practical tips here.',
+      fr: 'Des habitants présentent leurs initiatives de partage, d’une outilthèque à un club de cuisine. Celles et ceux qui veulent lancer leur propre projet y trouveront des alliés et des conseils pratiques.',
+    },
+    audience: {
+      nl: 'Buurtbewoners, vrijwilligers en trekkers van deelinitiatieven.',
+      en: 'Local residents, volunteers and people running sharing initiatives.',
+      fr: 'Habitants du quartier, volontaires et porteurs d’initiatives de partage.',
+    },
+    accessibility: STEP_FREE,
+    statusReason: {
+      nl: 'Het deelcafé is geannuleerd wegens te weinig inschrijvingen. Ingeschreven deelnemers krijgen persoonlijk bericht.',
+      en: 'The sharing café has been cancelled because too few people signed up. Registered participants will be notified personally.',
+      fr: 'Le café partage est annulé faute d’inscriptions suffisantes. Les participants inscrits seront prévenus personnellement.',
+    },
+  },
+  {
+    slug: 'inclusief-werken-avondreeks-antwerpen',
+    eventStatus: 'scheduled',
+    attendanceMode: 'offline',
+    sessions: [
+      { day: 20, start: '19:00', end: '21:30' },
+      { day: 27, start: '19:00', end: '21:30', status: 'cancelled' },
+      { day: 34, start: '19:00', end: '21:30' },
+      { day: 41, start: '19:00', end: '21:30' },
+    ],
+    venue: ANTWERPEN,
+    organiser: SOCIUS,
+    isFree: false,
+    priceCents: 4500,
+    registrationUrl: register('inclusief-werken-avondreeks-antwerpen'),
+    availability: 'limited',
+    service: 'vorming-inclusief-werken',
+    topics: ['diversiteit', 'identiteit', 'participatie'],
+    title: {
+      nl: 'Inclusief en divers werken: avondreeks (Antwerpen)',
+      en: 'Working inclusively: evening series (Antwerp)',
+      fr: 'Travailler de manière inclusive : cycle en soirée (Anvers)',
+    },
+    summary: {
+      nl: 'Een reeks avonden over drempels herkennen en een divers publiek echt betrekken.',
+      en: 'A series of evenings on recognising barriers and genuinely involving a diverse public.',
+      fr: 'Un cycle de soirées pour repérer les obstacles et impliquer réellement un public diversifié.',
+    },
+    description: {
+      nl: 'Je bekijkt het aanbod, de communicatie en de teamsamenstelling van je organisatie door een inclusieve bril. Je oefent methodieken om deelnemers met verschillende achtergronden mee te laten beslissen. Elke sessie sluit af met een concrete opdracht voor je eigen praktijk.',
+      en: 'You look at your organisation’s activities, communication and team make-up through an inclusive lens. You practise methods for letting participants from different backgrounds share in decisions. Each session ends with a concrete assignment for your own practice.',
+      fr: 'Vous examinez l’offre, la communication et la composition de l’équipe de votre organisation sous l’angle de l’inclusion. Vous vous exercez à des méthodes pour associer aux décisions des participants d’horizons différents. Chaque séance se termine par une mission concrète pour votre propre pratique.',
+    },
+    audience: {
+      nl: 'Medewerkers, bestuursleden en vrijwilligers van sociaal-culturele organisaties.',
+      en: 'Staff, board members and volunteers of socio-cultural organisations.',
+      fr: 'Collaborateurs, administrateurs et volontaires d’organisations socioculturelles.',
+    },
+    accessibility: WHEELCHAIR_FR_SUPPORT,
+    statusReason: {
+      nl: 'De tweede sessie vervalt wegens ziekte van de begeleider. De andere sessies gaan gewoon door.',
+      en: 'The second session is cancelled because the trainer is ill. The other sessions go ahead as planned.',
+      fr: 'La deuxième séance est annulée, l’animateur étant malade. Les autres séances sont maintenues.',
+    },
+    priceNote: {
+      nl: 'Prijs voor de volledige reeks. Vrijwilligers en mensen met een beperkt inkomen betalen € 20.',
+      en: 'Price for the full series. Volunteers and people on a low income pay €20.',
+      fr: 'Prix pour l’ensemble du cycle. Les volontaires et les personnes à faibles revenus paient 20 €.',
+    },
+  },
+  {
+    slug: 'tien-stromingen-voorstelling-sint-gillis',
+    eventStatus: 'scheduled',
+    attendanceMode: 'mixed',
+    sessions: [{ day: 26, start: '14:00', end: '16:30' }],
+    venue: SINT_GILLIS,
+    onlineUrl: meet('tien-stromingen'),
+    organiser: SOCIUS,
+    isFree: true,
+    registrationUrl: register('tien-stromingen-voorstelling-sint-gillis'),
+    availability: 'limited',
+    service: 'onderzoek-en-analyse',
+    topics: ['participatie', 'solidariteit', 'organisatieontwikkeling'],
+    title: {
+      nl: 'Voorstelling: tien stromingen uit het middenveld',
+      en: 'Presentation: ten flows from civil society',
+      fr: 'Présentation : dix courants de la société civile',
+    },
+    summary: {
+      nl: 'We stellen de analyse van tien stromingen in het sociaal-cultureel volwassenenwerk voor en gaan erover in gesprek.',
+      en: 'We present the analysis of ten flows in socio-cultural adult work and discuss it together.',
+      fr: 'Nous présentons l’analyse des dix courants du travail socioculturel pour adultes et en débattons ensemble.',
+    },
+    description: {
+      nl: 'Na een korte toelichting bij de aanpak en de belangrijkste inzichten reageren enkele mensen uit de praktijk. Daarna ga je in kleine groepen na wat de analyse betekent voor je eigen organisatie. Je kunt ter plaatse of online meevolgen.',
+      en: 'After a brief explanation of the approach and main insights, a few practitioners respond. You then explore in small groups what the analysis means for your own organisation. You can attend on site or follow online.',
+      fr: 'Après une brève présentation de la démarche et des principaux enseignements, quelques praticiens réagissent. Vous examinez ensuite en petits groupes ce que l’analyse signifie pour votre organisation. Vous pouvez participer sur place ou suivre en ligne.',
+    },
+    audience: {
+      nl: 'Sociaal-culturele organisaties, beleidsmakers, onderzoekers en studenten.',
+      en: 'Socio-cultural organisations, policymakers, researchers and students.',
+      fr: 'Organisations socioculturelles, décideurs, chercheurs et étudiants.',
+    },
+    accessibility: {
+      nl: 'Rolstoeltoegankelijk met ringleiding. Voertaal Nederlands; de presentatie wordt ook in het Frans ondertiteld.',
+      en: 'Wheelchair accessible with an induction loop. Held in Dutch; the presentation also has French subtitles.',
+      fr: 'Accessible en fauteuil roulant, avec boucle magnétique. En néerlandais ; la présentation est également sous-titrée en français.',
+    },
+  },
+  {
+    slug: 'mensenrechten-als-kompas-brugge',
+    eventStatus: 'cancelled',
+    attendanceMode: 'offline',
+    sessions: [{ day: 33, start: '13:30', end: '17:00' }],
+    venue: BRUGGE,
+    organiser: SOCIUS,
+    isFree: false,
+    priceCents: 2500,
+    registrationUrl: register('mensenrechten-als-kompas-brugge'),
+    availability: 'available',
+    topics: ['mensenrechten', 'solidariteit'],
+    title: {
+      nl: 'Mensenrechten als kompas voor je werking (Brugge)',
+      en: 'Human rights as a compass for your work (Bruges)',
+      fr: 'Les droits humains comme boussole pour votre action (Bruges)',
+    },
+    summary: {
+      nl: 'Een namiddag over hoe je mensenrechten vertaalt naar je aanbod en je maatschappelijke stem.',
+      en: 'An afternoon on translating human rights into your activities and your public voice.',
+      fr: 'Un après-midi pour traduire les droits humains dans votre offre et votre prise de parole publique.',
+    },
+    description: {
+      nl: 'Aan de hand van voorbeelden uit verenigingen en bewegingen onderzoek je hoe mensenrechten richting kunnen geven aan je keuzes. Je werkt aan een eigen casus en leert hoe je signalen uit je werking kunt doorgeven aan beleidsmakers.',
+      en: 'Using examples from associations and movements, you explore how human rights can guide your choices. You work on a case of your own and learn how to pass on signals from your work to policymakers.',
+      fr: 'À partir d’exemples d’associations et de mouvements, vous explorez comment les droits humains peuvent orienter vos choix. Vous travaillez sur votre propre cas et apprenez à faire remonter vers les décideurs les constats issus de votre pratique.',
+    },
+    audience: {
+      nl: 'Medewerkers en vrijwilligers die maatschappelijke thema’s opvolgen.',
+      en: 'Staff and volunteers who follow social issues.',
+      fr: 'Collaborateurs et volontaires qui suivent les questions de société.',
+    },
+    accessibility: WHEELCHAIR,
+    statusReason: {
+      nl: 'Deze namiddag is geannuleerd door onvoorziene omstandigheden. Het inschrijvingsgeld wordt volledig terugbetaald.',
+      en: 'This afternoon has been cancelled due to unforeseen circumstances. Registration fees will be refunded in full.',
+      fr: 'Cet après-midi est annulé en raison de circonstances imprévues. Les frais d’inscription seront intégralement remboursés.',
+    },
+    priceNote: {
+      nl: 'Inclusief koffie en documentatie.',
+      en: 'Includes coffee and course materials.',
+      fr: 'Café et documentation compris.',
+    },
+  },
+  {
+    slug: 'communicatie-voor-bestuursleden-kortrijk',
+    eventStatus: 'rescheduled',
+    attendanceMode: 'offline',
+    sessions: [{ day: 37, start: '19:00', end: '21:30' }],
+    previousDay: 30,
+    venue: KORTRIJK,
+    organiser: SOCIUS,
+    isFree: false,
+    priceCents: 2500,
+    registrationUrl: register('communicatie-voor-bestuursleden-kortrijk'),
+    availability: 'available',
+    service: 'workshop-heldere-communicatie',
+    topics: ['communicatie', 'organisatieontwikkeling'],
+    title: {
+      nl: 'Communicatie voor bestuursleden van verenigingen (Kortrijk)',
+      en: 'Communication for association board members (Kortrijk)',
+      fr: 'La communication pour les administrateurs d’associations (Courtrai)',
+    },
+    summary: {
+      nl: 'Een avondworkshop over hoe een bestuur helder communiceert met leden, vrijwilligers en partners.',
+      en: 'An evening workshop on how a board can communicate clearly with members, volunteers and partners.',
+      fr: 'Un atelier en soirée sur la manière dont un conseil d’administration peut communiquer clairement avec ses membres, ses volontaires et ses partenaires.',
+    },
+    description: {
+      nl: 'Hoe breng je beslissingen van het bestuur op een begrijpelijke manier naar je leden? Je maakt kennis met eenvoudige formats voor verslagen, nieuwsbrieven en ledenvergaderingen. Je oefent met voorbeelden uit je eigen vereniging.',
+      en: 'How do you share board decisions with your members in a way they understand? You get to know simple formats for minutes, newsletters and members’ meetings. You practise with examples from your own association.',
+      fr: 'Comment communiquer les décisions du conseil d’administration de manière compréhensible pour vos membres ? Vous découvrez des formats simples pour les comptes rendus, les newsletters et les assemblées. Vous vous exercez avec des exemples tirés de votre propre association.',
+    },
+    audience: {
+      nl: 'Bestuursleden en voorzitters van vrijwilligersverenigingen.',
+      en: 'Board members and chairs of volunteer-run associations.',
+      fr: 'Administrateurs et présidents d’associations de bénévoles.',
+    },
+    accessibility: WHEELCHAIR,
+    statusReason: {
+      nl: 'De workshop is een week opgeschoven omdat de oorspronkelijke datum samenviel met een andere activiteit in de regio. Je inschrijving blijft geldig.',
+      en: 'The workshop has moved back a week because the original date clashed with another event in the region. Your registration remains valid.',
+      fr: 'L’atelier a été décalé d’une semaine, car la date initiale coïncidait avec une autre activité dans la région. Votre inscription reste valable.',
+    },
+    priceNote: {
+      nl: 'Bestuursleden van vrijwilligersverenigingen zonder personeel betalen € 10.',
+      en: 'Board members of associations without paid staff pay €10.',
+      fr: 'Les administrateurs d’associations sans personnel rémunéré paient 10 €.',
+    },
+  },
+  {
+    slug: 'inspiratiedagen-middenveld-in-beweging-leuven',
+    eventStatus: 'scheduled',
+    attendanceMode: 'offline',
+    sessions: [{ day: 40, start: '09:30', end: '16:30', endDay: 41 }],
+    venue: LEUVEN,
+    organiser: SOCIUS,
+    isFree: false,
+    priceCents: 4500,
+    registrationUrl: register('inspiratiedagen-middenveld-in-beweging-leuven'),
+    availability: 'available',
+    service: 'inspiratiedag-middenveld',
+    topics: ['gemeenschapsvorming', 'burgerinitiatieven', 'duurzaamheid'],
+    title: {
+      nl: 'Tweedaagse inspiratiedag: middenveld in beweging (Leuven)',
+      en: 'Two-day inspiration event: civil society on the move (Leuven)',
+      fr: 'Deux journées d’inspiration : la société civile en mouvement (Louvain)',
+    },
+    summary: {
+      nl: 'Twee dagen praktijkverhalen, werksessies en bezoeken rond burgerinitiatieven, gemeenschapsvorming en duurzaamheid.',
+      en: 'Two days of stories from practice, working sessions and visits on citizen initiatives, community building and sustainability.',
+      fr: 'Deux jours de témoignages, d’ateliers et de visites autour des initiatives citoyennes, du développement communautaire et de la durabilité.',
+    },
+    description: {
+      nl: 'De eerste dag brengt korte inspirerende bijdragen en werksessies, gevolgd door een informeel netwerkmoment. Op de tweede dag ga je op bezoek bij initiatieven in de stad en vertaal je wat je zag naar je eigen werking. Je kunt ook voor één dag inschrijven.',
+      en: 'The first day offers short inspiring talks and working sessions, followed by an informal networking drink. On the second day you visit initiatives in the city and translate what you saw to your own work. You can also register for a single day.',
+      fr: 'La première journée propose de courtes interventions inspirantes et des ateliers, suivis d’un moment de réseautage informel. Le deuxième jour, vous visitez des initiatives en ville et transposez ce que vous avez vu à votre propre action. Il est aussi possible de s’inscrire pour une seule journée.',
+    },
+    audience: {
+      nl: 'Sociaal-cultureel werkers, vrijwilligers, trekkers van burgerinitiatieven en lokale beleidsmakers.',
+      en: 'Socio-cultural workers, volunteers, people running citizen initiatives and local policymakers.',
+      fr: 'Travailleurs socioculturels, volontaires, porteurs d’initiatives citoyennes et décideurs locaux.',
+    },
+    accessibility: WHEELCHAIR_FR_SUPPORT,
+    priceNote: {
+      nl: 'Prijs voor beide dagen, lunch inbegrepen. Eén dag kost € 25.',
+      en: 'Price for both days, lunch included. A single day costs €25.',
+      fr: 'Prix pour les deux journées, déjeuner compris. Une seule journée coûte 25 €.',
+    },
+  },
+  {
+    // No English at all: exercises the fallback to Dutch.
+    slug: 'verhalenavond-identiteit-aalst',
+    eventStatus: 'scheduled',
+    attendanceMode: 'offline',
+    sessions: [{ day: 47, start: '19:30', end: '22:00' }],
+    venue: AALST,
+    organiser: KRUISPUNT,
+    isFree: true,
+    registrationUrl: 'https://example.org/ontmoetingshuis-het-kruispunt/verhalenavond',
+    availability: 'available',
+    topics: ['identiteit', 'diversiteit'],
+    title: {
+      nl: 'Verhalenavond: wie ben ik en waar hoor ik bij? (Aalst)',
+      fr: 'Soirée récits : identité et appartenance (Alost)',
+    },
+    summary: {
+      nl: 'Een avond waarop buurtbewoners verhalen delen over afkomst, taal en thuis voelen.',
+      fr: 'Une soirée où des habitants partagent leurs récits sur leurs origines, leur langue et le sentiment d’être chez soi.',
+    },
+    description: {
+      nl: 'Enkele vertellers brengen een persoonlijk verhaal over hun wortels en over wat thuis voor hen betekent. Daarna gaan we in kleine tafelgesprekken met elkaar in dialoog. De avond wordt afgesloten met muziek en iets lekkers uit verschillende keukens.',
+      fr: 'Quelques conteurs partagent une histoire personnelle sur leurs racines et sur ce que « chez soi » signifie pour eux. Nous poursuivons ensuite l’échange autour de petites tables. La soirée se termine en musique, avec des spécialités de différentes cuisines.',
+    },
+    audience: {
+      nl: 'Iedereen die nieuwsgierig is naar de verhalen van buren en stadsgenoten.',
+      fr: 'Toute personne curieuse d’entendre les récits de ses voisins et concitoyens.',
+    },
+    accessibility: {
+      nl: 'Gelijkvloers en rolstoeltoegankelijk. Vertellers spreken Nederlands; tafelgesprekken kunnen ook in het Frans.',
+      fr: 'De plain-pied et accessible en fauteuil roulant. Les conteurs s’expriment en néerlandais ; les échanges en petits groupes peuvent aussi se faire en français.',
+    },
+  },
+  {
+    slug: 'gemeenschapsvorming-in-de-wijk-genk-online',
+    eventStatus: 'moved-online',
+    attendanceMode: 'online',
+    sessions: [{ day: 54, start: '13:30', end: '16:00' }],
+    onlineUrl: meet('gemeenschapsvorming-in-de-wijk'),
+    organiser: SOCIUS,
+    isFree: true,
+    registrationUrl: register('gemeenschapsvorming-in-de-wijk-genk-online'),
+    availability: 'available',
+    service: 'lerend-netwerk-burgerinitiatieven',
+    topics: ['gemeenschapsvorming', 'participatie'],
+    title: {
+      nl: 'Gemeenschapsvorming in de wijk: praktijken uit Genk (nu online)',
+      en: 'Community building in the neighbourhood: practices from Genk (now online)',
+      fr: 'Développement communautaire dans le quartier : pratiques de Genk (désormais en ligne)',
+    },
+    summary: {
+      nl: 'Een namiddag over hoe organisaties en bewoners samen bouwen aan een hechte buurt.',
+      en: 'An afternoon on how organisations and residents work together to build a close-knit neighbourhood.',
+      fr: 'Un après-midi sur la manière dont organisations et habitants construisent ensemble un quartier soudé.',
+    },
+    description: {
+      nl: 'Buurtwerkers en bewoners uit verschillende wijken vertellen hoe ze ontmoeting en samenwerking op gang brachten. We staan stil bij wat werkte, wat niet, en wat je nodig hebt om het vol te houden. In online breakoutgroepen vertaal je de inzichten naar je eigen buurt.',
+      en: 'Community workers and residents from several neighbourhoods explain how they got people meeting and working together. We look at what worked, what didn’t and what you need to keep it going. In online breakout groups you apply the insights to your own neighbourhood.',
+      fr: 'Des travailleurs de quartier et des habitants de différents quartiers racontent comment ils ont suscité la rencontre et la coopération. Nous examinons ce qui a fonctionné, ce qui n’a pas marché et ce qu’il faut pour tenir dans la durée. En sous-groupes en ligne, vous transposez ces enseignements à votre propre quartier.',
+    },
+    audience: {
+      nl: 'Buurtwerkers, sociaal-cultureel werkers en actieve bewoners.',
+      en: 'Community workers, socio-cultural workers and active residents.',
+      fr: 'Travailleurs de quartier, travailleurs socioculturels et habitants engagés.',
+    },
+    accessibility: ONLINE,
+    statusReason: {
+      nl: 'De zaal in Genk is onverwacht niet beschikbaar, daarom gaat deze namiddag online door. Programma en uur blijven ongewijzigd.',
+      en: 'The venue in Genk is unexpectedly unavailable, so this afternoon will take place online. The programme and times are unchanged.',
+      fr: 'La salle de Genk n’étant pas disponible, cet après-midi se déroulera en ligne. Le programme et l’horaire restent inchangés.',
+    },
+  },
+  {
+    slug: 'solidariteit-in-crisistijd-online-debat',
+    eventStatus: 'scheduled',
+    attendanceMode: 'online',
+    sessions: [{ day: 61, start: '19:30', end: '21:00' }],
+    onlineUrl: meet('debat-solidariteit'),
+    organiser: SOCIUS,
+    isFree: true,
+    registrationUrl: register('solidariteit-in-crisistijd-online-debat'),
+    availability: 'available',
+    service: 'onderzoek-en-analyse',
+    topics: ['solidariteit', 'mensenrechten'],
+    title: {
+      nl: 'Online debat: solidariteit in crisistijd',
+      en: 'Online debate: solidarity in times of crisis',
+      fr: 'Débat en ligne : la solidarité en temps de crise',
+    },
+    summary: {
+      nl: 'Een online gesprek over hoe verenigingen solidariteit organiseren wanneer crisissen elkaar opvolgen.',
+      en: 'An online conversation about how associations organise solidarity when one crisis follows another.',
+      fr: 'Un échange en ligne sur la manière dont les associations organisent la solidarité quand les crises se succèdent.',
+    },
+    description: {
+      nl: 'Drie gasten uit het middenveld vertellen hoe hun organisatie inspeelt op stijgende kosten, ontheemding en eenzaamheid. Kijkers kunnen vragen stellen en reageren via de chat. Een moderator van Socius leidt het gesprek.',
+      en: 'Three guests from civil society describe how their organisations respond to rising costs, displacement and loneliness. Viewers can ask questions and respond via the chat. A Socius moderator leads the discussion.',
+      fr: 'Trois invités de la société civile expliquent comment leur organisation répond à la hausse du coût de la vie, aux déplacements forcés et à la solitude. Les spectateurs peuvent poser des questions et réagir via le chat. Un modérateur de Socius anime l’échange.',
+    },
+    audience: {
+      nl: 'Iedereen die betrokken is bij maatschappelijk engagement.',
+      en: 'Anyone involved in civic engagement.',
+      fr: 'Toute personne impliquée dans l’engagement citoyen.',
+    },
+    accessibility: ONLINE,
+  },
+  {
+    slug: 'klimaat-en-middenveld-debatavond-hasselt',
+    eventStatus: 'postponed',
+    attendanceMode: 'offline',
+    sessions: [{ day: 75, start: '19:30', end: '22:00' }],
+    previousDay: 14,
+    venue: HASSELT,
+    organiser: VORMINGPLUS,
+    isFree: true,
+    registrationUrl: 'https://example.org/vormingplus-voorbeeldregio/klimaat-en-middenveld',
+    availability: 'available',
+    topics: ['duurzaamheid', 'solidariteit'],
+    title: {
+      nl: 'Debatavond: klimaat en middenveld (Hasselt)',
+      en: 'Debate evening: climate and civil society (Hasselt)',
+      fr: 'Soirée débat : climat et société civile (Hasselt)',
+    },
+    summary: {
+      nl: 'Een avond over de rol van verenigingen en bewegingen in een rechtvaardige klimaattransitie.',
+      en: 'An evening on the role of associations and movements in a fair climate transition.',
+      fr: 'Une soirée sur le rôle des associations et des mouvements dans une transition climatique juste.',
+    },
+    description: {
+      nl: 'Vertegenwoordigers van verschillende organisaties vertellen hoe ze duurzaamheid en solidariteit in hun werking verbinden. Daarna gaan we met de zaal in gesprek over hoe het middenveld ervoor kan zorgen dat niemand uit de boot valt. We sluiten af met een drankje.',
+      en: 'Representatives of several organisations explain how they combine sustainability and solidarity in their work. We then open the discussion to the audience on how civil society can make sure no one is left behind. The evening ends with a drink.',
+      fr: 'Des représentants de plusieurs organisations expliquent comment ils conjuguent durabilité et solidarité dans leur action. Nous ouvrons ensuite le débat avec le public sur la manière dont la société civile peut veiller à ne laisser personne de côté. La soirée se termine autour d’un verre.',
+    },
+    audience: {
+      nl: 'Geïnteresseerde burgers, vrijwilligers en medewerkers van verenigingen.',
+      en: 'Interested citizens, volunteers and staff of associations.',
+      fr: 'Citoyens intéressés, volontaires et collaborateurs d’associations.',
+    },
+    accessibility: WHEELCHAIR,
+    statusReason: {
+      nl: 'De debatavond is uitgesteld omdat meerdere sprekers verhinderd waren. Wie al ingeschreven was, blijft ingeschreven voor de nieuwe datum.',
+      en: 'The debate evening has been postponed because several speakers were unable to attend. Anyone already registered stays registered for the new date.',
+      fr: 'La soirée débat est reportée, plusieurs intervenants étant empêchés. Les personnes déjà inscrites le restent pour la nouvelle date.',
+    },
+  },
+  {
+    // No English at all: exercises the fallback to Dutch.
+    slug: 'werkbank-duurzame-vereniging-sint-niklaas',
+    eventStatus: 'scheduled',
+    attendanceMode: 'offline',
+    sessions: [{ day: 89, start: '13:30', end: '17:00' }],
+    venue: SINT_NIKLAAS,
+    organiser: SOCIUS,
+    isFree: false,
+    priceCents: 2500,
+    registrationUrl: register('werkbank-duurzame-vereniging-sint-niklaas'),
+    availability: 'available',
+    topics: ['duurzaamheid', 'organisatieontwikkeling'],
+    title: {
+      nl: 'Werkbank: je vereniging verduurzamen (Sint-Niklaas)',
+      fr: 'Atelier pratique : rendre votre association plus durable (Saint-Nicolas)',
+    },
+    summary: {
+      nl: 'Een praktische namiddag om je activiteiten, je lokaal en je aankopen duurzamer te maken.',
+      fr: 'Un après-midi pratique pour rendre vos activités, vos locaux et vos achats plus durables.',
+    },
+    description: {
+      nl: 'Je brengt in kaart waar je vereniging de grootste ecologische voetafdruk heeft, van verplaatsingen tot catering. Samen met andere deelnemers kies je haalbare stappen en maak je een eenvoudig plan dat je met je bestuur kunt bespreken.',
+      fr: 'Vous identifiez les postes où l’empreinte écologique de votre association est la plus forte, des déplacements à la restauration. Avec les autres participants, vous choisissez des étapes réalistes et élaborez un plan simple à discuter avec votre conseil d’administration.',
+    },
+    audience: {
+      nl: 'Bestuursleden, medewerkers en vrijwilligers van verenigingen.',
+      fr: 'Administrateurs, collaborateurs et volontaires d’associations.',
+    },
+    accessibility: {
+      nl: 'Rolstoeltoegankelijk. Voertaal Nederlands.',
+      fr: 'Accessible en fauteuil roulant. En néerlandais.',
+    },
+    priceNote: {
+      nl: 'Tweede deelnemer van dezelfde vereniging gratis.',
+      fr: 'Gratuit pour le deuxième participant de la même association.',
+    },
+  },
+  {
+    slug: 'drempels-verlagen-voor-participatie-turnhout',
+    eventStatus: 'scheduled',
+    attendanceMode: 'offline',
+    sessions: [{ day: 96, start: '09:30', end: '16:30' }],
+    venue: TURNHOUT,
+    organiser: SOCIUS,
+    isFree: false,
+    priceCents: 4500,
+    registrationUrl: register('drempels-verlagen-voor-participatie-turnhout'),
+    availability: 'full',
+    service: 'vorming-inclusief-werken',
+    topics: ['participatie', 'diversiteit'],
+    title: {
+      nl: 'Drempels verlagen voor sociale en culturele participatie (Turnhout)',
+      en: 'Lowering barriers to social and cultural participation (Turnhout)',
+      fr: 'Lever les obstacles à la participation sociale et culturelle (Turnhout)',
+    },
+    summary: {
+      nl: 'Een vormingsdag over financiële, praktische en onzichtbare drempels die mensen weghouden van je activiteiten.',
+      en: 'A training day on the financial, practical and invisible barriers that keep people away from your activities.',
+      fr: 'Une journée de formation sur les obstacles financiers, pratiques et invisibles qui éloignent les gens de vos activités.',
+    },
+    description: {
+      nl: 'Je leert drempels herkennen vanuit het perspectief van deelnemers die je vandaag nog niet bereikt. Met een checklist en praktijkvoorbeelden ga je na wat je aan prijs, locatie, taal en onthaal kunt aanpassen. Je vertrekt met drie concrete verbeterpunten.',
+      en: 'You learn to recognise barriers from the perspective of participants you do not yet reach. Using a checklist and practical examples, you consider what you could change about pricing, location, language and welcome. You leave with three concrete points for improvement.',
+      fr: 'Vous apprenez à repérer les obstacles du point de vue des participants que vous ne touchez pas encore. À l’aide d’une liste de contrôle et d’exemples concrets, vous examinez ce que vous pouvez adapter en matière de prix, de lieu, de langue et d’accueil. Vous repartez avec trois pistes d’amélioration concrètes.',
+    },
+    audience: {
+      nl: 'Medewerkers en vrijwilligers die activiteiten voor volwassenen organiseren.',
+      en: 'Staff and volunteers who organise activities for adults.',
+      fr: 'Collaborateurs et volontaires qui organisent des activités pour adultes.',
+    },
+    accessibility: WHEELCHAIR,
+    priceNote: {
+      nl: 'Lunch inbegrepen. Mensen met een beperkt inkomen betalen € 9.',
+      en: 'Lunch included. People on a low income pay €9.',
+      fr: 'Déjeuner compris. Les personnes à faibles revenus paient 9 €.',
+    },
+  },
+  {
+    slug: 'deeleconomie-en-lokale-netwerken-antwerpen',
+    eventStatus: 'postponed',
+    attendanceMode: 'mixed',
+    sessions: [{ day: 110, start: '19:30', end: '21:30' }],
+    previousDay: 21,
+    venue: ANTWERPEN_LOODS,
+    onlineUrl: meet('deeleconomie'),
+    organiser: SOCIUS,
+    isFree: true,
+    registrationUrl: register('deeleconomie-en-lokale-netwerken-antwerpen'),
+    availability: 'available',
+    service: 'lerend-netwerk-burgerinitiatieven',
+    topics: ['deeleconomie', 'burgerinitiatieven'],
+    title: {
+      nl: 'Deeleconomie en lokale netwerken (Antwerpen en online)',
+      en: 'Sharing economy and local networks (Antwerp and online)',
+      fr: 'Économie du partage et réseaux locaux (Anvers et en ligne)',
+    },
+    summary: {
+      nl: 'Een avond over hoe deelinitiatieven en sociaal-culturele organisaties elkaar kunnen versterken.',
+      en: 'An evening on how sharing initiatives and socio-cultural organisations can strengthen each other.',
+      fr: 'Une soirée sur la manière dont les initiatives de partage et les organisations socioculturelles peuvent se renforcer mutuellement.',
+    },
+    description: {
+      nl: 'Initiatieven rond deelauto’s, gereedschapsbibliotheken en buurtmoestuinen stellen zich voor. We bespreken hoe organisaties zulke initiatieven kunnen ondersteunen zonder ze over te nemen. Je kunt ter plaatse of online deelnemen.',
+      en: 'Initiatives around car sharing, tool libraries and community gardens introduce themselves. We discuss how organisations can support such initiatives without taking them over. You can take part on site or online.',
+      fr: 'Des initiatives d’autopartage, d’outilthèques et de potagers de quartier se présentent. Nous discutons de la manière dont les organisations peuvent les soutenir sans se les approprier. Vous pouvez participer sur place ou en ligne.',
+    },
+    audience: {
+      nl: 'Trekkers van deelinitiatieven, buurtwerkers en medewerkers van lokale besturen.',
+      en: 'People running sharing initiatives, community workers and local government staff.',
+      fr: 'Porteurs d’initiatives de partage, travailleurs de quartier et agents des pouvoirs locaux.',
+    },
+    accessibility: MIXED,
+    statusReason: {
+      nl: 'We hebben deze avond uitgesteld om meer deelinitiatieven uit de regio te kunnen betrekken. Bestaande inschrijvingen blijven geldig.',
+      en: 'We have postponed this evening so that more sharing initiatives from the region can take part. Existing registrations remain valid.',
+      fr: 'Nous avons reporté cette soirée afin d’associer davantage d’initiatives de partage de la région. Les inscriptions existantes restent valables.',
+    },
+  },
+  {
+    slug: 'onderzoekslab-eigen-praktijk-leuven',
+    eventStatus: 'scheduled',
+    attendanceMode: 'offline',
+    sessions: [
+      { day: 117, start: '13:30', end: '17:00' },
+      { day: 131, start: '13:30', end: '17:00' },
+    ],
+    venue: LEUVEN_LAB,
+    organiser: SOCIUS,
+    isFree: true,
+    registrationUrl: register('onderzoekslab-eigen-praktijk-leuven'),
+    availability: 'limited',
+    service: 'onderzoek-en-analyse',
+    topics: ['participatie', 'identiteit'],
+    title: {
+      nl: 'Onderzoekslab: je eigen praktijk onderzoeken (Leuven)',
+      en: 'Research lab: investigating your own practice (Leuven)',
+      fr: 'Labo de recherche : analyser votre propre pratique (Louvain)',
+    },
+    summary: {
+      nl: 'Twee namiddagen om met eenvoudige onderzoeksmethoden zicht te krijgen op wat je werking teweegbrengt.',
+      en: 'Two afternoons using simple research methods to gain insight into what your work achieves.',
+      fr: 'Deux après-midi pour mesurer, avec des méthodes de recherche simples, ce que votre action produit.',
+    },
+    description: {
+      nl: 'Je formuleert een onderzoeksvraag over je eigen werking, bijvoorbeeld over wie je bereikt of hoe deelnemers zich thuis voelen. Je leert werken met korte interviews, observaties en eenvoudige bevragingen. In de tweede sessie bespreek je je eerste bevindingen met onderzoekers en collega’s.',
+      en: 'You formulate a research question about your own work, for example about who you reach or how at home participants feel. You learn to work with short interviews, observation and simple surveys. In the second session you discuss your first findings with researchers and colleagues.',
+      fr: 'Vous formulez une question de recherche sur votre propre action, par exemple sur les publics que vous touchez ou sur le sentiment d’appartenance des participants. Vous apprenez à utiliser de courts entretiens, l’observation et des questionnaires simples. Lors de la deuxième séance, vous discutez de vos premiers résultats avec des chercheurs et des collègues.',
+    },
+    audience: {
+      nl: 'Medewerkers van sociaal-culturele organisaties, zonder voorkennis van onderzoek.',
+      en: 'Staff of socio-cultural organisations; no research experience required.',
+      fr: 'Collaborateurs d’organisations socioculturelles, sans expérience préalable en recherche.',
+    },
+    accessibility: STEP_FREE,
+  },
+  {
+    slug: 'inspiratiedag-solidaire-buurten-schaarbeek',
+    eventStatus: 'scheduled',
+    attendanceMode: 'offline',
+    sessions: [{ day: 138, start: '09:30', end: '16:30' }],
+    venue: SCHAARBEEK,
+    organiser: SOCIUS,
+    isFree: false,
+    priceCents: 4500,
+    registrationUrl: register('inspiratiedag-solidaire-buurten-schaarbeek'),
+    availability: 'available',
+    service: 'inspiratiedag-middenveld',
+    topics: ['solidariteit', 'gemeenschapsvorming', 'mensenrechten'],
+    title: {
+      nl: 'Inspiratiedag: solidaire buurten (Schaarbeek)',
+      en: 'Inspiration day: neighbourhoods of solidarity (Schaerbeek)',
+      fr: 'Journée d’inspiration : des quartiers solidaires (Schaerbeek)',
+    },
+    summary: {
+      nl: 'Een dag vol voorbeelden van buurten waar bewoners en organisaties samen zorg dragen voor elkaar.',
+      en: 'A day full of examples of neighbourhoods where residents and organisations look after one another.',
+      fr: 'Une journée riche en exemples de quartiers où habitants et organisations prennent soin les uns des autres.',
+    },
+    description: {
+      nl: 'In de voormiddag delen Brusselse en Vlaamse initiatieven hoe ze solidariteit in hun buurt vorm geven. In de namiddag kies je uit werksessies over onder meer buurtzorg, toegang tot rechten en meertalig samenwerken. We sluiten af met een wandeling langs initiatieven in de wijk.',
+      en: 'In the morning, initiatives from Brussels and Flanders share how they give shape to solidarity in their neighbourhood. In the afternoon you choose from working sessions on topics such as neighbourhood care, access to rights and multilingual cooperation. We close with a walk past initiatives in the area.',
+      fr: 'Le matin, des initiatives bruxelloises et flamandes expliquent comment elles font vivre la solidarité dans leur quartier. L’après-midi, vous choisissez parmi des ateliers consacrés notamment aux soins de proximité, à l’accès aux droits et à la collaboration multilingue. Nous terminons par une promenade à la découverte d’initiatives du quartier.',
+    },
+    audience: {
+      nl: 'Buurtwerkers, sociaal-cultureel werkers, vrijwilligers en lokale beleidsmakers.',
+      en: 'Community workers, socio-cultural workers, volunteers and local policymakers.',
+      fr: 'Travailleurs de quartier, travailleurs socioculturels, volontaires et décideurs locaux.',
+    },
+    accessibility: {
+      nl: 'Rolstoeltoegankelijk met ringleiding. Tweetalig Nederlands en Frans; de wandeling is ook toegankelijk met rolstoel.',
+      en: 'Wheelchair accessible with an induction loop. Bilingual in Dutch and French; the walk is also wheelchair accessible.',
+      fr: 'Accessible en fauteuil roulant, avec boucle magnétique. Bilingue néerlandais-français ; la promenade est également accessible en fauteuil roulant.',
+    },
+    priceNote: {
+      nl: 'Lunch inbegrepen. Vrijwilligers en studenten betalen € 15.',
+      en: 'Lunch included. Volunteers and students pay €15.',
+      fr: 'Déjeuner compris. Les volontaires et les étudiants paient 15 €.',
+    },
+  },
+  {
+    // French title only: summary and description fall back to Dutch.
+    slug: 'communiceren-in-kleine-verenigingen-oostende',
+    eventStatus: 'scheduled',
+    attendanceMode: 'offline',
+    sessions: [{ day: 152, start: '13:30', end: '16:30' }],
+    venue: OOSTENDE,
+    organiser: SOCIUS,
+    isFree: false,
+    priceCents: 2500,
+    registrationUrl: register('communiceren-in-kleine-verenigingen-oostende'),
+    availability: 'available',
+    service: 'workshop-heldere-communicatie',
+    topics: ['communicatie', 'vrijwilligerswerk'],
+    title: {
+      nl: 'Communiceren met een kleine ploeg (Oostende)',
+      en: 'Communicating with a small team (Ostend)',
+      fr: 'Communiquer avec une petite équipe (Ostende)',
+    },
+    summary: {
+      nl: 'Een workshop voor verenigingen die met weinig mensen en tijd toch zichtbaar willen zijn.',
+      en: 'A workshop for associations that want to be visible with few people and little time.',
+    },
+    description: {
+      nl: 'Je kiest de kanalen die voor jouw vereniging echt werken en maakt een eenvoudige communicatieplanning. Je leert hoe je taken verdeelt onder vrijwilligers, zodat niet alles op één persoon neerkomt. Breng gerust je eigen affiches, nieuwsbrieven of berichten mee.',
+      en: 'You choose the channels that really work for your association and draw up a simple communication schedule. You learn how to share tasks among volunteers so that everything does not fall on one person. Feel free to bring your own posters, newsletters or posts.',
+    },
+    audience: {
+      nl: 'Vrijwilligers en bestuursleden van kleine verenigingen.',
+      en: 'Volunteers and board members of small associations.',
+      fr: 'Volontaires et administrateurs de petites associations.',
+    },
+    accessibility: WHEELCHAIR,
+    priceNote: {
+      nl: 'Vrijwilligers betalen € 10.',
+      en: 'Volunteers pay €10.',
+      fr: 'Les volontaires paient 10 €.',
+    },
+  },
+  {
+    // French title only: summary and description fall back to Dutch.
+    slug: 'vrijwilligersbeleid-op-maat-roeselare',
+    eventStatus: 'scheduled',
+    attendanceMode: 'offline',
+    sessions: [{ day: 166, start: '09:30', end: '16:30' }],
+    venue: ROESELARE,
+    organiser: SOCIUS,
+    isFree: false,
+    priceCents: 4500,
+    registrationUrl: register('vrijwilligersbeleid-op-maat-roeselare'),
+    availability: 'available',
+    service: 'vorming-vrijwilligersbeleid',
+    topics: ['vrijwilligerswerk'],
+    title: {
+      nl: 'Vrijwilligersbeleid op maat: vormingsdag (Roeselare)',
+      en: 'A tailored volunteering policy: training day (Roeselare)',
+      fr: 'Une politique de volontariat sur mesure : journée de formation (Roulers)',
+    },
+    summary: {
+      nl: 'Een vormingsdag over werven, begeleiden en waarderen van vrijwilligers, voor West-Vlaamse organisaties.',
+      en: 'A training day on recruiting, supporting and valuing volunteers, for organisations in West Flanders.',
+    },
+    description: {
+      nl: 'Deze vormingsdag bundelt de inhoud van onze reeks over vrijwilligersbeleid in één dag. Je werkt met concrete instrumenten en wisselt ervaringen uit met organisaties uit de regio. Je vertrekt met een actieplan voor je eigen vereniging.',
+      en: 'This training day condenses our series on volunteering policy into a single day. You work with practical tools and exchange experiences with organisations from the region. You leave with an action plan for your own association.',
+    },
+    audience: {
+      nl: 'Vrijwilligersverantwoordelijken en coördinatoren.',
+      en: 'Volunteer managers and coordinators.',
+      fr: 'Responsables de volontaires et coordinateurs.',
+    },
+    accessibility: WHEELCHAIR,
+    priceNote: {
+      nl: 'Lunch inbegrepen. Vrijwilligers betalen € 20.',
+      en: 'Lunch included. Volunteers pay €20.',
+      fr: 'Déjeuner compris. Les volontaires paient 20 €.',
+    },
+  },
+  {
+    slug: 'netwerkdag-middenveld-brussel',
+    eventStatus: 'scheduled',
+    attendanceMode: 'mixed',
+    sessions: [{ day: 178, start: '13:00', end: '18:00' }],
+    venue: BRUSSEL,
+    onlineUrl: meet('netwerkdag'),
+    organiser: SOCIUS,
+    isFree: true,
+    registrationUrl: register('netwerkdag-middenveld-brussel'),
+    availability: 'available',
+    service: 'inspiratiedag-middenveld',
+    topics: ['gemeenschapsvorming', 'solidariteit', 'participatie'],
+    title: {
+      nl: 'Netwerkdag sociaal-cultureel werk (Brussel en online)',
+      en: 'Socio-cultural work networking day (Brussels and online)',
+      fr: 'Journée de réseau du travail socioculturel (Bruxelles et en ligne)',
+    },
+    summary: {
+      nl: 'Een namiddag om collega’s uit heel Vlaanderen en Brussel te ontmoeten en plannen voor het nieuwe werkjaar te delen.',
+      en: 'An afternoon to meet colleagues from across Flanders and Brussels and share plans for the new season.',
+      fr: 'Un après-midi pour rencontrer des collègues de toute la Flandre et de Bruxelles et partager vos projets pour la nouvelle saison.',
+    },
+    description: {
+      nl: 'Na een korte opening kies je uit tafelgesprekken rond actuele thema’s in het middenveld. Online deelnemers sluiten aan in aparte gespreksgroepen. We sluiten af met een netwerkdrink ter plaatse.',
+      en: 'After a short opening you choose from round-table conversations on current themes in civil society. Online participants join dedicated discussion groups. We close with a networking drink on site.',
+      fr: 'Après une brève ouverture, vous choisissez parmi des tables de discussion sur des thèmes d’actualité de la société civile. Les participants en ligne rejoignent des groupes de discussion spécifiques. Nous terminons par un verre de réseautage sur place.',
+    },
+    audience: {
+      nl: 'Medewerkers, vrijwilligers en partners van sociaal-culturele organisaties.',
+      en: 'Staff, volunteers and partners of socio-cultural organisations.',
+      fr: 'Collaborateurs, volontaires et partenaires d’organisations socioculturelles.',
+    },
+    accessibility: MIXED,
+  },
+];

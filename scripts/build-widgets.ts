@@ -1,0 +1,45 @@
+// Bundles widgets/ into one minified ES module served as a static asset, and prints its gzip size.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const ROOT = join(import.meta.dirname, '..');
+const OUT = join(ROOT, 'dist', 'public');
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+
+export const BUNDLE_BUDGET_GZIP_BYTES = 30 * 1024;
+
+const result = await build({
+  entryPoints: [join(ROOT, 'widgets', 'index.ts')],
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  target: 'es2022',
+  write: false,
+  legalComments: 'none',
+  define: { 'process.env.NODE_ENV': '"production"', __WIDGETS_VERSION__: JSON.stringify(pkg.version) },
+  tsconfig: join(ROOT, 'widgets', 'tsconfig.json'),
+});
+const code = result.outputFiles[0]?.contents;
+if (!code) throw new Error('esbuild produced no output');
+
+for (const dir of ['v1', pkg.version]) {
+  mkdirSync(join(OUT, 'widgets', dir), { recursive: true });
+  writeFileSync(join(OUT, 'widgets', dir, 'socius.js'), code);
+}
+// Static assets are served without the Worker; these headers make the bundle embeddable from any origin.
+writeFileSync(
+  join(OUT, '_headers'),
+  `/widgets/v1/*
+  Access-Control-Allow-Origin: *
+  Cross-Origin-Resource-Policy: cross-origin
+  Cache-Control: public, max-age=300, stale-while-revalidate=86400
+/widgets/${pkg.version}/*
+  Access-Control-Allow-Origin: *
+  Cross-Origin-Resource-Policy: cross-origin
+  Cache-Control: public, max-age=31536000, immutable
+`,
+);
+const gzip = gzipSync(code).length;
+console.log(`widgets: socius.js ${(code.length / 1024).toFixed(1)} kB, ${(gzip / 1024).toFixed(1)} kB gzip (budget ${BUNDLE_BUDGET_GZIP_BYTES / 1024} kB)`);

@@ -1,0 +1,92 @@
+// The local platform: migrate and seed local D1, build the widgets, run the Worker under `wrangler dev`.
+// `npm start` and the widget tests' global setup both use these, so tests exercise what a newcomer runs.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { drizzle } from 'drizzle-orm/d1';
+import { getPlatformProxy } from 'wrangler';
+import { seed } from '../schema/seed/index.ts';
+
+export const ROOT = join(import.meta.dirname, '..');
+const WRANGLER = join(ROOT, 'node_modules', '.bin', 'wrangler');
+const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' };
+
+function run(command: string, args: string[], quiet = false): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, env: quietEnv, stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+const persistArgs = (persistTo?: string) => (persistTo ? ['--persist-to', persistTo] : []);
+
+/** Applies every migration in schema/migrations that the local database has not had yet. */
+export function migrateLocal(persistTo?: string, quiet = false): Promise<void> {
+  return run(WRANGLER, ['d1', 'migrations', 'apply', 'DB', '--local', ...persistArgs(persistTo)], quiet);
+}
+
+/** Seeds the local database, only when it holds no content yet. */
+export async function seedLocal(persistTo?: string): Promise<{ seeded: boolean; rows: number }> {
+  const proxy = await getPlatformProxy<{ DB: D1Database }>({
+    configPath: join(ROOT, 'wrangler.toml'),
+    // wrangler's --persist-to X keeps its state in X/v3; the proxy wants that inner folder.
+    persist: persistTo ? { path: join(persistTo, 'v3') } : true,
+    remoteBindings: false,
+  });
+  try {
+    return await seed(drizzle(proxy.env.DB, { casing: 'snake_case' }));
+  } finally {
+    await proxy.dispose();
+  }
+}
+
+export function buildWidgets(): Promise<void> {
+  return run(process.execPath, [join(ROOT, 'scripts', 'build-widgets.ts')]);
+}
+
+export interface DevServer {
+  url: string;
+  child: ChildProcess;
+  stop: () => Promise<void>;
+}
+
+/** Starts `wrangler dev` and resolves once the API answers. */
+export async function startDev({ port, persistTo, quiet = false }: { port: number; persistTo?: string; quiet?: boolean }): Promise<DevServer> {
+  const child = spawn(
+    WRANGLER,
+    ['dev', '--port', String(port), '--ip', '127.0.0.1', '--inspector-port', '0', '--show-interactive-dev-session=false', ...persistArgs(persistTo)],
+    { cwd: ROOT, env: quietEnv, stdio: ['ignore', quiet ? 'ignore' : 'inherit', quiet ? 'ignore' : 'inherit'] },
+  );
+  const url = `http://localhost:${port}`;
+  const exited = new Promise<never>((_, reject) =>
+    child.on('exit', (code) => reject(new Error(`wrangler dev exited with ${code} before it was ready`))),
+  );
+  const ready = (async () => {
+    for (let attempt = 0; attempt < 240; attempt++) {
+      try {
+        const response = await fetch(`${url}/v1/about`);
+        if (response.status < 500) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    throw new Error('wrangler dev did not answer within 2 minutes');
+  })();
+  try {
+    await Promise.race([ready, exited]);
+  } catch (error) {
+    child.kill('SIGTERM');
+    throw error;
+  }
+  return {
+    url,
+    child,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

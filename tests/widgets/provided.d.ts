@@ -1,0 +1,8 @@
+// What the widget tests' global setup hands to each test file.
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Origin of the Worker under wrangler dev, seeded like `npm start`. */
+    apiBase: string;
+  }
+}
+export {};
