@@ -28,10 +28,14 @@ for (const dir of ['v1', pkg.version]) {
   mkdirSync(join(OUT, 'widgets', dir), { recursive: true });
   writeFileSync(join(OUT, 'widgets', dir, 'socius.js'), code);
 }
+writeFileSync(join(OUT, 'widgets', 'version.json'), JSON.stringify({ version: pkg.version, latest: '/widgets/v1/socius.js' }));
 // Static assets are served without the Worker; these headers make the bundle embeddable from any origin.
 writeFileSync(
   join(OUT, '_headers'),
-  `/widgets/v1/*
+  `/widgets/version.json
+  Access-Control-Allow-Origin: *
+  Cache-Control: public, max-age=300
+/widgets/v1/*
   Access-Control-Allow-Origin: *
   Cross-Origin-Resource-Policy: cross-origin
   Cache-Control: public, max-age=300, stale-while-revalidate=86400

@@ -1,33 +1,167 @@
 import { css } from 'lit';
 
 export const styles = css`
-  :host {
-    display: block;
-    font: inherit;
-    color: var(--socius-text, inherit);
-    --_accent: var(--socius-accent, #b3004b);
-    --_gap: var(--socius-spacing, 1rem);
-  }
-  ol {
+  .results {
     list-style: none;
     margin: 0;
     padding: 0;
     display: grid;
-    gap: var(--_gap);
+    gap: var(--_space);
   }
-  li {
-    border-inline-start: 3px solid var(--_accent);
-    padding-inline-start: calc(var(--_gap) * 0.75);
+  .item {
+    border-inline-start: 4px solid var(--_accent);
+    padding-inline-start: calc(var(--_space) * 0.75);
   }
-  h3 {
-    margin: 0 0 0.25em;
-    font-size: 1.05em;
+  :host([layout='cards']) .results {
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr));
   }
-  time,
-  .where {
-    font-size: 0.9em;
+  :host([layout='cards']) .item {
+    border: 1px solid var(--_border);
+    border-top: 4px solid var(--_accent);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    background: var(--_surface);
   }
-  [role='status'] {
+  :host([layout='compact']) .results {
+    gap: 0.25em;
+  }
+  :host([layout='compact']) .item {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.75em;
+    align-items: baseline;
+    border-inline-start-width: 3px;
+  }
+  :host([layout='compact']) .item [role='heading'] {
+    font-size: 1em;
     margin: 0;
+  }
+  .when {
+    font-weight: 600;
+  }
+  .title {
+    font: inherit;
+    font-weight: inherit;
+    text-align: start;
+    border: 0;
+    padding: 0;
+    min-height: 0;
+    background: none;
+    color: inherit;
+    text-decoration: underline;
+    text-decoration-thickness: 1px;
+    text-underline-offset: 0.2em;
+  }
+  .details {
+    margin-top: 0.5em;
+  }
+  dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.15em 0.75em;
+    margin: 0.5em 0;
+  }
+  dt {
+    font-weight: 600;
+  }
+  dd {
+    margin: 0;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
+  form {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em 1em;
+    align-items: end;
+    margin-bottom: var(--_space);
+  }
+  label {
+    display: grid;
+    gap: 0.2em;
+    font-size: 0.9em;
+    font-weight: 600;
+  }
+  select,
+  input {
+    font: inherit;
+    min-height: 2.5rem;
+    padding: 0.3em 0.5em;
+    border: 1px solid var(--_muted);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: inherit;
+  }
+  .more {
+    margin-top: var(--_space);
+  }
+  /* calendar */
+  .month-nav {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5em;
+    margin-bottom: 0.5em;
+  }
+  .month-nav [role='heading'] {
+    margin: 0;
+    text-transform: capitalize;
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    table-layout: fixed;
+  }
+  th {
+    font-size: 0.8em;
+    color: var(--_muted);
+    padding: 0.25em 0;
+    text-transform: capitalize;
+  }
+  td {
+    padding: 2px;
+  }
+  td button {
+    width: 100%;
+    min-height: 2.75rem;
+    padding: 0.2em;
+    flex-direction: column;
+    justify-content: center;
+    gap: 0;
+    border: 1px solid var(--_border);
+    color: inherit;
+  }
+  td button.outside {
+    color: var(--_muted);
+  }
+  td button.has-events {
+    border: 2px solid var(--_accent);
+    font-weight: 700;
+  }
+  td button[aria-pressed='true'] {
+    background: var(--_accent);
+    color: var(--_accent-text);
+  }
+  td button[aria-current='date'] {
+    text-decoration: underline;
+  }
+  .dot {
+    font-size: 0.7em;
+    line-height: 1;
+  }
+  .day-events {
+    margin-top: var(--_space);
+  }
+  @container (max-width: 24rem) {
+    td button {
+      min-height: 2.25rem;
+      font-size: 0.85em;
+    }
+    .dot {
+      display: none;
+    }
   }
 `;

@@ -1,93 +1,381 @@
-import { html, LitElement, nothing } from 'lit';
-import { type EventSummary, getJson, SCRIPT_ORIGIN } from '../shared/api.ts';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { api, type Event, type EventList, type FacetValue } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
-import { resolveLang, STRINGS } from '../shared/strings.ts';
+import { SociusElement } from '../shared/socius-element.ts';
+import { baseStyles } from '../shared/styles.ts';
+import { actions, badges, eventJsonLd, place, price } from './event-parts.ts';
 import { styles } from './socius-events.styles.ts';
 
-type State = { kind: 'loading' } | { kind: 'error' } | { kind: 'ready'; events: EventSummary[] };
+type Layout = 'list' | 'cards' | 'compact' | 'calendar';
+interface Data {
+  events: Event[];
+  nextCursor: string | null;
+  total: number;
+  facets: NonNullable<EventList['facets']>;
+}
+
+const TIME_ZONE = 'Europe/Brussels';
+const dayKey = (iso: string) => iso.slice(0, 10); // API times carry the Brussels offset: the first 10 characters are the Brussels date
+const todayKey = () => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date());
+const shiftDay = (key: string, days: number) => {
+  const [y = 1970, m = 1, d = 1] = key.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+};
+const monthOf = (key: string) => key.slice(0, 7);
+const shiftMonth = (key: string, months: number) => {
+  const [y = 1970, m = 1, d = 1] = key.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m + months, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, last))).toISOString().slice(0, 10);
+};
 
 /**
- * Upcoming Socius events.
+ * Upcoming Socius events, filtered like the API, in a list, cards, a compact list or a month calendar.
  *
- * @cssproperty --socius-accent - Accent colour of the event markers.
+ * @fires socius-event-open - A person opened an event; `detail: { slug, event }`. Cancel it to show the event your own way.
+ * @fires socius-register - A person followed a registration link; `detail: { slug, url }`. Cancel it to handle registration yourself.
+ * @cssproperty --socius-accent - Accent colour (links, markers, buttons).
+ * @cssproperty --socius-accent-text - Text on the accent colour.
  * @cssproperty --socius-text - Text colour; inherits the host page's by default.
+ * @cssproperty --socius-muted - Secondary text.
+ * @cssproperty --socius-surface - Card and control background.
+ * @cssproperty --socius-border - Card and calendar borders.
+ * @cssproperty --socius-radius - Corner radius.
  * @cssproperty --socius-spacing - Space between events.
+ * @cssproperty --socius-font - Font family; inherits the host page's by default.
  * @csspart list - The list of events.
  * @csspart event - One event.
+ * @csspart heading - Every heading.
+ * @csspart badges - Status badges of an event.
+ * @csspart badge - One badge.
+ * @csspart filters - The filter form.
+ * @csspart register - Registration link.
+ * @csspart add-to-calendar - Add-to-calendar link.
+ * @csspart more - The "show more" button.
+ * @csspart calendar - The month grid.
+ * @csspart status - Loading, empty and error messages.
  */
-export class SociusEvents extends LitElement {
-  static override styles = styles;
-  static override properties = {
-    lang: { type: String, reflect: true },
+export class SociusEvents extends SociusElement<Data> {
+  static override styles = [baseStyles, styles];
+  static override properties: PropertyDeclarations = {
+    topic: { type: String },
+    city: { type: String },
+    attendanceMode: { type: String, attribute: 'attendance-mode' },
+    organiser: { type: String },
+    service: { type: String },
     limit: { type: Number },
-    apiBase: { type: String, attribute: 'api-base' },
-    state: { state: true },
+    layout: { type: String, reflect: true },
+    filters: { type: String },
+    search: { type: Boolean },
+    chosen: { state: true },
+    month: { state: true },
+    selectedDay: { state: true },
+    open: { state: true },
+    announcement: { state: true },
   };
 
-  declare lang: string;
+  declare topic: string;
+  declare city: string;
+  declare attendanceMode: string;
+  declare organiser: string;
+  declare service: string;
   declare limit: number;
-  declare apiBase: string;
-  declare state: State;
-  #abort: AbortController | undefined;
+  declare layout: Layout;
+  declare filters: string;
+  declare search: boolean;
+  /** Values picked in the visible filter controls. */
+  declare chosen: { topic?: string; city?: string; from?: string; q?: string };
+  declare month: string;
+  declare selectedDay: string;
+  declare open: Set<string>;
+  declare announcement: string;
+  #facetOptions: Partial<Record<'topic' | 'city', FacetValue[]>> = {};
+  #loadingMore = false;
+
+  protected readonly reloadOn = ['topic', 'city', 'attendanceMode', 'organiser', 'service', 'limit', 'layout', 'filters', 'chosen', 'month'];
 
   constructor() {
     super();
-    this.limit = 5;
-    this.apiBase = SCRIPT_ORIGIN;
-    this.state = { kind: 'loading' };
+    this.limit = 6;
+    this.layout = 'list';
+    this.search = false;
+    this.chosen = {};
+    this.open = new Set();
+    this.announcement = '';
+    this.selectedDay = todayKey();
+    this.month = monthOf(this.selectedDay);
   }
 
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('lang') || changed.has('limit') || changed.has('apiBase')) void this.load();
+  get #shownFilters(): string[] {
+    return (this.filters ?? '').split(',').map((f) => f.trim()).filter(Boolean);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#abort?.abort();
+  #query() {
+    const facets = this.#shownFilters.filter((f) => f === 'topic' || f === 'city');
+    const calendar = this.layout === 'calendar';
+    return {
+      lang: this.uiLang,
+      topic: this.chosen.topic || this.topic || undefined,
+      city: this.chosen.city || this.city || undefined,
+      attendanceMode: this.attendanceMode || undefined,
+      organiser: this.organiser || undefined,
+      service: this.service || undefined,
+      q: this.chosen.q || undefined,
+      from: calendar ? `${this.month}-01` : this.chosen.from || undefined,
+      to: calendar ? shiftDay(shiftMonth(`${this.month}-01`, 1), -1) : undefined,
+      limit: calendar ? 100 : Math.min(Math.max(Math.trunc(this.limit) || 6, 1), 100),
+      ...(facets.length > 0 ? { facets: facets.join(',') } : {}),
+    };
   }
 
-  async load(): Promise<void> {
-    this.#abort?.abort();
-    const abort = (this.#abort = new AbortController());
-    this.state = { kind: 'loading' };
+  protected async fetchData(signal: AbortSignal): Promise<Data> {
+    const body = await api.listEvents(this.apiBase, this.#query(), signal);
+    for (const facet of ['topic', 'city'] as const) {
+      // Keep every option seen so far, so choosing one value does not make the others disappear.
+      const seen = new Map((this.#facetOptions[facet] ?? []).map((v) => [v.value, v]));
+      for (const value of body.facets?.[facet] ?? []) seen.set(value.value, value);
+      if (seen.size > 0) this.#facetOptions[facet] = [...seen.values()];
+    }
+    this.announcement = this.t.found(body.total);
+    return { events: body.data, nextCursor: body.nextCursor, total: body.total, facets: body.facets ?? {} };
+  }
+
+  protected override jsonLd(data: Data) {
+    return data.events.length > 0 ? { '@graph': data.events.map(eventJsonLd) } : null;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('lang')) this.#facetOptions = {};
+    super.willUpdate(changed);
+  }
+
+  async #more(): Promise<void> {
+    if (this.state.kind !== 'ready' || !this.state.data.nextCursor || this.#loadingMore) return;
+    this.#loadingMore = true;
+    const current = this.state.data;
     try {
-      const body = await getJson<{ data: EventSummary[] }>(
-        this.apiBase,
-        '/v1/events',
-        { lang: resolveLang(this.lang), limit: this.limit },
-        abort.signal,
-      );
-      if (!abort.signal.aborted) this.state = { kind: 'ready', events: body.data };
+      const body = await api.listEvents(this.apiBase, { ...this.#query(), cursor: current.nextCursor ?? undefined });
+      this.state = { kind: 'ready', data: { ...current, events: [...current.events, ...body.data], nextCursor: body.nextCursor } };
+      this.writeJsonLd(this.noJsonld ? null : this.jsonLd(this.state.data));
+      await this.updateComplete;
+      // Move focus to the first new event so keyboard and screen-reader users continue where they were.
+      this.renderRoot.querySelector<HTMLElement>(`[data-slug="${body.data[0]?.slug}"] .title`)?.focus();
     } catch {
-      if (!abort.signal.aborted) this.state = { kind: 'error' };
+      this.announcement = this.t.error;
+    } finally {
+      this.#loadingMore = false;
     }
   }
 
-  override render() {
-    const lang = resolveLang(this.lang);
-    const t = STRINGS[lang];
-    const dateFormat = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Brussels' });
-    switch (this.state.kind) {
-      case 'loading':
-        return html`<p role="status">${t.loading}</p>`;
-      case 'error':
-        return html`<p role="status">${t.error}</p>
-          <button type="button" @click=${() => void this.load()}>${t.retry}</button>`;
-      case 'ready':
-        if (this.state.events.length === 0) return html`<p role="status">${t.empty}</p>`;
-        return html`<section aria-label=${t.eventsLabel}>
-          <ol part="list">
-            ${this.state.events.map(
-              (event) => html`<li part="event">
-                <h3>${event.title}</h3>
-                <time datetime=${event.startsAt}>${dateFormat.format(new Date(event.startsAt))}</time>
-                ${event.venue?.city ? html`<span class="where">· ${event.venue.city}</span>` : nothing}
-                ${event.attendanceMode === 'online' ? html`<span class="where">· ${t.online}</span>` : nothing}
-              </li>`,
-            )}
-          </ol>
-        </section>`;
+  #toggle(event: Event): void {
+    const opening = !this.open.has(event.slug);
+    if (opening) {
+      const allowed = this.dispatchEvent(
+        new CustomEvent('socius-event-open', { detail: { slug: event.slug, event }, bubbles: true, composed: true, cancelable: true }),
+      );
+      if (!allowed) return;
     }
+    const open = new Set(this.open);
+    if (opening) open.add(event.slug);
+    else open.delete(event.slug);
+    this.open = open;
+  }
+
+  #renderFilters(): TemplateResult | typeof nothing {
+    const shown = this.#shownFilters;
+    if (shown.length === 0 && !this.search) return nothing;
+    const t = this.t;
+    const set = (key: keyof SociusEvents['chosen']) => (e: globalThis.Event) => {
+      this.chosen = { ...this.chosen, [key]: (e.target as HTMLInputElement).value };
+    };
+    const select = (key: 'topic' | 'city', label: string) =>
+      html`<label
+        >${label}
+        <select @change=${set(key)} .value=${this.chosen[key] ?? ''}>
+          <option value="">${t.all}</option>
+          ${(this.#facetOptions[key] ?? []).map(
+            (o) => html`<option value=${o.value} ?selected=${this.chosen[key] === o.value}>${o.label} (${o.count})</option>`,
+          )}
+        </select></label
+      >`;
+    return html`<form part="filters" role="search" aria-label=${t.filters} @submit=${(e: SubmitEvent) => e.preventDefault()}>
+      ${shown.includes('topic') ? select('topic', t.topic) : nothing}
+      ${shown.includes('city') ? select('city', t.city) : nothing}
+      ${shown.includes('date') && this.layout !== 'calendar'
+        ? html`<label>${t.date} <input type="date" .value=${this.chosen.from ?? ''} @change=${set('from')} /></label>`
+        : nothing}
+      ${this.search
+        ? html`<label
+            >${t.searchEvents}
+            <input type="search" .value=${this.chosen.q ?? ''} @change=${set('q')} enterkeyhint="search" /></label
+          >`
+        : nothing}
+    </form>`;
+  }
+
+  #renderEvent(event: Event): TemplateResult {
+    const t = this.t;
+    const open = this.open.has(event.slug);
+    const detailsId = `details-${event.slug}`;
+    const title = html`<button class="title" type="button" aria-expanded=${open} aria-controls=${detailsId} @click=${() => this.#toggle(event)}>
+      ${event.title}
+    </button>`;
+    if (this.layout === 'compact') {
+      return html`<li class="item" part="event" data-slug=${event.slug}>
+        <span class="when">${event.dateSummary}</span> ${this.heading(title, 1)} ${badges(event, t)}
+        ${open ? this.#renderDetails(event, detailsId) : nothing}
+      </li>`;
+    }
+    const where = place(event, t);
+    return html`<li class="item" part="event" data-slug=${event.slug}>
+      ${this.heading(title, 1)}
+      <p class="when">${event.dateSummary}${where ? html` · <span class="muted">${where}</span>` : nothing}</p>
+      ${badges(event, t)} ${event.summary ? html`<p>${event.summary}</p>` : nothing}
+      ${open ? this.#renderDetails(event, detailsId) : nothing}
+    </li>`;
+  }
+
+  #renderDetails(event: Event, id: string): TemplateResult {
+    const t = this.t;
+    const venue = event.venue;
+    return html`<div class="details" id=${id}>
+      ${event.statusReason && event.status !== 'scheduled' ? html`<p><strong>${t[event.status]}</strong>: ${event.statusReason}</p>` : nothing}
+      ${event.description ? html`<p>${event.description}</p>` : nothing}
+      <dl>
+        ${venue
+          ? html`<dt>${t.where}</dt>
+              <dd>${[venue.name, venue.street, [venue.postalCode, venue.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</dd>`
+          : nothing}
+        <dt>${t.price}</dt>
+        <dd>${price(event, t, this.uiLang)}</dd>
+        <dt>${t.organiser}</dt>
+        <dd>${event.organiser.name}</dd>
+        ${event.accessibility ? html`<dt>${t.accessibility}</dt><dd>${event.accessibility}</dd>` : nothing}
+      </dl>
+      ${actions(this, this.apiBase, event, t, this.uiLang)}
+    </div>`;
+  }
+
+  #renderCalendar(data: Data): TemplateResult {
+    const t = this.t;
+    const byDay = new Map<string, Event[]>();
+    for (const event of data.events) {
+      const days = new Set(event.sessions.map((s) => dayKey(s.startsAt)));
+      for (const day of days) byDay.set(day, [...(byDay.get(day) ?? []), event]);
+    }
+    const first = `${this.month}-01`;
+    const [y = 1970, m = 1] = first.split('-').map(Number);
+    const monday = shiftDay(first, -((new Date(Date.UTC(y, m - 1, 1)).getUTCDay() + 6) % 7));
+    const weeks = Array.from({ length: 6 }, (_, w) => Array.from({ length: 7 }, (_, d) => shiftDay(monday, w * 7 + d)));
+    const lastWeek = weeks[5]![0]!;
+    if (monthOf(lastWeek) !== this.month) weeks.pop();
+    const locale = this.uiLang === 'en' ? 'en-GB' : `${this.uiLang}-BE`;
+    const asDate = (key: string) => new Date(`${key}T12:00:00Z`);
+    const monthName = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(asDate(first));
+    const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
+    const longDay = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+    const weekdayLong = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
+    const monthLong = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
+    const focusDay = monthOf(this.selectedDay) === this.month ? this.selectedDay : first;
+    const today = todayKey();
+    const selected = byDay.get(this.selectedDay) ?? [];
+    return html`<div class="month-nav">
+        <button type="button" @click=${() => this.#goMonth(-1)}><span aria-hidden="true">‹</span> ${t.previousMonth}</button>
+        ${this.heading(html`<span aria-live="polite">${monthName}</span>`, 0)}
+        <button type="button" @click=${() => this.#goMonth(1)}>${t.nextMonth} <span aria-hidden="true">›</span></button>
+      </div>
+      <table role="grid" aria-label=${`${t.calendar}: ${monthName}`} part="calendar" @keydown=${this.#onGridKey}>
+        <thead>
+          <tr>
+            ${weeks[0]!.map((day) => html`<th scope="col" abbr=${longDay.format(asDate(day)).split(' ')[0] ?? ''}>${weekday.format(asDate(day))}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${weeks.map(
+            (week) => html`<tr>
+              ${week.map((day) => {
+                const count = byDay.get(day)?.length ?? 0;
+                return html`<td role="gridcell">
+                  <button
+                    type="button"
+                    data-day=${day}
+                    tabindex=${day === focusDay ? 0 : -1}
+                    class="${monthOf(day) === this.month ? '' : 'outside'} ${count > 0 ? 'has-events' : ''}"
+                    aria-pressed=${day === this.selectedDay ? 'true' : 'false'}
+                    aria-current=${day === today ? 'date' : nothing}
+                    @click=${() => (this.selectedDay = day)}
+                  >
+                    <span class="visually-hidden">${weekdayLong.format(asDate(day))} </span>${Number(day.slice(8))}<span
+                      class="visually-hidden"
+                    >
+                      ${monthLong.format(asDate(day))}</span
+                    >${count > 0
+                      ? html`<span class="dot" aria-hidden="true">● ${count}</span><span class="visually-hidden">, ${t.found(count)}</span>`
+                      : nothing}
+                  </button>
+                </td>`;
+              })}
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      <section class="day-events" aria-label=${t.eventsOn(longDay.format(asDate(this.selectedDay)))}>
+        ${this.heading(t.eventsOn(longDay.format(asDate(this.selectedDay))), 0)}
+        ${selected.length === 0
+          ? html`<p class="muted">${t.noEventsOn}</p>`
+          : html`<ul class="results" part="list">${selected.map((e) => this.#renderEvent(e))}</ul>`}
+      </section>`;
+  }
+
+  #goMonth(delta: number): void {
+    this.selectedDay = shiftMonth(this.selectedDay.startsWith(this.month) ? this.selectedDay : `${this.month}-01`, delta);
+    this.month = monthOf(this.selectedDay);
+  }
+
+  /** Arrow keys move a day or a week, Home/End to the week's ends, Page Up/Down a month (WAI-ARIA grid pattern). */
+  #onGridKey = async (e: KeyboardEvent): Promise<void> => {
+    const from = (e.target as HTMLElement).closest<HTMLElement>('button[data-day]')?.dataset.day;
+    if (!from) return;
+    const weekdayIndex = (new Date(`${from}T12:00:00Z`).getUTCDay() + 6) % 7;
+    const moves: Record<string, () => string> = {
+      ArrowLeft: () => shiftDay(from, -1),
+      ArrowRight: () => shiftDay(from, 1),
+      ArrowUp: () => shiftDay(from, -7),
+      ArrowDown: () => shiftDay(from, 7),
+      Home: () => shiftDay(from, -weekdayIndex),
+      End: () => shiftDay(from, 6 - weekdayIndex),
+      PageUp: () => shiftMonth(from, -1),
+      PageDown: () => shiftMonth(from, 1),
+    };
+    const move = moves[e.key];
+    if (!move) return;
+    e.preventDefault();
+    const to = move();
+    this.selectedDay = to;
+    if (monthOf(to) !== this.month) {
+      this.month = monthOf(to);
+      await this.updateComplete; // starts the fetch of the new month
+      await this.loaded;
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`button[data-day="${to}"]`)?.focus();
+  };
+
+  protected renderData(data: Data): TemplateResult {
+    const t = this.t;
+    const body =
+      this.layout === 'calendar'
+        ? this.#renderCalendar(data)
+        : data.events.length === 0
+          ? this.renderStatus(t.noEvents)
+          : html`<ul class="results" part="list">${data.events.map((e) => this.#renderEvent(e))}</ul>
+              ${data.nextCursor
+                ? html`<button class="more" part="more" type="button" @click=${() => void this.#more()}>${t.more}</button>`
+                : nothing}`;
+    return html`<section aria-label=${t.events}>
+      ${this.#renderFilters()}
+      <p class="visually-hidden" role="status">${this.announcement}</p>
+      ${body}
+    </section>`;
   }
 }
 

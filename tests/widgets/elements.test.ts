@@ -1,0 +1,112 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import '../../widgets/index.ts';
+import { expectAccessible, fetchJson, loaded, mount, shadow, text } from './helpers.ts';
+
+afterEach(() => document.body.replaceChildren());
+
+describe('<socius-event>', () => {
+  it('shows one event in full: sessions, venue, price, registration and calendar link', async () => {
+    const list = await fetchJson<{ data: { slug: string; title: string; sessions: unknown[]; venue: unknown }[] }>('/v1/events?limit=100&lang=nl');
+    const multi = list.data.find((e) => e.sessions.length > 1 && e.venue)!;
+    const element = mount('socius-event', { slug: multi.slug, lang: 'nl' });
+    await loaded(element);
+    const root = shadow(element);
+    expect(text(root.querySelector('[role="heading"]'))).toBe(multi.title);
+    expect(root.querySelectorAll('ul.sessions li')).toHaveLength(multi.sessions.length);
+    expect(text(root.querySelector('dl'))).toMatch(/Waar/);
+    expect(root.querySelector('a[part="add-to-calendar"]')).not.toBeNull();
+    await expectAccessible(element);
+  });
+
+  it('shows the next upcoming event when no slug is given', async () => {
+    const next = await fetchJson<{ data: { title: string }[] }>('/v1/events?limit=1&status=scheduled&lang=en');
+    const element = mount('socius-event', { lang: 'en' });
+    await loaded(element);
+    expect(text(shadow(element).querySelector('[role="heading"]'))).toBe(next.data[0]!.title);
+  });
+
+  it('says the event does not exist for an unknown slug, without a pointless retry', async () => {
+    const element = mount('socius-event', { slug: 'bestaat-niet', lang: 'nl' });
+    await loaded(element);
+    expect(text(shadow(element).querySelector('.status'))).toBe('Dit item bestaat niet (meer).');
+    expect(shadow(element).querySelector('button')).toBeNull();
+  });
+});
+
+describe('<socius-analyses> and <socius-analysis>', () => {
+  it('lists analyses as cards with links and Report data for search engines', async () => {
+    const api = await fetchJson<{ data: { title: string; url: string }[] }>('/v1/analyses?lang=fr&limit=3');
+    const element = mount('socius-analyses', { lang: 'fr' });
+    await loaded(element);
+    const links = [...shadow(element).querySelectorAll<HTMLAnchorElement>('li [role="heading"] a')];
+    expect(links.map((a) => text(a))).toEqual(api.data.map((a) => a.title));
+    expect(links[0]!.href).toBe(api.data[0]!.url);
+    expect(JSON.parse(element.querySelector('script[type="application/ld+json"]')!.textContent!)['@graph'][0]['@type']).toBe('Report');
+    await expectAccessible(element);
+    element.setAttribute('layout', 'list');
+    await element.updateComplete;
+    await expectAccessible(element);
+  });
+
+  it('reads a full analysis with a table of contents that jumps to its sections', async () => {
+    const element = mount('socius-analysis', { slug: 'tien-stromingen-in-het-middenveld', lang: 'en' });
+    await loaded(element);
+    const root = shadow(element);
+    const tocLinks = [...root.querySelectorAll<HTMLAnchorElement>('nav a')];
+    const sections = [...root.querySelectorAll<HTMLElement>('section[id]')];
+    expect(tocLinks.length).toBe(sections.length);
+    expect(tocLinks.length).toBeGreaterThan(2);
+    tocLinks[2]!.click();
+    expect(root.activeElement).toBe(sections[2]);
+    expect(root.querySelectorAll('[part="downloads"] a').length).toBeGreaterThan(0);
+    expect(root.querySelector('script')).toBeNull();
+    await expectAccessible(element);
+  });
+
+  it('marks sections shown in Dutch because they are missing in the asked language', async () => {
+    const list = await fetchJson<{ data: { slug: string; meta: { fallback: string[] } }[] }>('/v1/analyses?lang=fr&limit=100');
+    const partial = list.data.find((a) => a.meta.fallback.includes('summary'))!;
+    const element = mount('socius-analysis', { slug: partial.slug, lang: 'fr' });
+    await loaded(element);
+    const dutch = shadow(element).querySelector('section[lang="nl"]');
+    expect(dutch).not.toBeNull();
+    expect(text(dutch)).toContain('(en néerlandais)');
+  });
+});
+
+describe('<socius-services>', () => {
+  it('shows the catalogue and narrows it with the format filter', async () => {
+    const element = mount('socius-services', { lang: 'nl', filters: 'topic,format' });
+    await loaded(element);
+    const all = await fetchJson<{ data: unknown[] }>('/v1/services?limit=100&lang=nl');
+    expect(shadow(element).querySelectorAll('li[part="service"]')).toHaveLength(all.data.length);
+    const select = shadow(element).querySelectorAll<HTMLSelectElement>('select')[1]!;
+    select.value = 'training';
+    select.dispatchEvent(new Event('change'));
+    const trainings = await fetchJson<{ data: unknown[] }>('/v1/services?format=training');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await loaded(element);
+    expect(shadow(element).querySelectorAll('li[part="service"]')).toHaveLength(trainings.data.length);
+    await expectAccessible(element);
+  });
+});
+
+describe('<socius-about>', () => {
+  it('shows the organisation card in each language', async () => {
+    for (const lang of ['nl', 'en', 'fr']) {
+      const api = await fetchJson<{ data: { name: string; tagline: string } }>(`/v1/about?lang=${lang}`);
+      const element = mount('socius-about', { lang });
+      await loaded(element);
+      expect(text(shadow(element).querySelector('[role="heading"]'))).toBe(api.data.name);
+      expect(text(shadow(element).querySelector('.tagline'))).toBe(api.data.tagline);
+      await expectAccessible(element);
+    }
+  });
+
+  it('follows the theme attribute and stays accessible in dark mode', async () => {
+    const element = mount('socius-about', { lang: 'en', theme: 'dark' });
+    await loaded(element);
+    expect(getComputedStyle(element).colorScheme).toBe('dark');
+    await expectAccessible(element);
+  });
+});

@@ -1,0 +1,90 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { type About, api } from '../shared/client.ts';
+import { define } from '../shared/define.ts';
+import { SociusElement } from '../shared/socius-element.ts';
+import { baseStyles } from '../shared/styles.ts';
+
+/**
+ * The Socius organisation card: name, tagline, mission, what it offers, region, subsidiser, contact and
+ * social links.
+ *
+ * @cssproperty --socius-accent - Accent colour.
+ * @cssproperty --socius-text - Text colour; inherits by default.
+ * @cssproperty --socius-muted - Secondary text.
+ * @cssproperty --socius-surface - Card background.
+ * @cssproperty --socius-border - Card border.
+ * @cssproperty --socius-radius - Corner radius.
+ * @cssproperty --socius-font - Font family; inherits by default.
+ * @csspart card - The card.
+ * @csspart heading - The name.
+ * @csspart status - Loading and error messages.
+ */
+export class SociusAbout extends SociusElement<About> {
+  static override styles = [
+    baseStyles,
+    css`
+      .card {
+        border: 1px solid var(--_border);
+        border-top: 4px solid var(--_accent);
+        border-radius: var(--_radius);
+        padding: var(--_space);
+        background: var(--_surface);
+      }
+      .tagline {
+        font-size: 1.05em;
+        font-weight: 600;
+      }
+      ul {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5em 1em;
+        list-style: none;
+        padding: 0;
+        margin: 0.5em 0 0;
+      }
+      a {
+        text-transform: none;
+      }
+    `,
+  ];
+  protected readonly reloadOn: readonly string[] = [];
+
+  protected fetchData(signal: AbortSignal): Promise<About> {
+    return api.getAbout(this.apiBase, { lang: this.uiLang }, signal).then((body) => body.data);
+  }
+
+  protected override jsonLd(a: About) {
+    return {
+      '@type': 'Organization',
+      '@id': a.contact.website,
+      name: a.name,
+      description: a.mission ?? undefined,
+      url: a.contact.website,
+      email: a.contact.email ?? undefined,
+      areaServed: a.region ?? undefined,
+      sameAs: a.socialLinks.map((s) => s.url),
+    };
+  }
+
+  protected renderData(a: About): TemplateResult {
+    const t = this.t;
+    return html`<section class="card" part="card" aria-label=${a.name}>
+      ${this.heading(a.name)} ${a.tagline ? html`<p class="tagline">${a.tagline}</p>` : nothing}
+      ${a.mission ? html`<p>${a.mission}</p>` : nothing} ${a.offer ? html`<p>${a.offer}</p>` : nothing}
+      ${a.region || a.subsidiser ? html`<p class="muted">${[a.region, a.subsidiser].filter(Boolean).join(' · ')}</p>` : nothing}
+      <ul aria-label=${t.contact}>
+        <li><a href=${a.contact.website}>${t.website}</a></li>
+        ${a.contact.email ? html`<li><a href=${`mailto:${a.contact.email}`}>${a.contact.email}</a></li>` : nothing}
+        ${a.socialLinks.map((s) => html`<li><a href=${s.url}>${s.network[0]?.toUpperCase()}${s.network.slice(1)}</a></li>`)}
+      </ul>
+    </section>`;
+  }
+}
+
+define('socius-about', SociusAbout);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'socius-about': SociusAbout;
+  }
+}

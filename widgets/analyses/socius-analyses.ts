@@ -1,0 +1,113 @@
+import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { api, type AnalysisSummary } from '../shared/client.ts';
+import { define } from '../shared/define.ts';
+import { SociusElement } from '../shared/socius-element.ts';
+import { baseStyles } from '../shared/styles.ts';
+import { analysisJsonLd, byline } from '../analysis/analysis-parts.ts';
+
+/**
+ * Socius analyses as cards or a list: title, summary, authors, date and topics, newest first.
+ *
+ * @fires socius-analysis-open - A person chose an analysis; `detail: { slug, analysis }`. Cancel it to open it your own way (by default the link is followed).
+ * @cssproperty --socius-accent - Accent colour.
+ * @cssproperty --socius-text - Text colour; inherits by default.
+ * @cssproperty --socius-muted - Secondary text.
+ * @cssproperty --socius-surface - Card background.
+ * @cssproperty --socius-border - Card border.
+ * @cssproperty --socius-radius - Corner radius.
+ * @cssproperty --socius-spacing - Space between cards.
+ * @cssproperty --socius-font - Font family; inherits by default.
+ * @csspart list - The list of analyses.
+ * @csspart analysis - One analysis.
+ * @csspart heading - Titles.
+ * @csspart status - Loading, empty and error messages.
+ */
+export class SociusAnalyses extends SociusElement<AnalysisSummary[]> {
+  static override styles = [
+    baseStyles,
+    css`
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: var(--_space);
+      }
+      :host(:not([layout='list'])) ul {
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr));
+      }
+      li {
+        border-inline-start: 4px solid var(--_accent);
+        padding-inline-start: calc(var(--_space) * 0.75);
+      }
+      :host(:not([layout='list'])) li {
+        border: 1px solid var(--_border);
+        border-top: 4px solid var(--_accent);
+        border-radius: var(--_radius);
+        padding: var(--_space);
+        background: var(--_surface);
+      }
+      .topics {
+        font-size: 0.85em;
+      }
+    `,
+  ];
+  static override properties: PropertyDeclarations = {
+    topic: { type: String },
+    author: { type: String },
+    limit: { type: Number },
+    layout: { type: String, reflect: true },
+  };
+  declare topic: string;
+  declare author: string;
+  declare limit: number;
+  declare layout: 'cards' | 'list';
+  protected readonly reloadOn = ['topic', 'author', 'limit'];
+
+  constructor() {
+    super();
+    this.limit = 3;
+    this.layout = 'cards';
+  }
+
+  protected async fetchData(signal: AbortSignal): Promise<AnalysisSummary[]> {
+    const limit = Math.min(Math.max(Math.trunc(this.limit) || 3, 1), 100);
+    const query = { lang: this.uiLang, limit, topic: this.topic || undefined, author: this.author || undefined };
+    return (await api.listAnalyses(this.apiBase, query, signal)).data;
+  }
+
+  protected override jsonLd(items: AnalysisSummary[]) {
+    return items.length > 0 ? { '@graph': items.map(analysisJsonLd) } : null;
+  }
+
+  #open(e: MouseEvent, analysis: AnalysisSummary): void {
+    const allowed = this.dispatchEvent(
+      new CustomEvent('socius-analysis-open', { detail: { slug: analysis.slug, analysis }, bubbles: true, composed: true, cancelable: true }),
+    );
+    if (!allowed) e.preventDefault();
+  }
+
+  protected renderData(items: AnalysisSummary[]): TemplateResult {
+    if (items.length === 0) return this.renderStatus(this.t.noAnalyses);
+    return html`<section aria-label=${this.t.analyses}>
+      <ul part="list">
+        ${items.map(
+          (a) => html`<li part="analysis">
+            ${this.heading(html`<a href=${a.url} @click=${(e: MouseEvent) => this.#open(e, a)}>${a.title}</a>`)}
+            <p class="muted">${byline(a, this.t, this.uiLang)}</p>
+            ${a.summary ? html`<p>${a.summary}</p>` : nothing}
+            ${a.topics.length > 0 ? html`<p class="topics muted">${a.topics.map((x) => x.name).join(' · ')}</p>` : nothing}
+          </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+}
+
+define('socius-analyses', SociusAnalyses);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'socius-analyses': SociusAnalyses;
+  }
+}

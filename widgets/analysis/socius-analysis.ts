@@ -1,0 +1,126 @@
+import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { api, type Analysis } from '../shared/client.ts';
+import { define } from '../shared/define.ts';
+import { SociusElement } from '../shared/socius-element.ts';
+import { baseStyles } from '../shared/styles.ts';
+import { analysisJsonLd, byline, formatDate } from './analysis-parts.ts';
+
+/**
+ * A full analysis to read: summary, table of contents, sections with anchors, authors, dates, licence and
+ * downloads. Without `slug` it shows the newest analysis. Section bodies are HTML that the API sanitised when
+ * it was written; nothing else is ever inserted as HTML.
+ *
+ * @cssproperty --socius-accent - Accent colour.
+ * @cssproperty --socius-text - Text colour; inherits by default.
+ * @cssproperty --socius-muted - Secondary text.
+ * @cssproperty --socius-border - Rule above the table of contents.
+ * @cssproperty --socius-font - Font family; inherits by default.
+ * @csspart heading - Title and section headings.
+ * @csspart toc - The table of contents.
+ * @csspart section - One section.
+ * @csspart downloads - The list of files.
+ * @csspart status - Loading and error messages.
+ */
+export class SociusAnalysis extends SociusElement<Analysis> {
+  static override styles = [
+    baseStyles,
+    css`
+      nav {
+        border-block: 1px solid var(--_border);
+        padding: 0.5em 0;
+        margin: var(--_space) 0;
+      }
+      nav ol {
+        margin: 0.25em 0 0;
+      }
+      section {
+        margin-block: var(--_space);
+        scroll-margin-top: var(--_space);
+      }
+      .summary {
+        font-size: 1.1em;
+      }
+      blockquote {
+        margin-inline: 0;
+        padding-inline-start: 1em;
+        border-inline-start: 3px solid var(--_accent);
+      }
+    `,
+  ];
+  static override properties: PropertyDeclarations = { slug: { type: String, reflect: true } };
+  declare slug: string;
+  protected readonly reloadOn = ['slug'];
+
+  protected async fetchData(signal: AbortSignal): Promise<Analysis> {
+    let slug = this.slug;
+    if (!slug) {
+      const newest = (await api.listAnalyses(this.apiBase, { lang: this.uiLang, limit: 1 }, signal)).data[0];
+      if (!newest) throw new Error('no analysis');
+      slug = newest.slug;
+    }
+    return (await api.getAnalysis(this.apiBase, slug, { lang: this.uiLang }, signal)).data;
+  }
+
+  protected override jsonLd(a: Analysis) {
+    return analysisJsonLd(a);
+  }
+
+  /** Fragment links cannot cross the shadow boundary, so the table of contents scrolls itself. */
+  #jump(e: MouseEvent, anchor: string): void {
+    const target = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(anchor)}`);
+    if (!target) return;
+    e.preventDefault();
+    const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
+    target.scrollIntoView({ behavior: smooth ? 'smooth' : 'auto', block: 'start' });
+    target.focus({ preventScroll: true });
+  }
+
+  protected renderData(a: Analysis): TemplateResult {
+    const t = this.t;
+    return html`<article aria-label=${a.title}>
+      ${this.heading(a.title)}
+      <p class="muted">
+        ${byline(a, t, this.uiLang)}${a.revisedAt ? html` · ${t.revised} ${formatDate(a.revisedAt, this.uiLang)}` : nothing} ·
+        ${t.licence} <a href=${`https://spdx.org/licenses/${a.licence}.html`}>${a.licence}</a>
+      </p>
+      ${a.summary ? html`<p class="summary">${a.summary}</p>` : nothing}
+      <nav aria-label=${t.contents} part="toc">
+        ${this.heading(t.contents, 1)}
+        <ol>
+          ${a.sections.map((s) => html`<li><a href=${`#${s.anchor}`} @click=${(e: MouseEvent) => this.#jump(e, s.anchor)}>${s.heading}</a></li>`)}
+        </ol>
+      </nav>
+      ${a.sections.map(
+        (s) => html`<section id=${s.anchor} tabindex="-1" part="section" lang=${s.fallback ? 'nl' : nothing}>
+          ${this.heading(s.heading, 1)} ${s.fallback ? html`<p class="muted">${t.inDutch}</p>` : nothing} ${unsafeHTML(s.body)}
+        </section>`,
+      )}
+      ${a.attachments.length > 0
+        ? html`<section aria-label=${t.downloads}>
+            ${this.heading(t.downloads, 1)}
+            <ul part="downloads">
+              ${a.attachments.map(
+                (f) => html`<li>
+                  <a href=${f.url} hreflang=${f.lang} download>${f.title}</a>
+                  <span class="muted"
+                    >(${f.mediaType === 'application/pdf' ? 'PDF' : f.mediaType}${f.byteSize
+                      ? `, ${Math.round(f.byteSize / 1024)} kB`
+                      : ''}, ${f.lang.toUpperCase()})</span
+                  >
+                </li>`,
+              )}
+            </ul>
+          </section>`
+        : nothing}
+    </article>`;
+  }
+}
+
+define('socius-analysis', SociusAnalysis);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'socius-analysis': SociusAnalysis;
+  }
+}

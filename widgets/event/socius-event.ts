@@ -1,0 +1,127 @@
+import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { actions, badges, eventJsonLd, place, price } from '../events/event-parts.ts';
+import { api, type Event } from '../shared/client.ts';
+import { define } from '../shared/define.ts';
+import { SociusElement } from '../shared/socius-element.ts';
+import { baseStyles } from '../shared/styles.ts';
+
+/**
+ * One event in full: dates and sessions, venue and address, online link, price, registration, accessibility
+ * and topics. Without `slug` it shows the next upcoming event.
+ *
+ * @fires socius-register - A person followed the registration link; `detail: { slug, url }`. Cancelable.
+ * @cssproperty --socius-accent - Accent colour.
+ * @cssproperty --socius-accent-text - Text on the accent colour.
+ * @cssproperty --socius-text - Text colour; inherits by default.
+ * @cssproperty --socius-muted - Secondary text.
+ * @cssproperty --socius-radius - Corner radius of buttons.
+ * @cssproperty --socius-font - Font family; inherits by default.
+ * @csspart heading - The event title and section headings.
+ * @csspart badges - Status badges.
+ * @csspart register - Registration link.
+ * @csspart add-to-calendar - Add-to-calendar link.
+ * @csspart status - Loading and error messages.
+ */
+export class SociusEvent extends SociusElement<Event> {
+  static override styles = [
+    baseStyles,
+    css`
+      dl {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 0.25em 1em;
+        margin: 0.75em 0;
+      }
+      dt {
+        font-weight: 600;
+      }
+      dd {
+        margin: 0;
+      }
+      ul.sessions {
+        margin: 0;
+        padding-inline-start: 1.2em;
+      }
+      .cancelled {
+        text-decoration: line-through;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5em;
+      }
+      @container (max-width: 28rem) {
+        dl {
+          grid-template-columns: 1fr;
+        }
+        dd {
+          margin-bottom: 0.5em;
+        }
+      }
+    `,
+  ];
+  static override properties: PropertyDeclarations = { slug: { type: String, reflect: true } };
+  declare slug: string;
+  protected readonly reloadOn = ['slug'];
+
+  protected async fetchData(signal: AbortSignal): Promise<Event> {
+    if (this.slug) return (await api.getEvent(this.apiBase, this.slug, { lang: this.uiLang }, signal)).data;
+    const next = (await api.listEvents(this.apiBase, { lang: this.uiLang, limit: 1, status: 'scheduled' }, signal)).data[0];
+    if (!next) throw new Error('no upcoming event');
+    return next;
+  }
+
+  protected override jsonLd(event: Event) {
+    return eventJsonLd(event);
+  }
+
+  protected renderData(event: Event): TemplateResult {
+    const t = this.t;
+    const locale = this.uiLang === 'en' ? 'en-GB' : `${this.uiLang}-BE`;
+    const session = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Brussels' });
+    const venue = event.venue;
+    return html`<article aria-label=${event.title}>
+      ${this.heading(event.title)} ${badges(event, t)}
+      <p><strong>${event.dateSummary}</strong></p>
+      ${event.statusReason && event.status !== 'scheduled' ? html`<p><strong>${t[event.status]}</strong>: ${event.statusReason}</p>` : nothing}
+      ${event.summary ? html`<p>${event.summary}</p>` : nothing} ${event.description ? html`<p>${event.description}</p>` : nothing}
+      <dl>
+        ${event.sessions.length > 1
+          ? html`<dt>${t.sessions}</dt>
+              <dd>
+                <ul class="sessions">
+                  ${event.sessions.map(
+                    (s) => html`<li class=${s.status === 'cancelled' ? 'cancelled' : ''}>
+                      ${session.formatRange(new Date(s.startsAt), new Date(s.endsAt))}${s.status !== 'scheduled' ? html` (${t[s.status]})` : nothing}
+                    </li>`,
+                  )}
+                </ul>
+              </dd>`
+          : nothing}
+        <dt>${t.where}</dt>
+        <dd>
+          ${venue
+            ? html`${venue.name}<br />${venue.street}<br />${venue.postalCode} ${venue.city}`
+            : place(event, t)}
+          ${event.onlineUrl ? html`${venue ? html`<br />` : nothing}${t.online}` : nothing}
+        </dd>
+        <dt>${t.price}</dt>
+        <dd>${price(event, t, this.uiLang)}</dd>
+        <dt>${t.organiser}</dt>
+        <dd>${event.organiser.url ? html`<a href=${event.organiser.url}>${event.organiser.name}</a>` : event.organiser.name}</dd>
+        ${event.audience ? html`<dt>${t.audience}</dt><dd>${event.audience}</dd>` : nothing}
+        ${event.accessibility ? html`<dt>${t.accessibility}</dt><dd>${event.accessibility}</dd>` : nothing}
+        ${event.topics.length > 0 ? html`<dt>${t.topics}</dt><dd>${event.topics.map((x) => x.name).join(', ')}</dd>` : nothing}
+      </dl>
+      ${actions(this, this.apiBase, event, t, this.uiLang)}
+    </article>`;
+  }
+}
+
+define('socius-event', SociusEvent);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'socius-event': SociusEvent;
+  }
+}

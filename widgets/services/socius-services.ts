@@ -1,0 +1,213 @@
+import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { api, type Service, type Topic } from '../shared/client.ts';
+import { define } from '../shared/define.ts';
+import { SociusElement } from '../shared/socius-element.ts';
+import { baseStyles } from '../shared/styles.ts';
+
+const FORMATS = ['training', 'workshop', 'inspiration-day', 'network', 'tailor-made-support', 'research'] as const;
+const FORMAT_NAMES: Record<string, Record<(typeof FORMATS)[number], string>> = {
+  nl: {
+    training: 'Vorming',
+    workshop: 'Workshop',
+    'inspiration-day': 'Inspiratiedag',
+    network: 'Netwerk',
+    'tailor-made-support': 'Begeleiding op maat',
+    research: 'Onderzoek',
+  },
+  en: {
+    training: 'Training',
+    workshop: 'Workshop',
+    'inspiration-day': 'Inspiration day',
+    network: 'Network',
+    'tailor-made-support': 'Tailor-made support',
+    research: 'Research',
+  },
+  fr: {
+    training: 'Formation',
+    workshop: 'Atelier',
+    'inspiration-day': "Journée d'inspiration",
+    network: 'Réseau',
+    'tailor-made-support': 'Accompagnement sur mesure',
+    research: 'Recherche',
+  },
+};
+
+interface Data {
+  services: Service[];
+  topics: Topic[];
+}
+
+/**
+ * The Socius service catalogue (trainings, workshops, inspiration days, networks, tailor-made support,
+ * research), optionally with visible topic and format filters (`filters="topic,format"`).
+ *
+ * @cssproperty --socius-accent - Accent colour.
+ * @cssproperty --socius-text - Text colour; inherits by default.
+ * @cssproperty --socius-muted - Secondary text.
+ * @cssproperty --socius-surface - Card and control background.
+ * @cssproperty --socius-border - Card border.
+ * @cssproperty --socius-radius - Corner radius.
+ * @cssproperty --socius-spacing - Space between cards.
+ * @cssproperty --socius-font - Font family; inherits by default.
+ * @csspart list - The list of services.
+ * @csspart service - One service.
+ * @csspart heading - Titles.
+ * @csspart filters - The filter form.
+ * @csspart status - Loading, empty and error messages.
+ */
+export class SociusServices extends SociusElement<Data> {
+  static override styles = [
+    baseStyles,
+    css`
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: var(--_space);
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr));
+      }
+      li {
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: var(--_space);
+        background: var(--_surface);
+      }
+      .format {
+        font-size: 0.85em;
+        font-weight: 600;
+        color: var(--_accent);
+        margin: 0;
+      }
+      form {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 1em;
+        margin-bottom: var(--_space);
+      }
+      label {
+        display: grid;
+        gap: 0.2em;
+        font-size: 0.9em;
+        font-weight: 600;
+      }
+      select {
+        font: inherit;
+        min-height: 2.5rem;
+        border: 1px solid var(--_muted);
+        border-radius: var(--_radius);
+        background: var(--_surface);
+        color: inherit;
+      }
+    `,
+  ];
+  static override properties: PropertyDeclarations = {
+    topic: { type: String },
+    format: { type: String },
+    filters: { type: String },
+    limit: { type: Number },
+    chosen: { state: true },
+  };
+  declare topic: string;
+  declare format: string;
+  declare filters: string;
+  declare limit: number;
+  declare chosen: { topic?: string; format?: string };
+  protected readonly reloadOn = ['topic', 'format', 'limit', 'chosen', 'filters'];
+
+  constructor() {
+    super();
+    this.limit = 20;
+    this.chosen = {};
+  }
+
+  protected async fetchData(signal: AbortSignal): Promise<Data> {
+    const query = {
+      lang: this.uiLang,
+      topic: this.chosen.topic || this.topic || undefined,
+      format: this.chosen.format || this.format || undefined,
+      limit: Math.min(Math.max(Math.trunc(this.limit) || 20, 1), 100),
+    };
+    const wantsTopics = (this.filters ?? '').includes('topic');
+    const [services, topics] = await Promise.all([
+      api.listServices(this.apiBase, query, signal),
+      wantsTopics ? api.listTopics(this.apiBase, { lang: this.uiLang }, signal) : Promise.resolve({ data: [] }),
+    ]);
+    return { services: services.data, topics: topics.data };
+  }
+
+  protected override jsonLd(data: Data) {
+    if (data.services.length === 0) return null;
+    return {
+      '@graph': data.services.map((s) => ({
+        '@type': 'Service',
+        '@id': s.url,
+        name: s.title,
+        description: s.summary ?? undefined,
+        serviceType: s.format,
+        provider: { '@type': 'Organization', name: 'Socius', url: 'https://socius.be' },
+        areaServed: ['Flanders', 'Brussels'],
+      })),
+    };
+  }
+
+  #renderFilters(topics: Topic[]): TemplateResult | typeof nothing {
+    const shown = (this.filters ?? '').split(',').map((f) => f.trim());
+    if (!shown.includes('topic') && !shown.includes('format')) return nothing;
+    const t = this.t;
+    const pick = (key: 'topic' | 'format') => (e: Event) => {
+      this.chosen = { ...this.chosen, [key]: (e.target as HTMLSelectElement).value };
+    };
+    const names = FORMAT_NAMES[this.uiLang] ?? FORMAT_NAMES.nl!;
+    return html`<form part="filters" aria-label=${t.filters} @submit=${(e: SubmitEvent) => e.preventDefault()}>
+      ${shown.includes('topic')
+        ? html`<label
+            >${t.topic}
+            <select @change=${pick('topic')}>
+              <option value="">${t.all}</option>
+              ${topics.map((x) => html`<option value=${x.slug} ?selected=${this.chosen.topic === x.slug}>${x.name}</option>`)}
+            </select></label
+          >`
+        : nothing}
+      ${shown.includes('format')
+        ? html`<label
+            >${t.format}
+            <select @change=${pick('format')}>
+              <option value="">${t.all}</option>
+              ${FORMATS.map((f) => html`<option value=${f} ?selected=${this.chosen.format === f}>${names[f]}</option>`)}
+            </select></label
+          >`
+        : nothing}
+    </form>`;
+  }
+
+  protected renderData(data: Data): TemplateResult {
+    const names = FORMAT_NAMES[this.uiLang] ?? FORMAT_NAMES.nl!;
+    return html`<section aria-label=${this.t.services}>
+      ${this.#renderFilters(data.topics)}
+      <p class="visually-hidden" role="status">${this.t.foundItems(data.services.length)}</p>
+      ${data.services.length === 0
+        ? this.renderStatus(this.t.noServices)
+        : html`<ul part="list">
+            ${data.services.map(
+              (s) => html`<li part="service">
+                <p class="format">${names[s.format]}</p>
+                ${this.heading(s.title)} ${s.summary ? html`<p>${s.summary}</p>` : nothing}
+                ${s.audience ? html`<p class="muted">${this.t.audience}: ${s.audience}</p>` : nothing}
+                ${s.contact.email
+                  ? html`<p><a href=${`mailto:${s.contact.email}`}>${this.t.contact}<span class="visually-hidden">: ${s.title}</span></a></p>`
+                  : nothing}
+              </li>`,
+            )}
+          </ul>`}
+    </section>`;
+  }
+}
+
+define('socius-services', SociusServices);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'socius-services': SociusServices;
+  }
+}
