@@ -1,0 +1,402 @@
+// iCalendar (RFC 5545) views of the events: one event for "add to calendar", and a feed people can subscribe to.
+// The events module owns the data; this one only reads it through its queries and writes it as text/calendar.
+import { createRoute, z } from '@hono/zod-openapi';
+import { asc, inArray } from 'drizzle-orm';
+import ical, {
+  escape,
+  type ICalCalendar,
+  ICalEvent,
+  type ICalEventData,
+  ICalEventStatus,
+  ICalEventTransparency,
+  type ICalLocation,
+} from 'ical-generator';
+import type { Lang } from '../../schema/columns.ts';
+import { ATTENDANCE_MODES, EVENT_STATUSES, type EventStatus, eventSessions } from '../../schema/events.ts';
+import { createRouter } from '../app.ts';
+import type { Db } from '../env.ts';
+import { ApiError, problemResponses } from '../errors.ts';
+import { LABELS } from '../events/labels.ts';
+import { type EventFilter, eventBySlugQuery, eventListQuery, hydrateEvents } from '../events/queries.ts';
+import { type EventBody, EventListQuerySchema } from '../events/schemas.ts';
+import { langParam } from '../lib/language.ts';
+import { enumValues, listValues, parseDateParam } from '../lib/list-params.ts';
+import { slugParam } from '../lib/schemas.ts';
+
+export const CALENDAR_CONTENT_TYPE = 'text/calendar; charset=utf-8';
+const UID_DOMAIN = 'socius.be';
+/** The feed holds at most this many events, soonest first. */
+export const FEED_CAP = 500;
+// D1 binds at most 100 parameters per statement; hydrating binds one per event id plus a few, so events go in chunks.
+const CHUNK = 90;
+// SEQUENCE is a signed 32-bit integer in many clients: seconds since 2020 grow with every edit and fit until 2088.
+const SEQUENCE_EPOCH = Date.UTC(2020, 0, 1);
+
+const WORDS: Record<Lang, { name: string; description: string; register: string; online: string; locale: string }> = {
+  nl: {
+    name: 'Socius – agenda',
+    description: 'Vormingen, workshops, inspiratiedagen en netwerkmomenten van Socius en partners.',
+    register: 'Inschrijven: ',
+    online: 'Online deelnemen: ',
+    locale: 'nl-BE',
+  },
+  en: {
+    name: 'Socius – events',
+    description: 'Trainings, workshops, inspiration days and network meetings by Socius and partners.',
+    register: 'Register: ',
+    online: 'Join online: ',
+    locale: 'en-GB',
+  },
+  fr: {
+    name: 'Socius – agenda',
+    description: 'Formations, ateliers, journées d’inspiration et rencontres de réseau de Socius et de ses partenaires.',
+    register: 'Inscription : ',
+    online: 'Participer en ligne : ',
+    locale: 'fr-BE',
+  },
+};
+
+// ---- Contracts -------------------------------------------------------------------------------------------------
+
+const EXAMPLE = [
+  'BEGIN:VCALENDAR',
+  'VERSION:2.0',
+  'PRODID:-//Socius//Content API//EN',
+  'BEGIN:VEVENT',
+  'UID:5f0c8d7e-2b1a-4c3d-9e8f-7a6b5c4d3e2f@socius.be',
+  'SEQUENCE:217382400',
+  'DTSTAMP:20261120T091500Z',
+  'DTSTART:20261203T083000Z',
+  'DTEND:20261203T113000Z',
+  'SUMMARY:Tailor-made volunteer policy (Ghent)',
+  'LOCATION:Vergaderzaal De Markt\\, Stationsstraat 12\\, 9000 Gent\\, Belgium',
+  'GEO:51.0536;3.725',
+  'DESCRIPTION:Three mornings to review and adjust your volunteer policy.\\n\\nRegister: https://example.org/register',
+  'URL;VALUE=URI:https://api.socius.be/v1/events/vrijwilligersbeleid-op-maat-gent',
+  'STATUS:CONFIRMED',
+  'ORGANIZER;CN="Socius":https://socius.be',
+  'END:VEVENT',
+  'END:VCALENDAR',
+].join('\r\n');
+
+const CalendarSchema = z.string().openapi({ description: 'An iCalendar (RFC 5545) document.', example: EXAMPLE });
+
+const calendarLang = langParam.openapi({
+  description:
+    'Language of titles and descriptions (and of the feed\'s name): nl (default), en or fr. Wins over `Accept-Language`. ' +
+    'Text missing in that language is given in Dutch.',
+});
+
+const list = EventListQuerySchema.shape;
+
+const eventCalendar = createRoute({
+  method: 'get',
+  path: '/events/{slug}/calendar.ics',
+  tags: ['Events'],
+  operationId: 'getEventCalendar',
+  summary: 'One event as iCalendar',
+  description:
+    'A published event as an `.ics` file for "add to calendar": one VEVENT per session, in UTC, with the title and ' +
+    'summary in the requested language, the venue (or the online link) as location, and STATUS CANCELLED or TENTATIVE ' +
+    '(postponed) when the event or a session is. UIDs are stable, so opening the file again updates the entries.',
+  request: {
+    params: z.object({ slug: slugParam }),
+    query: z.strictObject({ lang: calendarLang }),
+  },
+  responses: {
+    200: {
+      description: 'The event as a `text/calendar` download (`Content-Disposition: attachment`).',
+      content: { 'text/calendar': { schema: CalendarSchema } },
+    },
+    ...problemResponses(400, 404),
+  },
+});
+
+const eventFeed = createRoute({
+  method: 'get',
+  path: '/calendar.ics',
+  tags: ['Events'],
+  operationId: 'getEventsCalendar',
+  summary: 'Subscribable calendar of upcoming events',
+  description:
+    `The upcoming published events as one iCalendar feed to subscribe to (\`webcal://\` this URL), soonest first and at most ${FEED_CAP}. ` +
+    'Takes the filters of `GET /v1/events`, so a partner can subscribe to one topic, city or attendance mode. ' +
+    'Cancelled and postponed events stay in the feed with their status, so subscribers see the change. ' +
+    'Entries are marked free (TRANSP:TRANSPARENT) so the agenda never blocks anyone\'s availability.',
+  request: {
+    query: z.strictObject({
+      lang: calendarLang,
+      from: list.from,
+      to: list.to,
+      topic: list.topic,
+      city: list.city,
+      postalCode: list.postalCode,
+      attendanceMode: list.attendanceMode,
+      status: list.status,
+      organiser: list.organiser,
+      service: list.service,
+      free: list.free,
+      q: list.q,
+    }),
+  },
+  responses: {
+    200: {
+      description: 'The events as a `text/calendar` feed, served inline.',
+      content: { 'text/calendar': { schema: CalendarSchema } },
+    },
+    ...problemResponses(400),
+  },
+});
+
+// ---- Building the calendar -------------------------------------------------------------------------------------
+
+type EventRow = Parameters<typeof hydrateEvents>[1][number];
+
+interface SessionRow {
+  id: string;
+  eventId: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: EventStatus;
+}
+
+// The API's event body has no session ids; they make the UIDs, so each entry stays the same entry across edits.
+function sessionsQuery(db: Db, eventIds: string[]) {
+  return db
+    .select({
+      id: eventSessions.id,
+      eventId: eventSessions.eventId,
+      startsAt: eventSessions.startsAt,
+      endsAt: eventSessions.endsAt,
+      status: eventSessions.status,
+    })
+    .from(eventSessions)
+    .where(inArray(eventSessions.eventId, eventIds))
+    .orderBy(asc(eventSessions.eventId), asc(eventSessions.startsAt));
+}
+
+/** Events with their sessions, in the order of `rows`. */
+async function withSessions(db: Db, rows: EventRow[], lang: Lang, origin: string, now: Date) {
+  const chunks: EventRow[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) chunks.push(rows.slice(i, i + CHUNK));
+  const parts = await Promise.all(
+    chunks.map(async (chunk) => {
+      const [events, sessions] = await Promise.all([
+        hydrateEvents(db, chunk, lang, origin, now),
+        sessionsQuery(db, chunk.map((row) => row.id)),
+      ]);
+      const byEvent = new Map<string, SessionRow[]>();
+      for (const session of sessions) byEvent.set(session.eventId, [...(byEvent.get(session.eventId) ?? []), session]);
+      return events.map((event) => ({ event, sessions: byEvent.get(event.id) ?? [] }));
+    }),
+  );
+  return parts.flat();
+}
+
+/** A session's own status, unless the event as a whole is cancelled or postponed. */
+function effectiveStatus(event: EventStatus, session: EventStatus): EventStatus {
+  if (event === 'cancelled' || session === 'cancelled') return 'cancelled';
+  if (event === 'postponed' || session === 'postponed') return 'postponed';
+  return session === 'scheduled' ? event : session;
+}
+
+// Postponed means the date is not final; rescheduled and moved-online events do take place.
+const ICAL_STATUS: Record<EventStatus, ICalEventStatus> = {
+  scheduled: ICalEventStatus.CONFIRMED,
+  cancelled: ICalEventStatus.CANCELLED,
+  postponed: ICalEventStatus.TENTATIVE,
+  rescheduled: ICalEventStatus.CONFIRMED,
+  'moved-online': ICalEventStatus.CONFIRMED,
+};
+
+const countryNames = new Map<Lang, Intl.DisplayNames>();
+function countryName(code: string, lang: Lang): string {
+  let names = countryNames.get(lang);
+  if (!names) {
+    names = new Intl.DisplayNames([WORDS[lang].locale], { type: 'region' });
+    countryNames.set(lang, names);
+  }
+  try {
+    return names.of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** The online link for online events, otherwise the venue on one line (what map apps look up) with its coordinates. */
+function location(event: EventBody, status: EventStatus, lang: Lang): ICalLocation | null {
+  if (event.attendanceMode === 'online' || status === 'moved-online') return event.onlineUrl ? { title: event.onlineUrl } : null;
+  const venue = event.venue;
+  if (!venue) return event.onlineUrl ? { title: event.onlineUrl } : null;
+  const place = [venue.postalCode, venue.city].filter(Boolean).join(' ');
+  const title = [venue.name, venue.street, place, venue.country ? countryName(venue.country, lang) : null].filter(Boolean).join(', ');
+  const geo = venue.latitude !== null && venue.longitude !== null ? { lat: venue.latitude, lon: venue.longitude } : undefined;
+  if (!title) return geo ? { geo } : null;
+  return geo ? { title, geo } : { title };
+}
+
+function description(event: EventBody, status: EventStatus, lang: Lang, locationIsOnline: boolean): string {
+  const words = WORDS[lang];
+  const parts: string[] = [];
+  if (status !== 'scheduled') parts.push(LABELS[lang][status]);
+  if (event.statusReason) parts.push(event.statusReason);
+  if (event.summary) parts.push(event.summary);
+  if (event.onlineUrl && !locationIsOnline && status !== 'cancelled') parts.push(`${words.online}${event.onlineUrl}`);
+  if (event.registration.url && status !== 'cancelled') parts.push(`${words.register}${event.registration.url}`);
+  return parts.join('\n\n');
+}
+
+/**
+ * ical-generator writes ORGANIZER only with a mailto: address. Organisers here have a website instead, and
+ * RFC 5545 lets the address be any URI, so this entry writes that line itself.
+ */
+class SociusEvent extends ICalEvent {
+  readonly #organizer: string | null;
+
+  constructor(data: ICalEventData, calendar: ICalCalendar, organiser: EventBody['organiser']) {
+    super(data, calendar);
+    // A quoted parameter value may hold neither DQUOTE nor control characters (RFC 5545 §3.1); a line break in
+    // either value would start a property of its own.
+    const name = organiser.name.replace(/[\p{Cc}"]/gu, '');
+    this.#organizer = organiser.url ? `ORGANIZER;CN="${name}":${organiser.url.replace(/\p{Cc}/gu, '')}\r\n` : null;
+  }
+
+  override toString(): string {
+    const text = super.toString();
+    return this.#organizer ? text.replace(/END:VEVENT\r\n$/, `${this.#organizer}END:VEVENT\r\n`) : text;
+  }
+}
+
+interface CalendarItem {
+  event: EventBody;
+  sessions: SessionRow[];
+}
+
+/**
+ * Folds content lines at 75 octets (RFC 5545 §3.1), never inside a character. ical-generator folds the whole
+ * document itself, but with a new TextEncoder for every character: about 1.4 s of CPU for 500 events in workerd,
+ * against a few milliseconds here. So it folds only the calendar's own few lines, and this folds the entries.
+ */
+export function foldLines(text: string): string {
+  return text
+    .split('\r\n')
+    .map((line) => {
+      if (line.length * 3 <= 75) return line; // a UTF-16 unit is at most 3 octets in UTF-8
+      const parts: string[] = [];
+      let start = 0;
+      let octets = 0;
+      for (let i = 0; i < line.length; ) {
+        const cp = line.codePointAt(i) ?? 0;
+        const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+        if (octets + size > 75) {
+          parts.push(line.slice(start, i));
+          start = i;
+          octets = 1; // the space that starts a continuation line
+        }
+        octets += size;
+        i += cp > 0xffff ? 2 : 1;
+      }
+      parts.push(line.slice(start));
+      return parts.join('\r\n ');
+    })
+    .join('\r\n');
+}
+
+const END = 'END:VCALENDAR';
+
+/**
+ * Times are written in UTC (`…Z`): an instant needs no VTIMEZONE, so there is no time-zone table to ship or keep
+ * up to date, every client reads it the same way, and each client shows it in its user's own zone. (None of these
+ * entries repeat, which is the one case where a local zone would matter.) ical-generator could write TZID times
+ * only from a time-zone library's dates: from plain Dates it would write the runtime's wall clock, UTC in workerd.
+ */
+function renderCalendar(lang: Lang, items: CalendarItem[], feed: { url: string } | null): string {
+  const words = WORDS[lang];
+  const cal = ical({
+    prodId: { company: 'Socius', product: 'Content API', language: lang.toUpperCase() },
+    // A name makes Outlook and Apple Calendar open a single downloaded event as a calendar of its own, so only
+    // the feed has one. ical-generator writes these two values unescaped.
+    ...(feed
+      ? { name: escape(words.name, false), description: escape(words.description, false), url: feed.url, ttl: 60 * 60 }
+      : {}),
+  });
+  const entries: string[] = [];
+  for (const { event, sessions } of items) {
+    const updatedAt = new Date(event.updatedAt);
+    const common = {
+      sequence: Math.max(0, Math.floor((updatedAt.getTime() - SEQUENCE_EPOCH) / 1000)),
+      // Without METHOD, DTSTAMP is when the information was last revised (RFC 5545 §3.8.7.2).
+      stamp: updatedAt,
+      created: new Date(event.createdAt),
+      lastModified: updatedAt,
+      summary: event.title,
+      url: event.url,
+    };
+    const times =
+      sessions.length > 0
+        ? sessions.map((s) => ({ uid: s.id, startsAt: s.startsAt, endsAt: s.endsAt, status: effectiveStatus(event.status, s.status) }))
+        : [{ uid: event.id, startsAt: new Date(event.startsAt), endsAt: new Date(event.endsAt), status: event.status }];
+    for (const entry of times) {
+      const where = location(event, entry.status, lang);
+      const locationIsOnline = where !== null && 'title' in where && where.title === event.onlineUrl;
+      const data: ICalEventData = {
+        ...common,
+        id: `${entry.uid}@${UID_DOMAIN}`,
+        start: entry.startsAt,
+        end: entry.endsAt,
+        description: description(event, entry.status, lang, locationIsOnline) || null,
+        location: where,
+        status: ICAL_STATUS[entry.status],
+        // A subscribed agenda is something to browse, not a list of commitments: it never makes anyone look busy.
+        transparency: feed || entry.status === 'cancelled' ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE,
+      };
+      entries.push(new SociusEvent(data, cal, event.organiser).toString());
+    }
+  }
+  const head = cal.toString();
+  if (!head.endsWith(END)) throw new Error('ical-generator no longer ends a calendar with END:VCALENDAR');
+  return `${head.slice(0, -END.length)}${foldLines(entries.join(''))}${END}`;
+}
+
+// ---- Handlers --------------------------------------------------------------------------------------------------
+
+export const calendarRouter = createRouter()
+  .openapi(eventCalendar, async (c) => {
+    const { slug } = c.req.valid('param');
+    const { db, lang } = c.var;
+    const [row] = await eventBySlugQuery(db, lang, slug);
+    if (!row) throw new ApiError('not-found', `No published event has the slug "${slug}".`);
+    const items = await withSessions(db, [row], lang, new URL(c.req.url).origin, new Date());
+    return c.body(renderCalendar(lang, items, null), 200, {
+      'Content-Type': CALENDAR_CONTENT_TYPE,
+      'Content-Disposition': `attachment; filename="${slug}.ics"`,
+    });
+  })
+  .openapi(eventFeed, async (c) => {
+    const query = c.req.valid('query');
+    const { db, lang } = c.var;
+    const now = new Date();
+    // The same reading of the filters as GET /v1/events, so a feed and a list with the same query agree.
+    const filter: EventFilter = {
+      from: parseDateParam(query.from) ?? now,
+      to: parseDateParam(query.to, true),
+      topics: listValues(query.topic),
+      cities: listValues(query.city),
+      postalCodes: listValues(query.postalCode),
+      attendanceModes: enumValues('attendanceMode', query.attendanceMode, ATTENDANCE_MODES),
+      statuses: enumValues('status', query.status, EVENT_STATUSES),
+      organisers: listValues(query.organiser),
+      services: listValues(query.service),
+      free: query.free === undefined ? undefined : query.free === 'true',
+      q: query.q,
+    };
+    if (filter.to && filter.to < filter.from) {
+      throw ApiError.invalidParam('to', 'query', '`to` is before `from`: no event can match.');
+    }
+    const rows = (await eventListQuery(db, lang, filter, 'startsAt', FEED_CAP, undefined)).slice(0, FEED_CAP);
+    const items = await withSessions(db, rows, lang, new URL(c.req.url).origin, now);
+    return c.body(renderCalendar(lang, items, { url: c.req.url }), 200, {
+      'Content-Type': CALENDAR_CONTENT_TYPE,
+      'Content-Disposition': 'inline; filename="socius.ics"',
+    });
+  });
