@@ -5,11 +5,40 @@ import type { ZodError } from 'zod';
 // Problem types are relative URIs served by this API (GET /problems/{type} documents each one), so they
 // resolve against whichever host served the error and stay the same string everywhere.
 export const PROBLEM_TYPES = {
-  'invalid-parameter': { status: 400, title: 'Invalid request parameter' },
-  'not-found': { status: 404, title: 'Not found' },
-  'method-not-allowed': { status: 405, title: 'Method not allowed' },
-  'internal-error': { status: 500, title: 'Internal server error' },
-} as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>;
+  'invalid-parameter': {
+    status: 400,
+    title: 'Invalid request parameter',
+    meaning:
+      'A query or path parameter is missing, malformed, out of range, or not one this endpoint knows. Nothing was looked up: ' +
+      'the API never guesses what a wrong parameter meant, so a typo cannot silently return everything.',
+    fix:
+      'Read `invalidParams`: each entry names one parameter, where it was (`query`, `path`, `header` or `body`) and why it was ' +
+      'refused. Correct those and send the request again. The parameters, their ranges and their allowed values are listed for ' +
+      'every endpoint in the API reference.',
+  },
+  'not-found': {
+    status: 404,
+    title: 'Not found',
+    meaning:
+      'There is no published item at this address: the slug is unknown, the item was unpublished or archived, or the path ' +
+      'itself does not exist.',
+    fix:
+      'Check the spelling of the path and the slug. Slugs come from the list endpoints (for example `/v1/events`); take them ' +
+      'from there rather than building them from titles. A bookmarked item that now answers 404 is no longer published.',
+  },
+  'method-not-allowed': {
+    status: 405,
+    title: 'Method not allowed',
+    meaning: 'The path exists, but not for this HTTP method. The public API is read-only: it answers GET, HEAD and OPTIONS.',
+    fix: 'Use GET (or HEAD) for public reads.',
+  },
+  'internal-error': {
+    status: 500,
+    title: 'Internal server error',
+    meaning: 'Something failed on our side while answering a request that was itself valid. The details were logged for the operators; none are sent to clients.',
+    fix: 'Try again a little later, ideally with a growing pause between attempts. If it keeps happening, tell Socius the time and the `instance` path of the problem.',
+  },
+} as const satisfies Record<string, { status: ContentfulStatusCode; title: string; meaning: string; fix: string }>;
 export type ProblemType = keyof typeof PROBLEM_TYPES;
 
 export const InvalidParamSchema = z
@@ -87,20 +116,33 @@ function label(where: InvalidParam['in']): string {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-const problemDescriptions: Partial<Record<ContentfulStatusCode, string>> = {
+const problemDescriptions = {
   400: 'A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one.',
-  404: 'No published item has that slug.',
+  404: 'Nothing published is there: the slug is unknown, or the item is not (or no longer) published.',
+  500: 'Something failed on our side; nothing internal is disclosed. Try again later.',
+} as const;
+
+// Built with the class the handlers throw, so the documented bodies are the ones clients get.
+const problemExamples: Record<keyof typeof problemDescriptions, Problem> = {
+  400: ApiError.invalidParam('limit', 'query', 'Too big: expected number to be <=100').toProblem(),
+  404: new ApiError('not-found', 'No published item has the slug "no-such-item".').toProblem(),
+  500: new ApiError('internal-error', 'Something went wrong on our side. Please try again later.').toProblem(),
 };
 
 /** OpenAPI error responses for a route, all as problem+json. */
-export function problemResponses<const S extends readonly (400 | 404)[]>(...statuses: S) {
+export function problemResponses<const S extends readonly (keyof typeof problemDescriptions)[]>(...statuses: S) {
   return Object.fromEntries(
     statuses.map((status) => [
       status,
       {
-        description: problemDescriptions[status] ?? 'Error',
-        content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
+        description: problemDescriptions[status],
+        content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema, example: problemExamples[status] } },
       },
     ]),
-  ) as { [K in S[number]]: { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } } };
+  ) as {
+    [K in S[number]]: {
+      description: string;
+      content: { 'application/problem+json': { schema: typeof ProblemSchema; example: Problem } };
+    };
+  };
 }

@@ -8,6 +8,8 @@ import { toBrusselsIso } from '../lib/brussels-time.ts';
 import { langParam } from '../lib/language.ts';
 import { dateTime, ItemMetaSchema } from '../lib/schemas.ts';
 import { fallbackFields, localized } from '../lib/translations.ts';
+import { conditionalGetParameters, notModifiedResponse, readHeaders } from '../openapi.ts';
+import { aboutExample } from './examples.ts';
 
 const TEXT_FIELDS = ['name', 'tagline', 'mission', 'offer', 'stakeholders', 'region', 'subsidiser'] as const;
 
@@ -44,11 +46,20 @@ const getAbout = createRoute({
   summary: 'The organisation profile',
   description: 'Who Socius is, what it offers and to whom, its region, subsidiser, contact and social links.',
   request: { query: z.strictObject({ lang: langParam }) },
+  parameters: conditionalGetParameters,
   responses: {
-    200: { description: 'The profile.', content: { 'application/json': { schema: z.object({ data: AboutSchema }).openapi('AboutDetail') } } },
-    ...problemResponses(400, 404),
+    200: {
+      description: 'The profile.',
+      headers: readHeaders,
+      content: { 'application/json': { schema: z.object({ data: AboutSchema }).openapi('AboutDetail'), example: { data: aboutExample } } },
+    },
+    304: notModifiedResponse,
+    ...problemResponses(400, 404, 500),
   },
 });
+
+/** Every documented operation of this module, for tests that hold handlers to their contracts. */
+export const routes = [getAbout];
 
 const tr = alias(aboutTranslations, 'tr');
 const nl = alias(aboutTranslations, 'nl');

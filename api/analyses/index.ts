@@ -23,7 +23,9 @@ import { type Cursor, cursorParam, decodeCursor, limitParam, nextCursorField, ne
 import { dateTime, ItemMetaSchema, slugParam, TopicRefSchema } from '../lib/schemas.ts';
 import { fallbackFields, localized } from '../lib/translations.ts';
 import { ftsQuery } from '../search/index.ts';
+import { conditionalGetParameters, listHeaders, notModifiedResponse, readHeaders } from '../openapi.ts';
 import { groupTopicRefs, topicRefsQuery } from '../topics/queries.ts';
+import { analysisExample, analysisSummaryExample } from './examples.ts';
 
 const TEXT_FIELDS = ['title', 'summary'] as const;
 const SORTS = ['-publishedAt', 'publishedAt'] as const;
@@ -98,18 +100,22 @@ const listAnalyses = createRoute({
       cursor: cursorParam,
     }),
   },
+  parameters: conditionalGetParameters,
   responses: {
     200: {
       description: 'A page of analyses.',
+      headers: listHeaders,
       content: {
         'application/json': {
           schema: z
             .object({ data: z.array(AnalysisSummarySchema), nextCursor: nextCursorField, total: z.number().int() })
             .openapi('AnalysisList'),
+          example: { data: [analysisSummaryExample], nextCursor: null, total: 1 },
         },
       },
     },
-    ...problemResponses(400),
+    304: notModifiedResponse,
+    ...problemResponses(400, 500),
   },
 });
 
@@ -121,11 +127,20 @@ const getAnalysis = createRoute({
   summary: 'One analysis, in full',
   description: 'The full text in sections with stable anchors, authors, dates, licence and downloads (files in the requested language first).',
   request: { params: z.object({ slug: slugParam }), query: z.strictObject({ lang: langParam }) },
+  parameters: conditionalGetParameters,
   responses: {
-    200: { description: 'The analysis.', content: { 'application/json': { schema: z.object({ data: AnalysisSchema }).openapi('AnalysisDetail') } } },
-    ...problemResponses(400, 404),
+    200: {
+      description: 'The analysis.',
+      headers: readHeaders,
+      content: { 'application/json': { schema: z.object({ data: AnalysisSchema }).openapi('AnalysisDetail'), example: { data: analysisExample } } },
+    },
+    304: notModifiedResponse,
+    ...problemResponses(400, 404, 500),
   },
 });
+
+/** Every documented operation of this module, for tests that hold handlers to their contracts. */
+export const routes = [listAnalyses, getAnalysis];
 
 const tr = alias(analysisTranslations, 'tr');
 const nl = alias(analysisTranslations, 'nl');

@@ -16,6 +16,8 @@ import {
 import { getEvent, listEvents } from './routes.ts';
 import { EVENT_FACETS, type EventFacet } from './schemas.ts';
 
+export { routes } from './routes.ts';
+
 export const eventsRouter = createRouter()
   .openapi(listEvents, async (c) => {
     const query = c.req.valid('query');

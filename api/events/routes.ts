@@ -2,6 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { problemResponses } from '../errors.ts';
 import { langParam } from '../lib/language.ts';
 import { slugParam } from '../lib/schemas.ts';
+import { conditionalGetParameters, listHeaders, notModifiedResponse, readHeaders } from '../openapi.ts';
+import { eventExample } from './examples.ts';
 import { EventDetailSchema, EventListQuerySchema, EventListSchema } from './schemas.ts';
 
 export const listEvents = createRoute({
@@ -13,9 +15,31 @@ export const listEvents = createRoute({
   description:
     'Published events that have not ended yet, soonest first (then by id, so the order is stable). Page through with `cursor`.',
   request: { query: EventListQuerySchema },
+  parameters: conditionalGetParameters,
   responses: {
-    200: { description: 'A page of events.', content: { 'application/json': { schema: EventListSchema } } },
-    ...problemResponses(400),
+    200: {
+      description: 'A page of events.',
+      headers: listHeaders,
+      content: {
+        'application/json': {
+          schema: EventListSchema,
+          example: {
+            data: [eventExample],
+            nextCursor: 'WyJzdGFydHNBdHwxNzk2MjE0NjAwMDAwIiwiODM4YmQzM2QtN2MzYy00YjViLThjN2EtZjE0ZTdkMTkyODBmIl0',
+            total: 24,
+            facets: {
+              topic: [
+                { value: 'organisatieontwikkeling', label: 'Organisational development', count: 6 },
+                { value: 'vrijwilligerswerk', label: 'Volunteering', count: 5 },
+              ],
+              city: [{ value: 'Gent', label: 'Gent', count: 1 }],
+            },
+          } satisfies z.infer<typeof EventListSchema>,
+        },
+      },
+    },
+    304: notModifiedResponse,
+    ...problemResponses(400, 500),
   },
 });
 
@@ -30,8 +54,17 @@ export const getEvent = createRoute({
     params: z.object({ slug: slugParam }),
     query: z.strictObject({ lang: langParam }),
   },
+  parameters: conditionalGetParameters,
   responses: {
-    200: { description: 'The event.', content: { 'application/json': { schema: EventDetailSchema } } },
-    ...problemResponses(400, 404),
+    200: {
+      description: 'The event.',
+      headers: readHeaders,
+      content: { 'application/json': { schema: EventDetailSchema, example: { data: eventExample } satisfies z.infer<typeof EventDetailSchema> } },
+    },
+    304: notModifiedResponse,
+    ...problemResponses(400, 404, 500),
   },
 });
+
+/** Every documented operation of this module, for tests that hold handlers to their contracts. */
+export const routes = [listEvents, getEvent];

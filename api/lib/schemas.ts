@@ -27,3 +27,6 @@ export const slugParam = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'A slug is lowercase letters, digits and single hyphens')
   .max(200)
   .openapi({ param: { name: 'slug', in: 'path' }, example: 'vrijwilligersbeleid-op-maat-gent' });
+
+/** Host in documented examples: a reserved name (RFC 2606), since each deployment serves its own origin. */
+export const EXAMPLE_ORIGIN = 'https://api.socius.example';

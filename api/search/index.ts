@@ -6,6 +6,8 @@ import { ApiError, problemResponses } from '../errors.ts';
 import { langParam } from '../lib/language.ts';
 import { enumValues, multiParam } from '../lib/list-params.ts';
 import { cursorParam, decodeCursor, encodeCursor, limitParam, nextCursorField, nextLink } from '../lib/pagination.ts';
+import { EXAMPLE_ORIGIN } from '../lib/schemas.ts';
+import { conditionalGetParameters, listHeaders, notModifiedResponse } from '../openapi.ts';
 import { SEARCH_KINDS } from './indexer.ts';
 
 /**
@@ -34,6 +36,10 @@ const SearchResultSchema = z
   })
   .openapi('SearchResult');
 
+const SearchResultsSchema = z
+  .object({ data: z.array(SearchResultSchema), nextCursor: nextCursorField, total: z.number().int() })
+  .openapi('SearchResults');
+
 const search = createRoute({
   method: 'get',
   path: '/search',
@@ -53,20 +59,46 @@ const search = createRoute({
       cursor: cursorParam,
     }),
   },
+  parameters: conditionalGetParameters,
   responses: {
     200: {
       description: 'Matches, best first.',
+      headers: listHeaders,
       content: {
         'application/json': {
-          schema: z
-            .object({ data: z.array(SearchResultSchema), nextCursor: nextCursorField, total: z.number().int() })
-            .openapi('SearchResults'),
+          schema: SearchResultsSchema,
+          example: {
+            data: [
+              {
+                kind: 'event',
+                slug: 'bedankavond-vrijwilligers-gent',
+                title: 'Thank-you evening for volunteers (Ghent)',
+                snippet: 'A festive evening to put <mark>volunteers</mark> from Ghent associations in the spotlight…',
+                url: `${EXAMPLE_ORIGIN}/v1/events/bedankavond-vrijwilligers-gent`,
+                lang: 'en',
+              },
+              {
+                kind: 'service',
+                slug: 'vorming-vrijwilligersbeleid',
+                title: 'Training: building a strong volunteering policy',
+                snippet: 'A multi-part training course on how to attract, support and retain <mark>volunteers</mark>.',
+                url: `${EXAMPLE_ORIGIN}/v1/services/vorming-vrijwilligersbeleid`,
+                lang: 'en',
+              },
+            ],
+            nextCursor: 'WzIsIiJd',
+            total: 26,
+          } satisfies z.infer<typeof SearchResultsSchema>,
         },
       },
     },
-    ...problemResponses(400),
+    304: notModifiedResponse,
+    ...problemResponses(400, 500),
   },
 });
+
+/** Every documented operation of this module, for tests that hold handlers to their contracts. */
+export const routes = [search];
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -13,7 +13,9 @@ import { enumValues, listValues, multiParam } from '../lib/list-params.ts';
 import { type Cursor, cursorParam, decodeCursor, limitParam, nextCursorField, nextLink, page } from '../lib/pagination.ts';
 import { dateTime, ItemMetaSchema, slugParam, TopicRefSchema } from '../lib/schemas.ts';
 import { fallbackFields, localized } from '../lib/translations.ts';
+import { conditionalGetParameters, listHeaders, notModifiedResponse, readHeaders } from '../openapi.ts';
 import { groupTopicRefs, topicRefsQuery } from '../topics/queries.ts';
+import { serviceExample } from './examples.ts';
 
 const TEXT_FIELDS = ['title', 'summary', 'description', 'audience'] as const;
 
@@ -55,16 +57,20 @@ const listServices = createRoute({
       cursor: cursorParam,
     }),
   },
+  parameters: conditionalGetParameters,
   responses: {
     200: {
       description: 'A page of services.',
+      headers: listHeaders,
       content: {
         'application/json': {
           schema: z.object({ data: z.array(ServiceSchema), nextCursor: nextCursorField, total: z.number().int() }).openapi('ServiceList'),
+          example: { data: [serviceExample], nextCursor: 'WzEsImRjMWYxNjkzLTNmMmItNDQ5MC1hYWFlLThkYzY2MzRhZjFjNSJd', total: 7 },
         },
       },
     },
-    ...problemResponses(400),
+    304: notModifiedResponse,
+    ...problemResponses(400, 500),
   },
 });
 
@@ -76,11 +82,20 @@ const getService = createRoute({
   summary: 'One service',
   description: 'A published service by slug.',
   request: { params: z.object({ slug: slugParam }), query: z.strictObject({ lang: langParam }) },
+  parameters: conditionalGetParameters,
   responses: {
-    200: { description: 'The service.', content: { 'application/json': { schema: z.object({ data: ServiceSchema }).openapi('ServiceDetail') } } },
-    ...problemResponses(400, 404),
+    200: {
+      description: 'The service.',
+      headers: readHeaders,
+      content: { 'application/json': { schema: z.object({ data: ServiceSchema }).openapi('ServiceDetail'), example: { data: serviceExample } } },
+    },
+    304: notModifiedResponse,
+    ...problemResponses(400, 404, 500),
   },
 });
+
+/** Every documented operation of this module, for tests that hold handlers to their contracts. */
+export const routes = [listServices, getService];
 
 const tr = alias(serviceTranslations, 'tr');
 const nl = alias(serviceTranslations, 'nl');

@@ -32,6 +32,14 @@ interface List<T> {
   total: number;
 }
 
+describe('GET /v1/topics/{slug}', () => {
+  it('returns one topic, and a 404 problem for an unknown one', async () => {
+    const { body } = await get<{ data: Topic }>('/v1/topics/vrijwilligerswerk?lang=fr');
+    expect(body.data).toMatchObject({ slug: 'vrijwilligerswerk', meta: { lang: 'fr' } });
+    await getProblem('/v1/topics/bestaat-niet', 404);
+  });
+});
+
 describe('GET /v1/topics', () => {
   it('lists the taxonomy with translated names', async () => {
     const nl = await get<{ data: Topic[] }>('/v1/topics');
@@ -157,6 +165,16 @@ describe('GET /v1/search', () => {
     expect(new Set(mixed.data.map((hit) => hit.kind)).size).toBeGreaterThan(1);
     const onlyEvents = (await get<List<Hit>>('/v1/search?q=socius&kind=event&limit=100')).body;
     expect(onlyEvents.data.every((hit) => hit.kind === 'event')).toBe(true);
+  });
+
+  it('links every result to the item in this API', async () => {
+    const { body } = await get<List<Hit & { url: string }>>('/v1/search?q=vrijwilligers&limit=100');
+    expect(new Set(body.data.map((hit) => hit.kind))).toContain('topic');
+    for (const hit of body.data) {
+      const item = await get<{ data: { slug: string } }>(new URL(hit.url).pathname);
+      expect(item.status, hit.url).toBe(200);
+      expect(item.body.data.slug).toBe(hit.slug);
+    }
   });
 
   it('pages through results without repeating one', async () => {

@@ -1,0 +1,19 @@
+import type { z } from '@hono/zod-openapi';
+import type { TopicSchema } from './index.ts';
+
+export const topicExamples: z.infer<typeof TopicSchema>[] = [
+  {
+    id: '42bdbbcd-cd55-4892-81f7-9a6178307bce',
+    slug: 'organisatieontwikkeling',
+    name: 'Organisational development',
+    description: 'How an organisation adjusts its direction, structure and way of working so that it stays agile and lives up to its mission.',
+    meta: { lang: 'en', fallback: [] },
+  },
+  {
+    id: '3caad1ae-bd26-4125-b080-19c6c287d714',
+    slug: 'vrijwilligerswerk',
+    name: 'Volunteering',
+    description: 'Finding, supporting and valuing volunteers, and developing a volunteering policy that suits your organisation.',
+    meta: { lang: 'en', fallback: [] },
+  },
+];
