@@ -2,8 +2,10 @@ import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.ts';
+import { useBuilder } from './tests/widgets/commands.ts';
 
-// One `vitest run`, two projects: the API inside workerd against real local D1, the widgets in real Chromium.
+// One `vitest run`, three projects: the API inside workerd against real local D1, the widgets in real Chromium,
+// and checks of the published artefacts (such as the OpenAPI document) with Node tools.
 export default defineConfig(async () => ({
   test: {
     projects: [
@@ -30,7 +32,15 @@ export default defineConfig(async () => ({
             headless: true,
             provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } }),
             instances: [{ browser: 'chromium' as const }],
+            commands: { useBuilder },
           },
+        },
+      },
+      {
+        test: {
+          name: 'tooling',
+          environment: 'node',
+          include: ['tests/tooling/**/*.test.ts'],
         },
       },
     ],

@@ -1,4 +1,5 @@
 // Bundles widgets/ into one minified ES module served as a static asset, and prints its gzip size.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -32,7 +33,10 @@ writeFileSync(join(OUT, 'widgets', 'version.json'), JSON.stringify({ version: pk
 // Static assets are served without the Worker; these headers make the bundle embeddable from any origin.
 writeFileSync(
   join(OUT, '_headers'),
-  `/widgets/version.json
+  `/widgets/custom-elements.json
+  Access-Control-Allow-Origin: *
+  Cache-Control: public, max-age=300
+/widgets/version.json
   Access-Control-Allow-Origin: *
   Cache-Control: public, max-age=300
 /widgets/v1/*
@@ -45,5 +49,8 @@ writeFileSync(
   Cache-Control: public, max-age=31536000, immutable
 `,
 );
+// The custom-elements manifest (attributes, events, parts, custom properties) is published beside the bundle.
+execFileSync(join(ROOT, 'node_modules', '.bin', 'cem'), ['analyze', '--quiet'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+
 const gzip = gzipSync(code).length;
 console.log(`widgets: socius.js ${(code.length / 1024).toFixed(1)} kB, ${(gzip / 1024).toFixed(1)} kB gzip (budget ${BUNDLE_BUDGET_GZIP_BYTES / 1024} kB)`);

@@ -44,6 +44,11 @@ export function buildWidgets(): Promise<void> {
   return run(process.execPath, [join(ROOT, 'scripts', 'build-widgets.ts')]);
 }
 
+/** Puts the API reference's script into the static assets, so /docs works without a CDN. */
+export function buildDocs(): Promise<void> {
+  return run(process.execPath, [join(ROOT, 'scripts', 'build-docs.ts')]);
+}
+
 export interface DevServer {
   url: string;
   child: ChildProcess;

@@ -1,9 +1,10 @@
-// npm start: build the widgets, migrate local D1, seed it if empty, and serve everything with `wrangler dev`.
-import { buildWidgets, migrateLocal, seedLocal, startDev } from './local.ts';
+// npm start: build the widgets and the docs assets, migrate local D1, seed it if empty, and serve everything with `wrangler dev`.
+import { buildDocs, buildWidgets, migrateLocal, seedLocal, startDev } from './local.ts';
 
 const port = Number(process.env.PORT ?? 8787);
 
 await buildWidgets();
+await buildDocs();
 await migrateLocal();
 const { seeded, rows } = await seedLocal();
 console.log(seeded ? `Seeded local D1 with Socius content (${rows} rows).` : 'Local D1 already holds content: not seeded again.');
@@ -14,7 +15,8 @@ Socius Content API is running:
   API          ${server.url}/v1/events?lang=fr
   Profile      ${server.url}/v1/about
   OpenAPI      ${server.url}/openapi.json
-  Home         ${server.url}/
+  Docs         ${server.url}/docs
+  Widgets      ${server.url}/  (every widget live, and the widget builder)
 Press Ctrl+C to stop.
 `);
 

@@ -5,4 +5,10 @@ declare module 'vitest' {
     apiBase: string;
   }
 }
+declare module 'vitest/browser' {
+  interface BrowserCommands {
+    /** See tests/widgets/commands.ts. */
+    useBuilder: (url: string, choices: Record<string, string>) => Promise<import('./commands.ts').BuilderResult>;
+  }
+}
 export {};

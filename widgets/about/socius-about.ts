@@ -18,6 +18,7 @@ import { baseStyles } from '../shared/styles.ts';
  * @csspart card - The card.
  * @csspart heading - The name.
  * @csspart status - Loading and error messages.
+ * @tag socius-about
  */
 export class SociusAbout extends SociusElement<About> {
   static override styles = [

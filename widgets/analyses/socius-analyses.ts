@@ -21,6 +21,7 @@ import { analysisJsonLd, byline } from '../analysis/analysis-parts.ts';
  * @csspart analysis - One analysis.
  * @csspart heading - Titles.
  * @csspart status - Loading, empty and error messages.
+ * @tag socius-analyses
  */
 export class SociusAnalyses extends SociusElement<AnalysisSummary[]> {
   static override styles = [

@@ -21,6 +21,7 @@ import { analysisJsonLd, byline, formatDate } from './analysis-parts.ts';
  * @csspart section - One section.
  * @csspart downloads - The list of files.
  * @csspart status - Loading and error messages.
+ * @tag socius-analysis
  */
 export class SociusAnalysis extends SociusElement<Analysis> {
   static override styles = [

@@ -21,6 +21,7 @@ import { baseStyles } from '../shared/styles.ts';
  * @csspart register - Registration link.
  * @csspart add-to-calendar - Add-to-calendar link.
  * @csspart status - Loading and error messages.
+ * @tag socius-event
  */
 export class SociusEvent extends SociusElement<Event> {
   static override styles = [

@@ -53,6 +53,7 @@ const shiftMonth = (key: string, months: number) => {
  * @csspart more - The "show more" button.
  * @csspart calendar - The month grid.
  * @csspart status - Loading, empty and error messages.
+ * @tag socius-events
  */
 export class SociusEvents extends SociusElement<Data> {
   static override styles = [baseStyles, styles];

@@ -54,6 +54,7 @@ interface Data {
  * @csspart heading - Titles.
  * @csspart filters - The filter form.
  * @csspart status - Loading, empty and error messages.
+ * @tag socius-services
  */
 export class SociusServices extends SociusElement<Data> {
   static override styles = [

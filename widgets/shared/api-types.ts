@@ -27,12 +27,33 @@ export type paths = {
      */
     get: operations["getEvent"];
   };
+  "/v1/events/{slug}/calendar.ics": {
+    /**
+     * One event as iCalendar
+     * @description A published event as an `.ics` file for "add to calendar": one VEVENT per session, in UTC, with the title and summary in the requested language, the venue (or the online link) as location, and STATUS CANCELLED or TENTATIVE (postponed) when the event or a session is. UIDs are stable, so opening the file again updates the entries.
+     */
+    get: operations["getEventCalendar"];
+  };
+  "/v1/calendar.ics": {
+    /**
+     * Subscribable calendar of upcoming events
+     * @description The upcoming published events as one iCalendar feed to subscribe to (`webcal://` this URL), soonest first and at most 500. Takes the filters of `GET /v1/events`, so a partner can subscribe to one topic, city or attendance mode. Cancelled and postponed events stay in the feed with their status, so subscribers see the change. Entries are marked free (TRANSP:TRANSPARENT) so the agenda never blocks anyone's availability.
+     */
+    get: operations["getEventsCalendar"];
+  };
   "/v1/topics": {
     /**
      * The topic taxonomy
      * @description Every published topic, in editorial order. Services, analyses and events are tagged with these slugs; use them in `topic` filters.
      */
     get: operations["listTopics"];
+  };
+  "/v1/topics/{slug}": {
+    /**
+     * One topic
+     * @description A published topic by slug. Search results for topics link here.
+     */
+    get: operations["getTopic"];
   };
   "/v1/services": {
     /**
@@ -354,6 +375,9 @@ export type components = {
       description: string | null;
       meta: components["schemas"]["ItemMeta"];
     };
+    TopicDetail: {
+      data: components["schemas"]["Topic"];
+    };
     ServiceList: {
       data: components["schemas"]["Service"][];
       /** @description Pass as `cursor` to get the next page; null on the last page. */
@@ -552,9 +576,37 @@ export type components = {
   };
   responses: never;
   parameters: {
+    /** @description The `ETag` of a copy you already hold; when it still matches, the answer is `304` without a body. */
+    "If-None-Match"?: string;
   };
   requestBodies: never;
-  headers: never;
+  headers: {
+    /**
+     * @description Strong validator of this exact representation (language included). Send it back in `If-None-Match` to get `304 Not Modified` while nothing changed.
+     * @example "kT3dYx0vJq1pQm8nW2sA9bLc4eRf"
+     */
+    ETag: string;
+    /**
+     * @description Fresh for a minute; shared caches keep it for five and may serve it stale for a day while revalidating.
+     * @example public, max-age=60, s-maxage=300, stale-while-revalidate=86400
+     */
+    "Cache-Control": string;
+    /**
+     * @description The language the response is in, negotiated from `?lang=` and `Accept-Language` (Dutch by default).
+     * @example en
+     */
+    "Content-Language": "nl" | "en" | "fr";
+    /**
+     * @description Caches must keep one copy per `Accept-Language`, since it can change the language served.
+     * @example Accept-Language
+     */
+    Vary: string;
+    /**
+     * @description RFC 8288 link to the next page (`rel="next"`), so generic clients can page without reading the body. Absent on the last page.
+     * @example </v1/events?limit=20&cursor=WyJzdGFydHNBdHwxNzk2MjE0NjAwMDAwIiwiODM4YiJd>; rel="next"
+     */
+    Link: string;
+  };
   pathItems: never;
 };
 
@@ -574,12 +626,31 @@ export type operations = {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
       };
+      header?: {
+        "If-None-Match"?: components["parameters"]["If-None-Match"];
+      };
     };
     responses: {
       /** @description The profile. */
       200: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          "Content-Language": components["headers"]["Content-Language"];
+          Vary: components["headers"]["Vary"];
+        };
         content: {
           "application/json": components["schemas"]["AboutDetail"];
+        };
+      };
+      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
+      304: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
         };
       };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
@@ -588,8 +659,14 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description No published item has that slug. */
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
       404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -636,16 +713,42 @@ export type operations = {
         /** @description Add value counts under the current filter for: topic, city, attendanceMode, status, organiser. */
         facets?: string | string[];
       };
+      header?: {
+        "If-None-Match"?: components["parameters"]["If-None-Match"];
+      };
     };
     responses: {
       /** @description A page of events. */
       200: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          "Content-Language": components["headers"]["Content-Language"];
+          Vary: components["headers"]["Vary"];
+          Link: components["headers"]["Link"];
+        };
         content: {
           "application/json": components["schemas"]["EventList"];
         };
       };
+      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
+      304: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
+        };
+      };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
       400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -662,6 +765,9 @@ export type operations = {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
       };
+      header?: {
+        "If-None-Match"?: components["parameters"]["If-None-Match"];
+      };
       path: {
         slug: string;
       };
@@ -669,8 +775,24 @@ export type operations = {
     responses: {
       /** @description The event. */
       200: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          "Content-Language": components["headers"]["Content-Language"];
+          Vary: components["headers"]["Vary"];
+        };
         content: {
           "application/json": components["schemas"]["EventDetail"];
+        };
+      };
+      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
+      304: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
         };
       };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
@@ -679,8 +801,97 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description No published item has that slug. */
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
       404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * One event as iCalendar
+   * @description A published event as an `.ics` file for "add to calendar": one VEVENT per session, in UTC, with the title and summary in the requested language, the venue (or the online link) as location, and STATUS CANCELLED or TENTATIVE (postponed) when the event or a session is. UIDs are stable, so opening the file again updates the entries.
+   */
+  getEventCalendar: {
+    parameters: {
+      query?: {
+        /** @description Language of titles and descriptions (and of the feed's name): nl (default), en or fr. Wins over `Accept-Language`. Text missing in that language is given in Dutch. */
+        lang?: "nl" | "en" | "fr";
+      };
+      path: {
+        slug: string;
+      };
+    };
+    responses: {
+      /** @description The event as a `text/calendar` download (`Content-Disposition: attachment`). */
+      200: {
+        content: {
+          "text/calendar": string;
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Subscribable calendar of upcoming events
+   * @description The upcoming published events as one iCalendar feed to subscribe to (`webcal://` this URL), soonest first and at most 500. Takes the filters of `GET /v1/events`, so a partner can subscribe to one topic, city or attendance mode. Cancelled and postponed events stay in the feed with their status, so subscribers see the change. Entries are marked free (TRANSP:TRANSPARENT) so the agenda never blocks anyone's availability.
+   */
+  getEventsCalendar: {
+    parameters: {
+      query?: {
+        /** @description Language of titles and descriptions (and of the feed's name): nl (default), en or fr. Wins over `Accept-Language`. Text missing in that language is given in Dutch. */
+        lang?: "nl" | "en" | "fr";
+        /** @description Only events that end at or after this date (Brussels) or moment. Default: now, so past events are opt-in (e.g. `from=2020-01-01`). */
+        from?: string;
+        /** @description Only events that start on or before this date (Brussels, inclusive) or moment. */
+        to?: string;
+        /** @description Topic slug(s) from `/v1/topics`; an event matches when it has any of them. */
+        topic?: string | string[];
+        /** @description Venue city, case-insensitive; several match any. */
+        city?: string | string[];
+        /** @description Venue postal code(s). */
+        postalCode?: string | string[];
+        /** @description Attendance mode(s): offline, online, mixed. */
+        attendanceMode?: string | string[];
+        /** @description Event status(es): scheduled, cancelled, postponed, rescheduled, moved-online. Default: all, so cancellations stay visible. */
+        status?: string | string[];
+        /** @description Organiser name(s), case-insensitive. */
+        organiser?: string | string[];
+        /** @description Slug(s) of the related service from `/v1/services`. */
+        service?: string | string[];
+        /** @description `true`: only free events; `false`: only paid ones. */
+        free?: "true" | "false";
+        /** @description Words to search for in title, summary and description (prefix match, accents ignored). */
+        q?: string;
+      };
+    };
+    responses: {
+      /** @description The events as a `text/calendar` feed, served inline. */
+      200: {
+        content: {
+          "text/calendar": string;
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -697,16 +908,101 @@ export type operations = {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
       };
+      header?: {
+        "If-None-Match"?: components["parameters"]["If-None-Match"];
+      };
     };
     responses: {
       /** @description All topics (the list is short, so it is not paginated). */
       200: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          "Content-Language": components["headers"]["Content-Language"];
+          Vary: components["headers"]["Vary"];
+        };
         content: {
           "application/json": components["schemas"]["TopicList"];
         };
       };
+      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
+      304: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
+        };
+      };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
       400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * One topic
+   * @description A published topic by slug. Search results for topics link here.
+   */
+  getTopic: {
+    parameters: {
+      query?: {
+        /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
+        lang?: "nl" | "en" | "fr";
+      };
+      header?: {
+        "If-None-Match"?: components["parameters"]["If-None-Match"];
+      };
+      path: {
+        slug: string;
+      };
+    };
+    responses: {
+      /** @description The topic. */
+      200: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          "Content-Language": components["headers"]["Content-Language"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
+          "application/json": components["schemas"]["TopicDetail"];
+        };
+      };
+      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
+      304: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -733,16 +1029,42 @@ export type operations = {
         /** @description Opaque position from a previous page's `nextCursor`. Stays valid when items are added or removed. */
         cursor?: string;
       };
+      header?: {
+        "If-None-Match"?: components["parameters"]["If-None-Match"];
+      };
     };
     responses: {
       /** @description A page of services. */
       200: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          "Content-Language": components["headers"]["Content-Language"];
+          Vary: components["headers"]["Vary"];
+          Link: components["headers"]["Link"];
+        };
         content: {
           "application/json": components["schemas"]["ServiceList"];
         };
       };
+      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
+      304: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
+        };
+      };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
       400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -759,6 +1081,9 @@ export type operations = {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
       };
+      header?: {
+        "If-None-Match"?: components["parameters"]["If-None-Match"];
+      };
       path: {
         slug: string;
       };
@@ -766,8 +1091,24 @@ export type operations = {
     responses: {
       /** @description The service. */
       200: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          "Content-Language": components["headers"]["Content-Language"];
+          Vary: components["headers"]["Vary"];
+        };
         content: {
           "application/json": components["schemas"]["ServiceDetail"];
+        };
+      };
+      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
+      304: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
         };
       };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
@@ -776,8 +1117,14 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description No published item has that slug. */
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
       404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -808,16 +1155,42 @@ export type operations = {
         /** @description Opaque position from a previous page's `nextCursor`. Stays valid when items are added or removed. */
         cursor?: string;
       };
+      header?: {
+        "If-None-Match"?: components["parameters"]["If-None-Match"];
+      };
     };
     responses: {
       /** @description A page of analyses. */
       200: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          "Content-Language": components["headers"]["Content-Language"];
+          Vary: components["headers"]["Vary"];
+          Link: components["headers"]["Link"];
+        };
         content: {
           "application/json": components["schemas"]["AnalysisList"];
         };
       };
+      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
+      304: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
+        };
+      };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
       400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -834,6 +1207,9 @@ export type operations = {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
       };
+      header?: {
+        "If-None-Match"?: components["parameters"]["If-None-Match"];
+      };
       path: {
         slug: string;
       };
@@ -841,8 +1217,24 @@ export type operations = {
     responses: {
       /** @description The analysis. */
       200: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          "Content-Language": components["headers"]["Content-Language"];
+          Vary: components["headers"]["Vary"];
+        };
         content: {
           "application/json": components["schemas"]["AnalysisDetail"];
+        };
+      };
+      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
+      304: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
         };
       };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
@@ -851,8 +1243,14 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description No published item has that slug. */
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
       404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -877,16 +1275,42 @@ export type operations = {
         /** @description Opaque position from a previous page's `nextCursor`. Stays valid when items are added or removed. */
         cursor?: string;
       };
+      header?: {
+        "If-None-Match"?: components["parameters"]["If-None-Match"];
+      };
     };
     responses: {
       /** @description Matches, best first. */
       200: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          "Content-Language": components["headers"]["Content-Language"];
+          Vary: components["headers"]["Vary"];
+          Link: components["headers"]["Link"];
+        };
         content: {
           "application/json": components["schemas"]["SearchResults"];
         };
       };
+      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
+      304: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
+        };
+      };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
       400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };

@@ -1,0 +1,93 @@
+// The widget builder's browser code, inlined into the home page. Plain JavaScript on purpose: it runs in the
+// visitor's browser and needs no bundle of its own. It only talks to this API.
+export const BUILDER_SCRIPT = `
+const form = document.querySelector('#builder');
+const preview = document.querySelector('#preview');
+const snippet = document.querySelector('#snippet');
+const copied = document.querySelector('#copied');
+const origin = location.origin;
+const OPTIONS = {
+  'socius-events': ['lang', 'topic', 'city', 'attendance-mode', 'layout', 'limit', 'filters', 'search', 'theme'],
+  'socius-event': ['lang', 'slug', 'theme'],
+  'socius-analyses': ['lang', 'topic', 'layout', 'limit', 'theme'],
+  'socius-analysis': ['lang', 'slug', 'theme'],
+  'socius-services': ['lang', 'topic', 'filters', 'theme'],
+  'socius-about': ['lang', 'theme'],
+};
+const LAYOUTS = { 'socius-events': ['list', 'cards', 'compact', 'calendar'], 'socius-analyses': ['cards', 'list'] };
+const FILTERS = { 'socius-events': ['topic', 'city', 'date'], 'socius-services': ['topic', 'format'] };
+const LABEL = { nl: 'Bekijk dit op de site van Socius', en: 'See this on the Socius site', fr: 'Voir ceci sur le site de Socius' };
+const escape = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+async function fill(select, path, value, label) {
+  const body = await (await fetch(path)).json();
+  select.replaceChildren(new Option('—', ''), ...body.data.map((item) => new Option(label(item), item[value])));
+}
+
+function attributes() {
+  const tag = form.element.value;
+  const allowed = OPTIONS[tag];
+  const attrs = [];
+  for (const name of allowed) {
+    if (name === 'filters') {
+      const picked = [...form.querySelectorAll('[name=filters]:checked')].map((box) => box.value).filter((v) => FILTERS[tag].includes(v));
+      if (picked.length) attrs.push(['filters', picked.join(',')]);
+    } else if (name === 'search') {
+      if (form.search.checked) attrs.push(['search', '']);
+    } else {
+      const field = form.elements[name];
+      if (field && field.value) attrs.push([name, field.value]);
+    }
+  }
+  return attrs;
+}
+
+function update() {
+  const tag = form.element.value;
+  for (const row of form.querySelectorAll('[data-for]')) row.hidden = !OPTIONS[tag].includes(row.dataset.for);
+  const layout = form.layout;
+  const layouts = LAYOUTS[tag] || [];
+  if ([...layout.options].map((o) => o.value).join() !== layouts.join()) layout.replaceChildren(...layouts.map((l) => new Option(l, l)));
+  for (const box of form.querySelectorAll('[name=filters]')) box.closest('label').hidden = !(FILTERS[tag] || []).includes(box.value);
+  const attrs = attributes();
+  const style = [];
+  if (form.accent.value && form.accent.value !== '#a3004a') style.push('--socius-accent: ' + form.accent.value);
+  if (form.font.value) style.push('--socius-font: ' + form.font.value);
+  const element = document.createElement(tag);
+  for (const [name, value] of attrs) element.setAttribute(name, value);
+  if (style.length) element.setAttribute('style', style.join('; '));
+  preview.replaceChildren(element);
+  const query = new URLSearchParams(attrs.filter(([n]) => !['filters', 'search', 'theme'].includes(n)).map(([n, v]) => [n, v]));
+  const embed = origin + '/embed/' + tag.replace('socius-', '') + (String(query) ? '?' + query : '');
+  const lang = form.lang.value || 'nl';
+  const attrText = attrs.map(([n, v]) => (v === '' ? ' ' + n : ' ' + n + '="' + escape(v) + '"')).join('') + (style.length ? ' style="' + escape(style.join('; ')) + '"' : '');
+  snippet.value =
+    '<script type="module" src="' + origin + '/widgets/v1/socius.js"></' + 'script>\\n' +
+    '<' + tag + attrText + '>\\n  <a href="' + escape(embed) + '">' + LABEL[lang] + '</a>\\n</' + tag + '>';
+  document.querySelector('#embed-link').href = embed;
+}
+
+form.addEventListener('input', update);
+form.addEventListener('change', update);
+document.querySelector('#copy').addEventListener('click', async () => {
+  try {
+    // A browser that neither grants nor refuses clipboard access must not leave the person waiting.
+    const refused = new Promise((_, reject) => setTimeout(() => reject(new Error('no answer')), 1500));
+    await Promise.race([navigator.clipboard.writeText(snippet.value), refused]);
+    copied.textContent = 'Copied to the clipboard.';
+  } catch {
+    snippet.select();
+    copied.textContent = 'Press Ctrl+C (or Cmd+C) to copy the selected snippet.';
+  }
+});
+await Promise.all([
+  fill(form.topic, '/v1/topics?lang=en', 'slug', (t) => t.name),
+  fill(form.slug, '/v1/events?limit=100&lang=en', 'slug', (e) => e.title),
+]);
+form.element.addEventListener('change', async () => {
+  const analyses = form.element.value === 'socius-analysis';
+  await fill(form.slug, analyses ? '/v1/analyses?limit=100&lang=en' : '/v1/events?limit=100&lang=en', 'slug', (x) => x.title);
+  update();
+});
+update();
+`;

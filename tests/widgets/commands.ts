@@ -1,0 +1,54 @@
+// Browser commands run in Node next to the test browser. This one drives the real home page in a new tab of
+// the same Chromium, as a partner's web editor would: pick options in the builder, read the snippet, then
+// paste that snippet into an empty page on another origin and see it render.
+import '@vitest/browser-playwright';
+import type { BrowserCommand } from 'vitest/node';
+
+export interface BuilderResult {
+  snippet: string;
+  previewTag: string;
+  pastedHeading: string;
+  copyMessage: string;
+}
+
+// Poll on a timer: the default (animation frames) never fires while the tab is in the background, which it is
+// whenever other test files run in the same browser.
+const POLL = { polling: 100, timeout: 20_000 };
+
+export const useBuilder: BrowserCommand<[url: string, choices: Record<string, string>]> = async (ctx, url, choices) => {
+  await ctx.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+  const page = await ctx.context.newPage();
+  try {
+    await page.goto(url);
+    await page.bringToFront();
+    // Browser-side expressions are strings: this file is type-checked with Node's types, not the DOM's.
+    await page.waitForFunction(`document.querySelector('#snippet').value !== ''`, undefined, POLL);
+    await page.waitForFunction(`document.querySelector('select[name=topic]').options.length > 1`, undefined, POLL);
+    for (const [name, value] of Object.entries(choices)) {
+      const field = page.locator(`#builder [name="${name}"]`).first();
+      if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
+      else await field.fill(value);
+    }
+    const snippet = await page.inputValue('#snippet');
+    const previewTag = String(await page.evaluate(`document.querySelector('#preview').firstElementChild?.localName ?? ''`));
+    await page.click('#copy');
+    await page.waitForFunction(`document.querySelector('#copied').textContent !== ''`, undefined, POLL);
+    const copyMessage = (await page.textContent('#copied')) ?? '';
+
+    const pasted = await ctx.context.newPage();
+    try {
+      await pasted.setContent(`<!doctype html><html><body>${snippet}</body></html>`);
+      const handle = await pasted.waitForFunction(
+        `document.body.querySelector('socius-events, socius-event, socius-analyses, socius-analysis, socius-services, socius-about')
+           ?.shadowRoot?.querySelector('[role="heading"]')?.textContent?.trim() || false`,
+        undefined,
+        POLL,
+      );
+      return { snippet, previewTag, copyMessage, pastedHeading: String(await handle.jsonValue()) } satisfies BuilderResult;
+    } finally {
+      await pasted.close();
+    }
+  } finally {
+    await page.close();
+  }
+};
