@@ -4,6 +4,7 @@ import type { AboutSchema } from './index.ts';
 export const aboutExample: z.infer<typeof AboutSchema> = {
   id: '367c3dc6-112f-40dd-a757-89667fe1cc67',
   slug: 'socius',
+  url: 'https://api.socius.example/v1/about',
   name: 'Socius',
   tagline: 'Support centre for socio-cultural adult work in Flanders and Brussels',
   mission:

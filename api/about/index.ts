@@ -17,6 +17,7 @@ export const AboutSchema = z
   .object({
     id: z.string(),
     slug: z.string().openapi({ example: 'socius' }),
+    url: z.url().openapi({ description: 'Canonical URL of this profile in the API.' }),
     name: z.string().openapi({ example: 'Socius' }),
     tagline: z.string().nullable(),
     mission: z.string().nullable(),
@@ -92,6 +93,7 @@ export const aboutRouter = createRouter().openapi(getAbout, async (c) => {
       data: {
         id: row.id,
         slug: row.slug,
+        url: `${new URL(c.req.url).origin}/v1/about`,
         name: row.name ?? row.slug,
         tagline: row.tagline,
         mission: row.mission,

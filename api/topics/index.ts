@@ -7,7 +7,8 @@ import type { Lang } from '../../schema/columns.ts';
 import type { Db } from '../env.ts';
 import { ApiError, problemResponses } from '../errors.ts';
 import { langParam } from '../lib/language.ts';
-import { ItemMetaSchema, slugParam } from '../lib/schemas.ts';
+import { dateTime, ItemMetaSchema, slugParam } from '../lib/schemas.ts';
+import { toBrusselsIso } from '../lib/brussels-time.ts';
 import { fallbackFields, localized } from '../lib/translations.ts';
 import { conditionalGetParameters, notModifiedResponse, readHeaders } from '../openapi.ts';
 import { topicExamples } from './examples.ts';
@@ -18,8 +19,10 @@ export const TopicSchema = z
   .object({
     id: z.string(),
     slug: z.string().openapi({ example: 'vrijwilligerswerk' }),
+    url: z.url().openapi({ description: 'Canonical URL of this topic in the API.' }),
     name: z.string().openapi({ example: 'Voluntary work' }),
     description: z.string().nullable(),
+    updatedAt: dateTime,
     meta: ItemMetaSchema,
   })
   .openapi('Topic');
@@ -74,7 +77,7 @@ const nl = alias(topicTranslations, 'nl');
 
 function topicQuery(db: Db, lang: Lang, where: SQL | undefined) {
   return db
-    .select({ id: topics.id, slug: topics.slug, ...localized(tr, nl, TEXT_FIELDS) })
+    .select({ id: topics.id, slug: topics.slug, updatedAt: topics.updatedAt, ...localized(tr, nl, TEXT_FIELDS) })
     .from(topics)
     .innerJoin(nl, and(eq(nl.topicId, topics.id), eq(nl.lang, 'nl')))
     .leftJoin(tr, and(eq(tr.topicId, topics.id), eq(tr.lang, lang)))
@@ -82,12 +85,14 @@ function topicQuery(db: Db, lang: Lang, where: SQL | undefined) {
     .orderBy(asc(topics.position), asc(topics.id));
 }
 
-function toTopic(row: Awaited<ReturnType<typeof topicQuery>>[number], lang: Lang) {
+function toTopic(row: Awaited<ReturnType<typeof topicQuery>>[number], lang: Lang, origin: string) {
   return {
     id: row.id,
     slug: row.slug,
+    url: `${origin}/v1/topics/${row.slug}`,
     name: row.name ?? row.slug,
     description: row.description,
+    updatedAt: toBrusselsIso(row.updatedAt),
     meta: { lang, fallback: fallbackFields(row, TEXT_FIELDS) },
   };
 }
@@ -96,12 +101,12 @@ export const topicsRouter = createRouter()
   .openapi(listTopics, async (c) => {
     const { db, lang } = c.var;
     const rows = await topicQuery(db, lang, undefined);
-    return c.json({ data: rows.map((row) => toTopic(row, lang)) }, 200);
+    return c.json({ data: rows.map((row) => toTopic(row, lang, new URL(c.req.url).origin)) }, 200);
   })
   .openapi(getTopic, async (c) => {
     const { slug } = c.req.valid('param');
     const { db, lang } = c.var;
     const [row] = await topicQuery(db, lang, eq(topics.slug, slug)).limit(1);
     if (!row) throw new ApiError('not-found', `No published topic has the slug "${slug}".`);
-    return c.json({ data: toTopic(row, lang) }, 200);
+    return c.json({ data: toTopic(row, lang, new URL(c.req.url).origin) }, 200);
   });

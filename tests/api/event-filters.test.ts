@@ -181,3 +181,45 @@ describe('event date summaries', () => {
     expect(cancelled.dateSummary).toMatch(/^Annulé · /);
   });
 });
+
+describe('cursor pagination under change', () => {
+  it('returns every event that existed once, even when events are added between pages', async () => {
+    const { env } = await import('cloudflare:test');
+    const before = await all();
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let page = 0;
+    do {
+      const suffix: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const response: Awaited<ReturnType<typeof get<EventList>>> = await get<EventList>(`/v1/events?limit=4${suffix}`);
+      seen.push(...response.body.data.map((e) => e.slug));
+      cursor = response.body.nextCursor;
+      if (page++ === 1) {
+        // A new event that sorts before the current position, and one after it.
+        const first = before.data[0]!;
+        for (const [slug, startsAt] of [
+          ['tussendoor-vroeg', Date.parse(first.startsAt)],
+          ['tussendoor-laat', Date.now() + 400 * 86_400_000],
+        ] as const) {
+          await env.DB.batch([
+            env.DB.prepare(
+              `insert into events (id, slug, status, event_status, attendance_mode, starts_at, ends_at, organiser_name, is_free, availability, created_at, updated_at)
+               values (?, ?, 'published', 'scheduled', 'online', ?, ?, 'Socius', 1, 'available', ?, ?)`,
+            ).bind(slug, slug, startsAt, startsAt + 3_600_000, Date.now(), Date.now()),
+            env.DB.prepare(`insert into event_translations (event_id, lang, title) values (?, 'nl', ?)`).bind(slug, slug),
+            env.DB.prepare(`insert into event_sessions (id, event_id, position, starts_at, ends_at) values (?, ?, 0, ?, ?)`).bind(
+              `${slug}-1`,
+              slug,
+              startsAt,
+              startsAt + 3_600_000,
+            ),
+          ]);
+        }
+      }
+    } while (cursor);
+    const original = before.data.map((e) => e.slug);
+    expect(seen.filter((slug) => original.includes(slug))).toEqual(original);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toContain('tussendoor-laat');
+  });
+});

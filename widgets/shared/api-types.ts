@@ -103,6 +103,11 @@ export type components = {
       id: string;
       /** @example socius */
       slug: string;
+      /**
+       * Format: uri
+       * @description Canonical URL of this profile in the API.
+       */
+      url: string;
       /** @example Socius */
       name: string;
       tagline: string | null;
@@ -370,9 +375,20 @@ export type components = {
       id: string;
       /** @example vrijwilligerswerk */
       slug: string;
+      /**
+       * Format: uri
+       * @description Canonical URL of this topic in the API.
+       */
+      url: string;
       /** @example Voluntary work */
       name: string;
       description: string | null;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with the Europe/Brussels offset of that moment.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      updatedAt: string;
       meta: components["schemas"]["ItemMeta"];
     };
     TopicDetail: {
