@@ -12,15 +12,14 @@ import ical, {
   type ICalLocation,
 } from 'ical-generator';
 import type { Lang } from '../../schema/columns.ts';
-import { ATTENDANCE_MODES, EVENT_STATUSES, type EventStatus, eventSessions } from '../../schema/events.ts';
+import { type EventStatus, eventSessions } from '../../schema/events.ts';
 import { createRouter } from '../app.ts';
 import type { Db } from '../env.ts';
 import { ApiError, problemResponses } from '../errors.ts';
 import { LABELS } from '../events/labels.ts';
-import { type EventFilter, eventBySlugQuery, eventListQuery, hydrateEvents } from '../events/queries.ts';
+import { eventBySlugQuery, eventFilterFrom, eventListQuery, hydrateEvents } from '../events/queries.ts';
 import { type EventBody, EventListQuerySchema } from '../events/schemas.ts';
 import { langParam } from '../lib/language.ts';
-import { enumValues, listValues, parseDateParam } from '../lib/list-params.ts';
 import { slugParam } from '../lib/schemas.ts';
 
 export const CALENDAR_CONTENT_TYPE = 'text/calendar; charset=utf-8';
@@ -377,22 +376,7 @@ export const calendarRouter = createRouter()
     const { db, lang } = c.var;
     const now = new Date();
     // The same reading of the filters as GET /v1/events, so a feed and a list with the same query agree.
-    const filter: EventFilter = {
-      from: parseDateParam(query.from) ?? now,
-      to: parseDateParam(query.to, true),
-      topics: listValues(query.topic),
-      cities: listValues(query.city),
-      postalCodes: listValues(query.postalCode),
-      attendanceModes: enumValues('attendanceMode', query.attendanceMode, ATTENDANCE_MODES),
-      statuses: enumValues('status', query.status, EVENT_STATUSES),
-      organisers: listValues(query.organiser),
-      services: listValues(query.service),
-      free: query.free === undefined ? undefined : query.free === 'true',
-      q: query.q,
-    };
-    if (filter.to && filter.to < filter.from) {
-      throw ApiError.invalidParam('to', 'query', '`to` is before `from`: no event can match.');
-    }
+    const filter = eventFilterFrom(query, now);
     const rows = (await eventListQuery(db, lang, filter, 'startsAt', FEED_CAP, undefined)).slice(0, FEED_CAP);
     const items = await withSessions(db, rows, lang, new URL(c.req.url).origin, now);
     return c.body(renderCalendar(lang, items, { url: c.req.url }), 200, {

@@ -1,14 +1,13 @@
-import { ATTENDANCE_MODES, EVENT_STATUSES } from '../../schema/events.ts';
 import { createRouter } from '../app.ts';
 import { ApiError } from '../errors.ts';
-import { enumValues, listValues, parseDateParam } from '../lib/list-params.ts';
+import { enumValues } from '../lib/list-params.ts';
 import { decodeCursor, nextLink, page } from '../lib/pagination.ts';
 import {
-  type EventFilter,
   eventBySlugQuery,
   eventCountQuery,
   eventCursor,
   eventFacetQuery,
+  eventFilterFrom,
   eventListQuery,
   facetLabel,
   hydrateEvents,
@@ -23,22 +22,7 @@ export const eventsRouter = createRouter()
     const query = c.req.valid('query');
     const { db, lang } = c.var;
     const now = new Date();
-    const filter: EventFilter = {
-      from: parseDateParam(query.from) ?? now,
-      to: parseDateParam(query.to, true),
-      topics: listValues(query.topic),
-      cities: listValues(query.city),
-      postalCodes: listValues(query.postalCode),
-      attendanceModes: enumValues('attendanceMode', query.attendanceMode, ATTENDANCE_MODES),
-      statuses: enumValues('status', query.status, EVENT_STATUSES),
-      organisers: listValues(query.organiser),
-      services: listValues(query.service),
-      free: query.free === undefined ? undefined : query.free === 'true',
-      q: query.q,
-    };
-    if (filter.to && filter.to < filter.from) {
-      throw ApiError.invalidParam('to', 'query', '`to` is before `from`: no event can match.');
-    }
+    const filter = eventFilterFrom(query, now);
     const facets: EventFacet[] = enumValues('facets', query.facets, EVENT_FACETS);
     const cursor = decodeCursor(query.cursor);
 

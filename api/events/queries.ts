@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, exists, gt, gte, inArray, isNotNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Lang } from '../../schema/columns.ts';
-import type { AttendanceMode, EventStatus } from '../../schema/events.ts';
+import { ATTENDANCE_MODES, type AttendanceMode, EVENT_STATUSES, type EventStatus } from '../../schema/events.ts';
 import { events, eventSessions, eventTopics, eventTranslations } from '../../schema/events.ts';
 import { services, serviceTranslations } from '../../schema/services.ts';
 import { topics, topicTranslations } from '../../schema/topics.ts';
@@ -9,6 +9,7 @@ import type { Db } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { TIME_ZONE, toBrusselsIso } from '../lib/brussels-time.ts';
 import { dateSummary } from '../lib/date-summary.ts';
+import { enumValues, listValues, parseDateParam } from '../lib/list-params.ts';
 import type { Cursor } from '../lib/pagination.ts';
 import { fallbackFields, localized } from '../lib/translations.ts';
 import { ftsQuery } from '../search/index.ts';
@@ -74,6 +75,42 @@ export interface EventFilter {
   services: string[];
   free?: boolean | undefined;
   q?: string | undefined;
+}
+
+/** The filter parameters of GET /v1/events, as the list and the calendar feed both read them. */
+export interface EventFilterQuery {
+  from?: string | undefined;
+  to?: string | undefined;
+  topic?: string | string[] | undefined;
+  city?: string | string[] | undefined;
+  postalCode?: string | string[] | undefined;
+  attendanceMode?: string | string[] | undefined;
+  status?: string | string[] | undefined;
+  organiser?: string | string[] | undefined;
+  service?: string | string[] | undefined;
+  free?: 'true' | 'false' | undefined;
+  q?: string | undefined;
+}
+
+/** Reads the filter parameters, one way for every endpoint, so a list and a feed with the same query agree. */
+export function eventFilterFrom(query: EventFilterQuery, now: Date): EventFilter {
+  const filter: EventFilter = {
+    from: parseDateParam(query.from) ?? now,
+    to: parseDateParam(query.to, true),
+    topics: listValues(query.topic),
+    cities: listValues(query.city),
+    postalCodes: listValues(query.postalCode),
+    attendanceModes: enumValues('attendanceMode', query.attendanceMode, ATTENDANCE_MODES),
+    statuses: enumValues('status', query.status, EVENT_STATUSES),
+    organisers: listValues(query.organiser),
+    services: listValues(query.service),
+    free: query.free === undefined ? undefined : query.free === 'true',
+    q: query.q,
+  };
+  if (filter.to && filter.to < filter.from) {
+    throw ApiError.invalidParam('to', 'query', '`to` is before `from`: no event can match.');
+  }
+  return filter;
 }
 
 const lowerIn = (column: SQL | typeof events.city, values: string[]) =>
