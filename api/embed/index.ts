@@ -68,13 +68,12 @@ const PRESENTATION = new Set(['layout', 'filters', 'search', 'theme', 'heading-l
  * else is passed on, so the API itself answers an unknown or bad one with a problem naming it.
  */
 function apiQuery(c: Context<AppEnv>, defaults: Record<string, string> = {}): string {
-  const params = new URLSearchParams(defaults);
+  const params = new URLSearchParams();
   for (const [name, value] of new URL(c.req.url).searchParams) {
     if (PRESENTATION.has(name)) continue;
-    const key = name.replace(/-([a-z])/g, (_, ch: string) => ch.toUpperCase());
-    if (params.has(key) && key in defaults) params.delete(key);
-    params.append(key, value);
+    params.append(name.replace(/-([a-z])/g, (_, ch: string) => ch.toUpperCase()), value);
   }
+  for (const [key, value] of Object.entries(defaults)) if (!params.has(key)) params.set(key, value);
   return params.toString();
 }
 

@@ -43,9 +43,6 @@ export class SociusAbout extends SociusElement<About> {
         padding: 0;
         margin: 0.5em 0 0;
       }
-      a {
-        text-transform: none;
-      }
     `,
   ];
   protected readonly reloadOn: readonly string[] = [];
