@@ -6,6 +6,7 @@ import { calendarRouter } from './calendar/index.ts';
 import { docsRouter } from './docs/index.ts';
 import { createEmbedRouter } from './embed/index.ts';
 import { eventsRouter } from './events/index.ts';
+import { feedsRouter } from './feeds/index.ts';
 import { homeRouter } from './home/index.ts';
 import { database } from './middleware/database.ts';
 import { edgeCache } from './middleware/edge-cache.ts';
@@ -33,6 +34,7 @@ v1.route('/', calendarRouter);
 v1.route('/', topicsRouter);
 v1.route('/', servicesRouter);
 v1.route('/', analysesRouter);
+v1.route('/', feedsRouter);
 v1.route('/', searchRouter);
 
 const app = createApp();

@@ -236,7 +236,7 @@ function summaryOf(row: AnalysisRow, lang: Lang, origin: string, authors: { name
   };
 }
 
-async function authorsAndTopics(db: Db, ids: string[], lang: Lang) {
+export async function authorsAndTopics(db: Db, ids: string[], lang: Lang) {
   if (ids.length === 0) return { authors: new Map<string, { name: string; affiliation: string | null }[]>(), topicRefs: new Map<string, { slug: string; name: string }[]>() };
   const [authorRows, topicRows] = await db.batch([
     db

@@ -12,5 +12,5 @@ describe('the widget builder at /', () => {
     expect(result.copyMessage).not.toBe('');
     const newest = await fetchJson<{ data: { title: string }[] }>('/v1/analyses?lang=fr&limit=1');
     expect(result.pastedHeading).toBe(newest.data[0]!.title);
-  }, 60_000);
+  }, 120_000);
 });

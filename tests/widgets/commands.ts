@@ -13,7 +13,7 @@ export interface BuilderResult {
 
 // Poll on a timer: the default (animation frames) never fires while the tab is in the background, which it is
 // whenever other test files run in the same browser.
-const POLL = { polling: 100, timeout: 20_000 };
+const POLL = { polling: 100, timeout: 45_000 };
 
 export const useBuilder: BrowserCommand<[url: string, choices: Record<string, string>]> = async (ctx, url, choices) => {
   await ctx.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
@@ -37,6 +37,7 @@ export const useBuilder: BrowserCommand<[url: string, choices: Record<string, st
 
     const pasted = await ctx.context.newPage();
     try {
+      await pasted.bringToFront();
       await pasted.setContent(`<!doctype html><html><body>${snippet}</body></html>`);
       const handle = await pasted.waitForFunction(
         `document.body.querySelector('socius-events, socius-event, socius-analyses, socius-analysis, socius-services, socius-about')

@@ -83,6 +83,20 @@ export type paths = {
      */
     get: operations["getAnalysis"];
   };
+  "/v1/feeds/analyses.atom": {
+    /**
+     * Analyses as an Atom feed
+     * @description The 50 newest published analyses as Atom (RFC 4287), for feed readers and portals that syndicate Socius analyses. Entries carry the canonical URL as id, the summary, authors, topics as categories, publication and revision dates, and the licence.
+     */
+    get: operations["getAnalysesAtomFeed"];
+  };
+  "/v1/feeds/analyses.json": {
+    /**
+     * Analyses as a JSON Feed
+     * @description The 50 newest published analyses as JSON Feed 1.1, for feed readers and portals that syndicate Socius analyses. Entries carry the canonical URL as id, the summary, authors, topics as categories, publication and revision dates, and the licence.
+     */
+    get: operations["getAnalysesJsonFeed"];
+  };
   "/v1/search": {
     /**
      * Search all content
@@ -1267,6 +1281,62 @@ export type operations = {
       };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Analyses as an Atom feed
+   * @description The 50 newest published analyses as Atom (RFC 4287), for feed readers and portals that syndicate Socius analyses. Entries carry the canonical URL as id, the summary, authors, topics as categories, publication and revision dates, and the licence.
+   */
+  getAnalysesAtomFeed: {
+    parameters: {
+      query?: {
+        /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
+        lang?: "nl" | "en" | "fr";
+        /** @description Only analyses with one of these topic slugs, so a portal can follow one theme. */
+        topic?: string | string[];
+      };
+    };
+    responses: {
+      /** @description The Atom feed. */
+      200: {
+        content: {
+          "application/atom+xml": string;
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Analyses as a JSON Feed
+   * @description The 50 newest published analyses as JSON Feed 1.1, for feed readers and portals that syndicate Socius analyses. Entries carry the canonical URL as id, the summary, authors, topics as categories, publication and revision dates, and the licence.
+   */
+  getAnalysesJsonFeed: {
+    parameters: {
+      query?: {
+        /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
+        lang?: "nl" | "en" | "fr";
+        /** @description Only analyses with one of these topic slugs, so a portal can follow one theme. */
+        topic?: string | string[];
+      };
+    };
+    responses: {
+      /** @description The JSON Feed. */
+      200: {
+        content: {
+          "application/feed+json": string;
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
