@@ -70,15 +70,19 @@ function update() {
 form.addEventListener('input', update);
 form.addEventListener('change', update);
 document.querySelector('#copy').addEventListener('click', async () => {
+  // Copying the selected text works everywhere without a permission prompt; the asynchronous Clipboard API is
+  // the fallback, and a browser that answers neither leaves the snippet selected for Ctrl+C.
+  snippet.focus();
+  snippet.select();
+  let done = false;
   try {
-    // A browser that neither grants nor refuses clipboard access must not leave the person waiting.
-    const refused = new Promise((_, reject) => setTimeout(() => reject(new Error('no answer')), 1500));
-    await Promise.race([navigator.clipboard.writeText(snippet.value), refused]);
-    copied.textContent = 'Copied to the clipboard.';
-  } catch {
-    snippet.select();
-    copied.textContent = 'Press Ctrl+C (or Cmd+C) to copy the selected snippet.';
+    done = document.execCommand('copy');
+  } catch {}
+  if (!done && navigator.clipboard) {
+    const noAnswer = new Promise((resolve) => setTimeout(() => resolve(false), 1500));
+    done = await Promise.race([navigator.clipboard.writeText(snippet.value).then(() => true, () => false), noAnswer]);
   }
+  copied.textContent = done ? 'Copied to the clipboard.' : 'Press Ctrl+C (or Cmd+C) to copy the selected snippet.';
 });
 await Promise.all([
   fill(form.topic, '/v1/topics?lang=en', 'slug', (t) => t.name),

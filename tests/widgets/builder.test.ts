@@ -9,7 +9,7 @@ describe('the widget builder at /', () => {
     expect(result.snippet).toContain(`<script type="module" src="${apiBase}/widgets/v1/socius.js"></script>`);
     expect(result.snippet).toContain('<socius-analyses lang="fr" layout="list" limit="2">');
     expect(result.snippet).toContain(`<a href="${apiBase}/embed/analyses?lang=fr&amp;layout=list&amp;limit=2">`);
-    expect(result.copyMessage).not.toBe('');
+    expect(['Copied to the clipboard.', 'Press Ctrl+C (or Cmd+C) to copy the selected snippet.']).toContain(result.copyMessage);
     const newest = await fetchJson<{ data: { title: string }[] }>('/v1/analyses?lang=fr&limit=1');
     expect(result.pastedHeading).toBe(newest.data[0]!.title);
   }, 120_000);

@@ -15,6 +15,15 @@ export interface BuilderResult {
 // whenever other test files run in the same browser.
 const POLL = { polling: 100, timeout: 45_000 };
 
+/** Names the step that timed out, so a failure says what a person would have been stuck on. */
+async function step<T>(label: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw new Error(`builder: ${label}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
+}
+
 export const useBuilder: BrowserCommand<[url: string, choices: Record<string, string>]> = async (ctx, url, choices) => {
   await ctx.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   const page = await ctx.context.newPage();
@@ -22,8 +31,8 @@ export const useBuilder: BrowserCommand<[url: string, choices: Record<string, st
     await page.goto(url);
     await page.bringToFront();
     // Browser-side expressions are strings: this file is type-checked with Node's types, not the DOM's.
-    await page.waitForFunction(`document.querySelector('#snippet').value !== ''`, undefined, POLL);
-    await page.waitForFunction(`document.querySelector('select[name=topic]').options.length > 1`, undefined, POLL);
+    await step('the first snippet', () => page.waitForFunction(`document.querySelector('#snippet').value !== ''`, undefined, POLL));
+    await step('the topic options', () => page.waitForFunction(`document.querySelector('select[name=topic]').options.length > 1`, undefined, POLL));
     for (const [name, value] of Object.entries(choices)) {
       const field = page.locator(`#builder [name="${name}"]`).first();
       if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
@@ -32,18 +41,20 @@ export const useBuilder: BrowserCommand<[url: string, choices: Record<string, st
     const snippet = await page.inputValue('#snippet');
     const previewTag = String(await page.evaluate(`document.querySelector('#preview').firstElementChild?.localName ?? ''`));
     await page.click('#copy');
-    await page.waitForFunction(`document.querySelector('#copied').textContent !== ''`, undefined, POLL);
+    await step('the copy message', () => page.waitForFunction(`document.querySelector('#copied').textContent !== ''`, undefined, POLL));
     const copyMessage = (await page.textContent('#copied')) ?? '';
 
     const pasted = await ctx.context.newPage();
     try {
       await pasted.bringToFront();
       await pasted.setContent(`<!doctype html><html><body>${snippet}</body></html>`);
-      const handle = await pasted.waitForFunction(
-        `document.body.querySelector('socius-events, socius-event, socius-analyses, socius-analysis, socius-services, socius-about')
-           ?.shadowRoot?.querySelector('[role="heading"]')?.textContent?.trim() || false`,
-        undefined,
-        POLL,
+      const handle = await step('the pasted snippet to render', () =>
+        pasted.waitForFunction(
+          `document.body.querySelector('socius-events, socius-event, socius-analyses, socius-analysis, socius-services, socius-about')
+             ?.shadowRoot?.querySelector('[role="heading"]')?.textContent?.trim() || false`,
+          undefined,
+          POLL,
+        ),
       );
       return { snippet, previewTag, copyMessage, pastedHeading: String(await handle.jsonValue()) } satisfies BuilderResult;
     } finally {
