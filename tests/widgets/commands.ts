@@ -25,8 +25,11 @@ async function step<T>(label: string, run: () => Promise<T>): Promise<T> {
 }
 
 export const useBuilder: BrowserCommand<[url: string, choices: Record<string, string>]> = async (ctx, url, choices) => {
-  await ctx.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
-  const page = await ctx.context.newPage();
+  // A context of its own: its pages keep focus (clipboard access needs it) while vitest's own page moves on.
+  const browser = ctx.context.browser();
+  if (!browser) throw new Error('builder: no browser to open a page in');
+  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
   try {
     await page.goto(url);
     await page.bringToFront();
@@ -40,11 +43,17 @@ export const useBuilder: BrowserCommand<[url: string, choices: Record<string, st
     }
     const snippet = await page.inputValue('#snippet');
     const previewTag = String(await page.evaluate(`document.querySelector('#preview').firstElementChild?.localName ?? ''`));
-    await page.click('#copy');
+    // The preview above the button grows when its content arrives; wait for it, then use the keyboard, which
+    // does not depend on where the button happens to be.
+    await step('the preview to render', () =>
+      page.waitForFunction(`document.querySelector('#preview').firstElementChild?.shadowRoot?.querySelector('[role="heading"]')`, undefined, POLL),
+    );
+    await page.focus('#copy');
+    await page.keyboard.press('Enter');
     await step('the copy message', () => page.waitForFunction(`document.querySelector('#copied').textContent !== ''`, undefined, POLL));
     const copyMessage = (await page.textContent('#copied')) ?? '';
 
-    const pasted = await ctx.context.newPage();
+    const pasted = await context.newPage();
     try {
       await pasted.bringToFront();
       await pasted.setContent(`<!doctype html><html><body>${snippet}</body></html>`);
@@ -61,6 +70,6 @@ export const useBuilder: BrowserCommand<[url: string, choices: Record<string, st
       await pasted.close();
     }
   } finally {
-    await page.close();
+    await context.close();
   }
 };

@@ -27,13 +27,6 @@ export class SociusAnalyses extends SociusElement<AnalysisSummary[]> {
   static override styles = [
     baseStyles,
     css`
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: var(--_space);
-      }
       :host(:not([layout='list'])) ul {
         grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr));
       }
@@ -91,7 +84,7 @@ export class SociusAnalyses extends SociusElement<AnalysisSummary[]> {
   protected renderData(items: AnalysisSummary[]): TemplateResult {
     if (items.length === 0) return this.renderStatus(this.t.noAnalyses);
     return html`<section aria-label=${this.t.analyses}>
-      <ul part="list">
+      <ul class="items" part="list">
         ${items.map(
           (a) => html`<li part="analysis">
             ${this.heading(html`<a href=${a.url} @click=${(e: MouseEvent) => this.#open(e, a)}>${a.title}</a>`)}

@@ -1,13 +1,6 @@
 import { css } from 'lit';
 
 export const styles = css`
-  .results {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: var(--_space);
-  }
   .item {
     border-inline-start: 4px solid var(--_accent);
     padding-inline-start: calc(var(--_space) * 0.75);
@@ -71,29 +64,6 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0.5em;
-  }
-  form {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em 1em;
-    align-items: end;
-    margin-bottom: var(--_space);
-  }
-  label {
-    display: grid;
-    gap: 0.2em;
-    font-size: 0.9em;
-    font-weight: 600;
-  }
-  select,
-  input {
-    font: inherit;
-    min-height: 2.5rem;
-    padding: 0.3em 0.5em;
-    border: 1px solid var(--_muted);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: inherit;
   }
   .more {
     margin-top: var(--_space);

@@ -323,7 +323,7 @@ export class SociusEvents extends SociusElement<Data> {
         ${this.heading(t.eventsOn(longDay.format(asDate(this.selectedDay))), 0)}
         ${selected.length === 0
           ? html`<p class="muted">${t.noEventsOn}</p>`
-          : html`<ul class="results" part="list">${selected.map((e) => this.#renderEvent(e))}</ul>`}
+          : html`<ul class="items results" part="list">${selected.map((e) => this.#renderEvent(e))}</ul>`}
       </section>`;
   }
 
@@ -368,7 +368,7 @@ export class SociusEvents extends SociusElement<Data> {
         ? this.#renderCalendar(data)
         : data.events.length === 0
           ? this.renderStatus(t.noEvents)
-          : html`<ul class="results" part="list">${data.events.map((e) => this.#renderEvent(e))}</ul>
+          : html`<ul class="items results" part="list">${data.events.map((e) => this.#renderEvent(e))}</ul>
               ${data.nextCursor
                 ? html`<button class="more" part="more" type="button" @click=${() => void this.#more()}>${t.more}</button>`
                 : nothing}`;

@@ -61,11 +61,6 @@ export class SociusServices extends SociusElement<Data> {
     baseStyles,
     css`
       ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: var(--_space);
         grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr));
       }
       li {
@@ -79,26 +74,6 @@ export class SociusServices extends SociusElement<Data> {
         font-weight: 600;
         color: var(--_accent);
         margin: 0;
-      }
-      form {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 1em;
-        margin-bottom: var(--_space);
-      }
-      label {
-        display: grid;
-        gap: 0.2em;
-        font-size: 0.9em;
-        font-weight: 600;
-      }
-      select {
-        font: inherit;
-        min-height: 2.5rem;
-        border: 1px solid var(--_muted);
-        border-radius: var(--_radius);
-        background: var(--_surface);
-        color: inherit;
       }
     `,
   ];
@@ -189,7 +164,7 @@ export class SociusServices extends SociusElement<Data> {
       <p class="visually-hidden" role="status">${this.t.foundItems(data.services.length)}</p>
       ${data.services.length === 0
         ? this.renderStatus(this.t.noServices)
-        : html`<ul part="list">
+        : html`<ul class="items" part="list">
             ${data.services.map(
               (s) => html`<li part="service">
                 <p class="format">${names[s.format]}</p>

@@ -105,6 +105,38 @@ export const baseStyles = css`
     color: var(--_accent-text);
     border-color: var(--_accent);
   }
+  /* Filter forms of the list elements. */
+  form[part='filters'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em 1em;
+    align-items: end;
+    margin-bottom: var(--_space);
+  }
+  form[part='filters'] label {
+    display: grid;
+    gap: 0.2em;
+    font-size: 0.9em;
+    font-weight: 600;
+  }
+  select,
+  input {
+    font: inherit;
+    min-height: 2.5rem;
+    padding: 0.3em 0.5em;
+    border: 1px solid var(--_muted);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: inherit;
+  }
+  /* Lists of items (events, analyses, services). */
+  ul.items {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_space);
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;
