@@ -1,7 +1,6 @@
 // iCalendar (RFC 5545) views of the events: one event for "add to calendar", and a feed people can subscribe to.
 // The events module owns the data; this one only reads it through its queries and writes it as text/calendar.
 import { createRoute, z } from '@hono/zod-openapi';
-import { asc, inArray } from 'drizzle-orm';
 import ical, {
   escape,
   type ICalCalendar,
@@ -12,12 +11,12 @@ import ical, {
   type ICalLocation,
 } from 'ical-generator';
 import type { Lang } from '../../schema/columns.ts';
-import { type EventStatus, eventSessions } from '../../schema/events.ts';
+import type { EventStatus } from '../../schema/events.ts';
 import { createRouter } from '../app.ts';
 import type { Db } from '../env.ts';
 import { ApiError, problemResponses } from '../errors.ts';
 import { LABELS } from '../events/labels.ts';
-import { eventBySlugQuery, eventFilterFrom, eventListQuery, hydrateEvents } from '../events/queries.ts';
+import { eventBySlugQuery, eventFilterFrom, eventListQuery, type hydrateEvents, hydrateEventsWithSessions, type SessionRow } from '../events/queries.ts';
 import { type EventBody, EventListQuerySchema } from '../events/schemas.ts';
 import { langParam } from '../lib/language.ts';
 import { slugParam } from '../lib/schemas.ts';
@@ -151,44 +150,11 @@ const eventFeed = createRoute({
 
 type EventRow = Parameters<typeof hydrateEvents>[1][number];
 
-interface SessionRow {
-  id: string;
-  eventId: string;
-  startsAt: Date;
-  endsAt: Date;
-  status: EventStatus;
-}
-
-// The API's event body has no session ids; they make the UIDs, so each entry stays the same entry across edits.
-function sessionsQuery(db: Db, eventIds: string[]) {
-  return db
-    .select({
-      id: eventSessions.id,
-      eventId: eventSessions.eventId,
-      startsAt: eventSessions.startsAt,
-      endsAt: eventSessions.endsAt,
-      status: eventSessions.status,
-    })
-    .from(eventSessions)
-    .where(inArray(eventSessions.eventId, eventIds))
-    .orderBy(asc(eventSessions.eventId), asc(eventSessions.startsAt));
-}
-
 /** Events with their sessions, in the order of `rows`. */
 async function withSessions(db: Db, rows: EventRow[], lang: Lang, origin: string, now: Date) {
   const chunks: EventRow[][] = [];
   for (let i = 0; i < rows.length; i += CHUNK) chunks.push(rows.slice(i, i + CHUNK));
-  const parts = await Promise.all(
-    chunks.map(async (chunk) => {
-      const [events, sessions] = await Promise.all([
-        hydrateEvents(db, chunk, lang, origin, now),
-        sessionsQuery(db, chunk.map((row) => row.id)),
-      ]);
-      const byEvent = new Map<string, SessionRow[]>();
-      for (const session of sessions) byEvent.set(session.eventId, [...(byEvent.get(session.eventId) ?? []), session]);
-      return events.map((event) => ({ event, sessions: byEvent.get(event.id) ?? [] }));
-    }),
-  );
+  const parts = await Promise.all(chunks.map((chunk) => hydrateEventsWithSessions(db, chunk, lang, origin, now)));
   return parts.flat();
 }
 

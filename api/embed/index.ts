@@ -1,40 +1,21 @@
 // GET /embed/<element>?<the element's attributes>: the same content as each widget, rendered on the server
 // as plain HTML with schema.org JSON-LD. It reads the public API through the Worker itself, so language
 // negotiation, validation, errors and caching are exactly the API's.
+import type { z } from '@hono/zod-openapi';
 import { Hono, type Context } from 'hono';
 import { html, raw } from 'hono/html';
 import type { AppEnv } from '../env.ts';
 import { PUBLIC_CACHE_CONTROL } from '../middleware/edge-cache.ts';
+import { analysisJsonLd, eventJsonLd } from '../../widgets/shared/json-ld.ts';
+import type { AnalysisSchema, AnalysisSummarySchema } from '../analyses/index.ts';
+import type { EventBody } from '../events/schemas.ts';
 import { page } from './page.ts';
 
 type ApiFetch = (c: Context<AppEnv>, path: string) => Response | Promise<Response>;
 
-interface EventItem {
-  slug: string;
-  url: string;
-  title: string;
-  summary: string | null;
-  dateSummary: string;
-  status: string;
-  startsAt: string;
-  endsAt: string;
-  attendanceMode: string;
-  venue: { name: string | null; street: string | null; postalCode: string | null; city: string | null } | null;
-  onlineUrl: string | null;
-  organiser: { name: string };
-  registration: { url: string | null };
-  description?: string | null;
-}
-interface AnalysisItem {
-  slug: string;
-  url: string;
-  title: string;
-  summary: string | null;
-  publishedAt: string;
-  licence: string;
-  authors: { name: string }[];
-  sections?: { anchor: string; heading: string; body: string }[];
-}
+type EventItem = EventBody;
+type AnalysisItem = z.infer<typeof AnalysisSchema>;
+type AnalysisSummaryItem = z.infer<typeof AnalysisSummarySchema>;
 interface ServiceItem {
   slug: string;
   title: string;
@@ -85,23 +66,6 @@ async function load<T>(c: Context<AppEnv>, fetchApi: ApiFetch, path: string): Pr
 
 const place = (e: EventItem) => [e.venue?.name, e.venue?.city].filter(Boolean).join(', ') || (e.onlineUrl ? 'Online' : '');
 
-function eventJsonLd(e: EventItem) {
-  return {
-    '@type': 'Event',
-    name: e.title,
-    url: e.url,
-    startDate: e.startsAt,
-    endDate: e.endsAt,
-    description: e.summary ?? undefined,
-    eventStatus: `https://schema.org/Event${{ scheduled: 'Scheduled', cancelled: 'Cancelled', postponed: 'Postponed', rescheduled: 'Rescheduled', 'moved-online': 'MovedOnline' }[e.status] ?? 'Scheduled'}`,
-    eventAttendanceMode: `https://schema.org/${{ offline: 'Offline', online: 'Online', mixed: 'Mixed' }[e.attendanceMode] ?? 'Offline'}EventAttendanceMode`,
-    location: e.venue
-      ? { '@type': 'Place', name: e.venue.name ?? undefined, address: { '@type': 'PostalAddress', streetAddress: e.venue.street ?? undefined, postalCode: e.venue.postalCode ?? undefined, addressLocality: e.venue.city ?? undefined } }
-      : { '@type': 'VirtualLocation', url: e.onlineUrl ?? e.url },
-    organizer: { '@type': 'Organization', name: e.organiser.name },
-  };
-}
-
 function eventItem(e: EventItem, lang: string, level: 'h1' | 'h2') {
   const status = STATUS[e.status]?.[lang];
   const heading = level === 'h1' ? html`<h1>${e.title}</h1>` : html`<h2>${e.title}</h2>`;
@@ -148,14 +112,14 @@ export function createEmbedRouter(fetchApi: ApiFetch) {
   });
 
   router.get('/analyses', async (c) => {
-    const result = await load<{ data: AnalysisItem[] }>(c, fetchApi, `/v1/analyses?${apiQuery(c, { limit: '3' })}`);
+    const result = await load<{ data: AnalysisSummaryItem[] }>(c, fetchApi, `/v1/analyses?${apiQuery(c, { limit: '3' })}`);
     if (result instanceof Response) return result;
     const title = TITLES.analyses![result.lang] ?? TITLES.analyses!.nl!;
     return c.html(
       page({
         lang: result.lang,
         title,
-        jsonLd: { '@context': 'https://schema.org', '@graph': result.body.data.map((a) => ({ '@type': 'Report', headline: a.title, url: a.url, datePublished: a.publishedAt })) },
+        jsonLd: { '@context': 'https://schema.org', '@graph': result.body.data.map(analysisJsonLd) },
         body: html`<h1>${title}</h1><ul class="items">${result.body.data.map(
           (a) => html`<li><h2><a href="${a.url}">${a.title}</a></h2><p class="muted">${a.authors.map((x) => x.name).join(', ')} · ${a.publishedAt.slice(0, 10)}</p>${a.summary ? html`<p>${a.summary}</p>` : ''}</li>`,
         )}</ul>`,
@@ -167,7 +131,7 @@ export function createEmbedRouter(fetchApi: ApiFetch) {
     const slug = c.req.query('slug');
     let path = `/v1/analyses/${encodeURIComponent(slug ?? '')}?${apiQuery(c)}`;
     if (!slug) {
-      const newest = await load<{ data: AnalysisItem[] }>(c, fetchApi, `/v1/analyses?${apiQuery(c, { limit: '1' })}`);
+      const newest = await load<{ data: AnalysisSummaryItem[] }>(c, fetchApi, `/v1/analyses?${apiQuery(c, { limit: '1' })}`);
       if (newest instanceof Response) return newest;
       if (!newest.body.data[0]) return c.notFound();
       path = `/v1/analyses/${newest.body.data[0].slug}?${apiQuery(c)}`;
@@ -180,7 +144,7 @@ export function createEmbedRouter(fetchApi: ApiFetch) {
         lang: result.lang,
         title: a.title,
         canonical: a.url,
-        jsonLd: { '@context': 'https://schema.org', '@type': 'Report', headline: a.title, url: a.url, datePublished: a.publishedAt, license: `https://spdx.org/licenses/${a.licence}.html` },
+        jsonLd: { '@context': 'https://schema.org', ...analysisJsonLd(a) },
         // Section bodies are HTML that the API sanitised when it was written.
         body: html`<article><h1>${a.title}</h1><p class="muted">${a.authors.map((x) => x.name).join(', ')} · ${a.publishedAt.slice(0, 10)} · ${a.licence}</p>
 ${a.summary ? html`<p>${a.summary}</p>` : ''}

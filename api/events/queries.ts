@@ -242,14 +242,35 @@ export function facetLabel(facet: EventFacet, row: { value: string; label?: stri
   return row.label ?? row.value;
 }
 
+/** A stored session, with the id the public body leaves out (calendars build stable UIDs from it). */
+export interface SessionRow {
+  id: string;
+  eventId: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: EventStatus;
+}
+
 /** Sessions, topics and services of a page of events, fetched in one round trip. */
 export async function hydrateEvents(db: Db, rows: EventRow[], lang: Lang, origin: string, now: Date): Promise<EventBody[]> {
+  return (await hydrateEventsWithSessions(db, rows, lang, origin, now)).map(({ event }) => event);
+}
+
+/** As hydrateEvents, keeping each event's stored sessions beside its body. At most 100 rows (D1's parameter limit). */
+export async function hydrateEventsWithSessions(
+  db: Db,
+  rows: EventRow[],
+  lang: Lang,
+  origin: string,
+  now: Date,
+): Promise<{ event: EventBody; sessions: SessionRow[] }[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
   const serviceIds = [...new Set(rows.map((row) => row.serviceId).filter((id): id is string => id !== null))];
   const [sessions, topicRows, serviceRows] = await db.batch([
     db
       .select({
+        id: eventSessions.id,
         eventId: eventSessions.eventId,
         startsAt: eventSessions.startsAt,
         endsAt: eventSessions.endsAt,
@@ -268,12 +289,12 @@ export async function hydrateEvents(db: Db, rows: EventRow[], lang: Lang, origin
   ]);
   const topicsByEvent = groupTopicRefs(topicRows);
   const servicesById = new Map(serviceRows.map((s) => [s.id, { slug: s.slug, title: s.title ?? s.slug }]));
-  const sessionsByEvent = new Map<string, typeof sessions>();
+  const sessionsByEvent = new Map<string, SessionRow[]>();
   for (const session of sessions) sessionsByEvent.set(session.eventId, [...(sessionsByEvent.get(session.eventId) ?? []), session]);
 
   return rows.map((row) => {
     const own = sessionsByEvent.get(row.id) ?? [];
-    return {
+    const event: EventBody = {
       id: row.id,
       slug: row.slug,
       url: `${origin}/v1/events/${row.slug}`,
@@ -313,5 +334,6 @@ export async function hydrateEvents(db: Db, rows: EventRow[], lang: Lang, origin
       updatedAt: toBrusselsIso(row.updatedAt),
       meta: { lang, fallback: fallbackFields(row, TEXT_FIELDS) },
     };
+    return { event, sessions: own };
   });
 }

@@ -51,7 +51,6 @@ export const edgeCache = createMiddleware<AppEnv>(async (c, next) => {
     response.headers.set('ETag', await strongEtag(body));
     const stored = new Response(body, response);
     stored.headers.set('Cache-Control', EDGE_CACHE_CONTROL);
-    stored.headers.delete('Server-Timing');
     c.executionCtx.waitUntil(cache.put(key, stored));
   }
   response.headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);

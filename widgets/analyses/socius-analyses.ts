@@ -3,7 +3,8 @@ import { api, type AnalysisSummary } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
 import { SociusElement } from '../shared/socius-element.ts';
 import { baseStyles } from '../shared/styles.ts';
-import { analysisJsonLd, byline } from '../analysis/analysis-parts.ts';
+import { byline } from '../analysis/analysis-parts.ts';
+import { analysisJsonLd } from '../shared/json-ld.ts';
 
 /**
  * Socius analyses as cards or a list: title, summary, authors, date and topics, newest first.

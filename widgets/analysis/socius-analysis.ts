@@ -4,7 +4,8 @@ import { api, type Analysis } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
 import { SociusElement } from '../shared/socius-element.ts';
 import { baseStyles } from '../shared/styles.ts';
-import { analysisJsonLd, byline, formatDate } from './analysis-parts.ts';
+import { analysisJsonLd } from '../shared/json-ld.ts';
+import { byline, formatDate } from './analysis-parts.ts';
 
 /**
  * A full analysis to read: summary, table of contents, sections with anchors, authors, dates, licence and

@@ -1,5 +1,6 @@
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { actions, badges, eventJsonLd, place, price } from '../events/event-parts.ts';
+import { actions, badges, place, price } from '../events/event-parts.ts';
+import { eventJsonLd } from '../shared/json-ld.ts';
 import { api, type Event } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
 import { SociusElement } from '../shared/socius-element.ts';

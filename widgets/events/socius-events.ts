@@ -3,7 +3,8 @@ import { api, type Event, type EventList, type FacetValue } from '../shared/clie
 import { define } from '../shared/define.ts';
 import { SociusElement } from '../shared/socius-element.ts';
 import { baseStyles } from '../shared/styles.ts';
-import { actions, badges, eventJsonLd, place, price } from './event-parts.ts';
+import { eventJsonLd } from '../shared/json-ld.ts';
+import { actions, badges, place, price } from './event-parts.ts';
 import { styles } from './socius-events.styles.ts';
 
 type Layout = 'list' | 'cards' | 'compact' | 'calendar';
