@@ -29,7 +29,10 @@ export function createApp() {
   app.onError((err, c) => {
     if (err instanceof ApiError) return problem(c, err);
     if (err instanceof HTTPException && err.status < 500) {
-      return problem(c, err.status === 405 ? new ApiError('method-not-allowed', err.message) : ApiError.invalidParam('request', 'body', err.message));
+      return problem(
+        c,
+        err.status === 405 ? new ApiError('method-not-allowed', err.message) : ApiError.invalidParam('request', 'body', err.message),
+      );
     }
     // Unexpected: log for the operator, tell the client nothing internal.
     console.error(`${c.req.method} ${c.req.url}`, err);

@@ -35,7 +35,8 @@ export const PROBLEM_TYPES = {
   'internal-error': {
     status: 500,
     title: 'Internal server error',
-    meaning: 'Something failed on our side while answering a request that was itself valid. The details were logged for the operators; none are sent to clients.',
+    meaning:
+      'Something failed on our side while answering a request that was itself valid. The details were logged for the operators; none are sent to clients.',
     fix: 'Try again a little later, ideally with a growing pause between attempts. If it keeps happening, tell Socius the time and the `instance` path of the problem.',
   },
 } as const satisfies Record<string, { status: ContentfulStatusCode; title: string; meaning: string; fix: string }>;

@@ -8,9 +8,9 @@ import { createEmbedRouter } from './embed/index.ts';
 import { eventsRouter } from './events/index.ts';
 import { feedsRouter } from './feeds/index.ts';
 import { homeRouter } from './home/index.ts';
+import { language } from './lib/language.ts';
 import { database } from './middleware/database.ts';
 import { edgeCache } from './middleware/edge-cache.ts';
-import { language } from './lib/language.ts';
 import { openApiInfo } from './openapi.ts';
 import { searchRouter } from './search/index.ts';
 import { servicesRouter } from './services/index.ts';
@@ -47,7 +47,11 @@ app.route('/', homeRouter);
 app.route(
   '/embed',
   createEmbedRouter((c, path) =>
-    app.fetch(new Request(new URL(path, c.req.url), { headers: { 'Accept-Language': c.req.header('Accept-Language') ?? '' } }), c.env, c.executionCtx),
+    app.fetch(
+      new Request(new URL(path, c.req.url), { headers: { 'Accept-Language': c.req.header('Accept-Language') ?? '' } }),
+      c.env,
+      c.executionCtx,
+    ),
   ),
 );
 

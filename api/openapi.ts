@@ -16,7 +16,7 @@ export function openApiInfo(origin: string): Document {
         'Content of Socius, the support and expertise centre for socio-cultural adult work in Flanders and Brussels: ' +
         'the organisation profile, topics, services, analyses and events, in Dutch (default), English and French.\n\n' +
         'Pick a language with `?lang=` or `Accept-Language`; a field missing in that language falls back to Dutch and is listed ' +
-        'in the item\'s `meta.fallback`. Lists page with `limit` and an opaque `cursor`. Every read carries a strong `ETag` and ' +
+        "in the item's `meta.fallback`. Lists page with `limit` and an opaque `cursor`. Every read carries a strong `ETag` and " +
         'answers `If-None-Match` with `304`.\n\n' +
         'Errors are RFC 9457 `application/problem+json`; each problem `type` (such as `/problems/invalid-parameter`) is a page ' +
         'on this server that explains it.',
@@ -71,7 +71,8 @@ const HEADERS = {
     example: 'Accept-Language',
   },
   Link: {
-    description: 'RFC 8288 link to the next page (`rel="next"`), so generic clients can page without reading the body. Absent on the last page.',
+    description:
+      'RFC 8288 link to the next page (`rel="next"`), so generic clients can page without reading the body. Absent on the last page.',
     required: false,
     schema: { type: 'string' },
     example: '</v1/events?limit=20&cursor=WyJzdGFydHNBdHwxNzk2MjE0NjAwMDAwIiwiODM4YiJd>; rel="next"',

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { enumCheck, id, lang, slug, timestamps, workflowStatus, WORKFLOW_STATUSES, LANGS } from './columns.ts';
+import { enumCheck, id, LANGS, lang, slug, timestamps, WORKFLOW_STATUSES, workflowStatus } from './columns.ts';
 
 export interface SocialLink {
   network: string;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { enumCheck, id, instant, lang, LANGS, slug, timestamps, workflowStatus, WORKFLOW_STATUSES } from './columns.ts';
+import { enumCheck, id, instant, LANGS, lang, slug, timestamps, WORKFLOW_STATUSES, workflowStatus } from './columns.ts';
 import { topics } from './topics.ts';
 
 /** Long-form research and policy texts. Bodies are stored already sanitised (see api/lib/sanitise). */

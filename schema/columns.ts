@@ -5,6 +5,7 @@ import { check, integer, text } from 'drizzle-orm/sqlite-core';
 export const LANGS = ['nl', 'en', 'fr'] as const;
 export type Lang = (typeof LANGS)[number];
 export const DEFAULT_LANG: Lang = 'nl';
+export const isLang = (value: string | undefined): value is Lang => (LANGS as readonly string[]).includes(value ?? '');
 
 /** Editorial workflow; only `published` is ever visible to the public API. */
 export const WORKFLOW_STATUSES = ['draft', 'review', 'published', 'archived'] as const;

@@ -1,16 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { enumCheck, id, lang, LANGS, slug, timestamps, workflowStatus, WORKFLOW_STATUSES } from './columns.ts';
+import { enumCheck, id, LANGS, lang, slug, timestamps, WORKFLOW_STATUSES, workflowStatus } from './columns.ts';
 import { topics } from './topics.ts';
 
-export const SERVICE_FORMATS = [
-  'training',
-  'workshop',
-  'inspiration-day',
-  'network',
-  'tailor-made-support',
-  'research',
-] as const;
+export const SERVICE_FORMATS = ['training', 'workshop', 'inspiration-day', 'network', 'tailor-made-support', 'research'] as const;
 export type ServiceFormat = (typeof SERVICE_FORMATS)[number];
 
 export const services = sqliteTable(

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { enumCheck, id, lang, slug, timestamps, workflowStatus, WORKFLOW_STATUSES, LANGS } from './columns.ts';
+import { enumCheck, id, LANGS, lang, slug, timestamps, WORKFLOW_STATUSES, workflowStatus } from './columns.ts';
 
 export const topics = sqliteTable(
   'topics',
@@ -11,10 +11,7 @@ export const topics = sqliteTable(
     position: integer().notNull().default(0),
     ...timestamps,
   },
-  (t) => [
-    index('topics_status_position_idx').on(t.status, t.position),
-    enumCheck('topics_status_check', t.status, WORKFLOW_STATUSES),
-  ],
+  (t) => [index('topics_status_position_idx').on(t.status, t.position), enumCheck('topics_status_check', t.status, WORKFLOW_STATUSES)],
 );
 
 export const topicTranslations = sqliteTable(

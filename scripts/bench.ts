@@ -20,7 +20,11 @@ await migrateLocal(state, true);
 await seedLocal(state);
 
 // Synthetic upcoming events (one session, Dutch text, a topic) so lists and facets work on a realistic size.
-const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath: join(ROOT, 'wrangler.toml'), persist: { path: join(state, 'v3') }, remoteBindings: false });
+const proxy = await getPlatformProxy<{ DB: D1Database }>({
+  configPath: join(ROOT, 'wrangler.toml'),
+  persist: { path: join(state, 'v3') },
+  remoteBindings: false,
+});
 const topic = await proxy.env.DB.prepare('select id from topics limit 1').first<{ id: string }>();
 const cities = ['Gent', 'Antwerpen', 'Brussel', 'Leuven', 'Brugge', 'Hasselt'];
 for (let start = 0; start < EXTRA_EVENTS; start += 200) {
@@ -33,8 +37,17 @@ for (let start = 0; start < EXTRA_EVENTS; start += 200) {
         `insert into events (id, slug, status, event_status, attendance_mode, starts_at, ends_at, city, postal_code, organiser_name, is_free, availability, created_at, updated_at)
          values (?, ?, 'published', 'scheduled', 'offline', ?, ?, ?, '9000', 'Socius', 1, 'available', ?, ?)`,
       ).bind(id, id, at, at + 7_200_000, cities[i % cities.length]!, Date.now(), Date.now()),
-      proxy.env.DB.prepare(`insert into event_translations (event_id, lang, title, summary) values (?, 'nl', ?, ?)`).bind(id, `Testactiviteit ${i}`, 'Een activiteit om te meten.'),
-      proxy.env.DB.prepare(`insert into event_sessions (id, event_id, position, starts_at, ends_at) values (?, ?, 0, ?, ?)`).bind(`${id}-s`, id, at, at + 7_200_000),
+      proxy.env.DB.prepare(`insert into event_translations (event_id, lang, title, summary) values (?, 'nl', ?, ?)`).bind(
+        id,
+        `Testactiviteit ${i}`,
+        'Een activiteit om te meten.',
+      ),
+      proxy.env.DB.prepare(`insert into event_sessions (id, event_id, position, starts_at, ends_at) values (?, ?, 0, ?, ?)`).bind(
+        `${id}-s`,
+        id,
+        at,
+        at + 7_200_000,
+      ),
       proxy.env.DB.prepare(`insert into event_topics (event_id, topic_id) values (?, ?)`).bind(id, topic!.id),
     );
   }
@@ -68,13 +81,27 @@ function workerdRssMb(): string {
   }
 }
 
-console.log(`\nSocius Content API under wrangler dev (${url.origin}), ${EXTRA_EVENTS} extra events, ${CONNECTIONS} connections, ${DURATION_S}s each\n`);
+console.log(
+  `\nSocius Content API under wrangler dev (${url.origin}), ${EXTRA_EVENTS} extra events, ${CONNECTIONS} connections, ${DURATION_S}s each\n`,
+);
 let n = 0;
 await run('GET /v1/events?limit=20 (edge cache hit)', '/v1/events?limit=20&lang=fr');
-await run('GET /v1/events?limit=20 (cache miss, D1)', '/v1/events?limit=20&lang=fr', () => `&from=2026-01-01T00:00:${String(n++ % 60).padStart(2, '0')}.${n}Z`);
-await run('GET /v1/events facets+filter (cache miss)', '/v1/events?limit=20&city=Gent&facets=topic,city', () => `&from=2026-01-01T00:00:00.${n++}Z`);
+await run(
+  'GET /v1/events?limit=20 (cache miss, D1)',
+  '/v1/events?limit=20&lang=fr',
+  () => `&from=2026-01-01T00:00:${String(n++ % 60).padStart(2, '0')}.${n}Z`,
+);
+await run(
+  'GET /v1/events facets+filter (cache miss)',
+  '/v1/events?limit=20&city=Gent&facets=topic,city',
+  () => `&from=2026-01-01T00:00:00.${n++}Z`,
+);
 await run('GET /v1/events/{slug} (edge cache hit)', '/v1/events/bench-42');
-await run('GET /v1/search?q=… (300 URLs, mostly hits)', '/v1/search?q=vrijwilligers', () => `&lang=${['nl', 'en', 'fr'][n++ % 3]}&limit=${1 + (n % 100)}`);
+await run(
+  'GET /v1/search?q=… (300 URLs, mostly hits)',
+  '/v1/search?q=vrijwilligers',
+  () => `&lang=${['nl', 'en', 'fr'][n++ % 3]}&limit=${1 + (n % 100)}`,
+);
 console.log(`\nworkerd resident memory after the runs (all wrangler dev workerd processes, cache included): ${workerdRssMb()}`);
 
 await server.stop();

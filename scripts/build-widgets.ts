@@ -53,4 +53,6 @@ writeFileSync(
 execFileSync(join(ROOT, 'node_modules', '.bin', 'cem'), ['analyze', '--quiet'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 
 const gzip = gzipSync(code).length;
-console.log(`widgets: socius.js ${(code.length / 1024).toFixed(1)} kB, ${(gzip / 1024).toFixed(1)} kB gzip (budget ${BUNDLE_BUDGET_GZIP_BYTES / 1024} kB)`);
+console.log(
+  `widgets: socius.js ${(code.length / 1024).toFixed(1)} kB, ${(gzip / 1024).toFixed(1)} kB gzip (budget ${BUNDLE_BUDGET_GZIP_BYTES / 1024} kB)`,
+);

@@ -13,7 +13,10 @@ if (!existsSync(path)) {
     );
     process.exit(1);
   }
-  console.log('Chromium not found: installing Debian\'s chromium package (once)…');
+  console.log("Chromium not found: installing Debian's chromium package (once)…");
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
 }

@@ -56,10 +56,28 @@ export interface DevServer {
 }
 
 /** Starts `wrangler dev` and resolves once the API answers. */
-export async function startDev({ port, persistTo, quiet = false }: { port: number; persistTo?: string; quiet?: boolean }): Promise<DevServer> {
+export async function startDev({
+  port,
+  persistTo,
+  quiet = false,
+}: {
+  port: number;
+  persistTo?: string;
+  quiet?: boolean;
+}): Promise<DevServer> {
   const child = spawn(
     WRANGLER,
-    ['dev', '--port', String(port), '--ip', '127.0.0.1', '--inspector-port', '0', '--show-interactive-dev-session=false', ...persistArgs(persistTo)],
+    [
+      'dev',
+      '--port',
+      String(port),
+      '--ip',
+      '127.0.0.1',
+      '--inspector-port',
+      '0',
+      '--show-interactive-dev-session=false',
+      ...persistArgs(persistTo),
+    ],
     { cwd: ROOT, env: quietEnv, stdio: ['ignore', quiet ? 'ignore' : 'inherit', quiet ? 'ignore' : 'inherit'] },
   );
   const url = `http://localhost:${port}`;

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { and, asc, desc, eq, exists, gt, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gt, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import {
   analyses,
@@ -22,8 +22,8 @@ import { listValues, multiParam, sortParam } from '../lib/list-params.ts';
 import { type Cursor, cursorParam, decodeCursor, limitParam, nextCursorField, nextLink, page } from '../lib/pagination.ts';
 import { dateTime, ItemMetaSchema, slugParam, TopicRefSchema } from '../lib/schemas.ts';
 import { fallbackFields, localized } from '../lib/translations.ts';
-import { ftsQuery } from '../search/index.ts';
 import { conditionalGetParameters, listHeaders, notModifiedResponse, readHeaders } from '../openapi.ts';
+import { ftsQuery } from '../search/index.ts';
 import { groupTopicRefs, topicRefsQuery } from '../topics/queries.ts';
 import { analysisExample, analysisSummaryExample } from './examples.ts';
 
@@ -94,7 +94,11 @@ const listAnalyses = createRoute({
         .min(1)
         .max(200)
         .optional()
-        .openapi({ param: { name: 'q', in: 'query' }, description: 'Words in title, summary or text (prefix match, accents ignored).', example: 'middenveld' }),
+        .openapi({
+          param: { name: 'q', in: 'query' },
+          description: 'Words in title, summary or text (prefix match, accents ignored).',
+          example: 'middenveld',
+        }),
       sort: sortParam(SORTS, '`-publishedAt` (newest first, default) or `publishedAt` (oldest first).'),
       limit: limitParam,
       cursor: cursorParam,
@@ -125,14 +129,17 @@ const getAnalysis = createRoute({
   tags: ['Analyses'],
   operationId: 'getAnalysis',
   summary: 'One analysis, in full',
-  description: 'The full text in sections with stable anchors, authors, dates, licence and downloads (files in the requested language first).',
+  description:
+    'The full text in sections with stable anchors, authors, dates, licence and downloads (files in the requested language first).',
   request: { params: z.object({ slug: slugParam }), query: z.strictObject({ lang: langParam }) },
   parameters: conditionalGetParameters,
   responses: {
     200: {
       description: 'The analysis.',
       headers: readHeaders,
-      content: { 'application/json': { schema: z.object({ data: AnalysisSchema }).openapi('AnalysisDetail'), example: { data: analysisExample } } },
+      content: {
+        'application/json': { schema: z.object({ data: AnalysisSchema }).openapi('AnalysisDetail'), example: { data: analysisExample } },
+      },
     },
     304: notModifiedResponse,
     ...problemResponses(400, 404, 500),
@@ -191,7 +198,10 @@ export function analysisConditions(filter: AnalysisFilter): SQL | undefined {
     filter.authors.length > 0
       ? exists(
           sql`(select 1 from ${analysisAuthors} where ${analysisAuthors.analysisId} = ${analyses.id}
-              and lower(${analysisAuthors.name}) in (${sql.join(filter.authors.map((a) => sql`${a.toLowerCase()}`), sql`, `)}))`,
+              and lower(${analysisAuthors.name}) in (${sql.join(
+                filter.authors.map((a) => sql`${a.toLowerCase()}`),
+                sql`, `,
+              )}))`,
         )
       : undefined,
     filter.q === undefined
@@ -200,7 +210,14 @@ export function analysisConditions(filter: AnalysisFilter): SQL | undefined {
   );
 }
 
-export function analysisListQuery(db: Db, lang: Lang, filter: AnalysisFilter, sort: (typeof SORTS)[number], limit: number, cursor: Cursor | undefined) {
+export function analysisListQuery(
+  db: Db,
+  lang: Lang,
+  filter: AnalysisFilter,
+  sort: (typeof SORTS)[number],
+  limit: number,
+  cursor: Cursor | undefined,
+) {
   const newestFirst = sort === '-publishedAt';
   let seek: SQL | undefined;
   if (cursor) {
@@ -219,7 +236,13 @@ export function analysisListQuery(db: Db, lang: Lang, filter: AnalysisFilter, so
     .limit(limit + 1);
 }
 
-function summaryOf(row: AnalysisRow, lang: Lang, origin: string, authors: { name: string; affiliation: string | null }[], topicRefs: { slug: string; name: string }[]) {
+function summaryOf(
+  row: AnalysisRow,
+  lang: Lang,
+  origin: string,
+  authors: { name: string; affiliation: string | null }[],
+  topicRefs: { slug: string; name: string }[],
+) {
   return {
     id: row.id,
     slug: row.slug,
@@ -237,7 +260,11 @@ function summaryOf(row: AnalysisRow, lang: Lang, origin: string, authors: { name
 }
 
 export async function authorsAndTopics(db: Db, ids: string[], lang: Lang) {
-  if (ids.length === 0) return { authors: new Map<string, { name: string; affiliation: string | null }[]>(), topicRefs: new Map<string, { slug: string; name: string }[]>() };
+  if (ids.length === 0)
+    return {
+      authors: new Map<string, { name: string; affiliation: string | null }[]>(),
+      topicRefs: new Map<string, { slug: string; name: string }[]>(),
+    };
   const [authorRows, topicRows] = await db.batch([
     db
       .select({ analysisId: analysisAuthors.analysisId, name: analysisAuthors.name, affiliation: analysisAuthors.affiliation })
@@ -269,7 +296,11 @@ export const analysesRouter = createRouter()
       key: `${query.sort}|${(row.publishedAt ?? row.updatedAt).getTime()}`,
       id: row.id,
     }));
-    const { authors, topicRefs } = await authorsAndTopics(db, items.map((row) => row.id), lang);
+    const { authors, topicRefs } = await authorsAndTopics(
+      db,
+      items.map((row) => row.id),
+      lang,
+    );
     const origin = new URL(c.req.url).origin;
     const data = items.map((row) => summaryOf(row, lang, origin, authors.get(row.id) ?? [], topicRefs.get(row.id) ?? []));
     return c.json({ data, nextCursor, total: totals[0]?.total ?? 0 }, 200, nextLink(c.req.url, nextCursor));
@@ -312,7 +343,12 @@ export const analysesRouter = createRouter()
     const summary = summaryOf(row, lang, new URL(c.req.url).origin, authors.get(row.id) ?? [], topicRefs.get(row.id) ?? []);
     const data = {
       ...summary,
-      sections: sections.map((s) => ({ anchor: s.anchor, heading: s.heading, body: s.body, fallback: Boolean(s.fallback) && lang !== 'nl' })),
+      sections: sections.map((s) => ({
+        anchor: s.anchor,
+        heading: s.heading,
+        body: s.body,
+        fallback: Boolean(s.fallback) && lang !== 'nl',
+      })),
       attachments,
     };
     if (data.sections.some((s) => s.fallback)) data.meta = { ...data.meta, fallback: [...data.meta.fallback, 'sections'] };

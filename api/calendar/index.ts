@@ -2,7 +2,7 @@
 // The events module owns the data; this one only reads it through its queries and writes it as text/calendar.
 import { createRoute, z } from '@hono/zod-openapi';
 import ical, {
-  escape,
+  escape as escapeIcalText,
   type ICalCalendar,
   ICalEvent,
   type ICalEventData,
@@ -16,7 +16,14 @@ import { createRouter } from '../app.ts';
 import type { Db } from '../env.ts';
 import { ApiError, problemResponses } from '../errors.ts';
 import { LABELS } from '../events/labels.ts';
-import { eventBySlugQuery, eventFilterFrom, eventListQuery, type hydrateEvents, hydrateEventsWithSessions, type SessionRow } from '../events/queries.ts';
+import {
+  eventBySlugQuery,
+  eventFilterFrom,
+  eventListQuery,
+  type hydrateEvents,
+  hydrateEventsWithSessions,
+  type SessionRow,
+} from '../events/queries.ts';
 import { type EventBody, EventListQuerySchema } from '../events/schemas.ts';
 import { langParam } from '../lib/language.ts';
 import { slugParam } from '../lib/schemas.ts';
@@ -81,7 +88,7 @@ const CalendarSchema = z.string().openapi({ description: 'An iCalendar (RFC 5545
 
 const calendarLang = langParam.openapi({
   description:
-    'Language of titles and descriptions (and of the feed\'s name): nl (default), en or fr. Wins over `Accept-Language`. ' +
+    "Language of titles and descriptions (and of the feed's name): nl (default), en or fr. Wins over `Accept-Language`. " +
     'Text missing in that language is given in Dutch.',
 });
 
@@ -120,7 +127,7 @@ const eventFeed = createRoute({
     `The upcoming published events as one iCalendar feed to subscribe to (\`webcal://\` this URL), soonest first and at most ${FEED_CAP}. ` +
     'Takes the filters of `GET /v1/events`, so a partner can subscribe to one topic, city or attendance mode. ' +
     'Cancelled and postponed events stay in the feed with their status, so subscribers see the change. ' +
-    'Entries are marked free (TRANSP:TRANSPARENT) so the agenda never blocks anyone\'s availability.',
+    "Entries are marked free (TRANSP:TRANSPARENT) so the agenda never blocks anyone's availability.",
   request: {
     query: z.strictObject({
       lang: calendarLang,
@@ -282,7 +289,7 @@ function renderCalendar(lang: Lang, items: CalendarItem[], feed: { url: string }
     // A name makes Outlook and Apple Calendar open a single downloaded event as a calendar of its own, so only
     // the feed has one. ical-generator writes these two values unescaped.
     ...(feed
-      ? { name: escape(words.name, false), description: escape(words.description, false), url: feed.url, ttl: 60 * 60 }
+      ? { name: escapeIcalText(words.name, false), description: escapeIcalText(words.description, false), url: feed.url, ttl: 60 * 60 }
       : {}),
   });
   const entries: string[] = [];

@@ -81,7 +81,8 @@ docsRouter.get('/problems', (c) =>
         </p>
         <ul>
           ${Object.entries(PROBLEM_TYPES).map(
-            ([type, problem]) => html`<li><a href="/problems/${type}">${problem.title}</a> (${problem.status}): <code>/problems/${type}</code></li>`,
+            ([type, problem]) =>
+              html`<li><a href="/problems/${type}">${problem.title}</a> (${problem.status}): <code>/problems/${type}</code></li>`,
           )}
         </ul>`,
     ),

@@ -2,13 +2,14 @@
 // as plain HTML with schema.org JSON-LD. It reads the public API through the Worker itself, so language
 // negotiation, validation, errors and caching are exactly the API's.
 import type { z } from '@hono/zod-openapi';
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import { html, raw } from 'hono/html';
-import type { AppEnv } from '../env.ts';
-import { PUBLIC_CACHE_CONTROL } from '../middleware/edge-cache.ts';
+import { isLang, type Lang } from '../../schema/columns.ts';
 import { analysisJsonLd, eventJsonLd } from '../../widgets/shared/json-ld.ts';
 import type { AnalysisSchema, AnalysisSummarySchema } from '../analyses/index.ts';
+import type { AppEnv } from '../env.ts';
 import type { EventBody } from '../events/schemas.ts';
+import { PUBLIC_CACHE_CONTROL } from '../middleware/edge-cache.ts';
 import { page } from './page.ts';
 
 type ApiFetch = (c: Context<AppEnv>, path: string) => Response | Promise<Response>;
@@ -28,11 +29,11 @@ interface AboutItem {
   contact: { website: string; email: string | null };
 }
 
-const TITLES: Record<string, Record<string, string>> = {
+const TITLES = {
   events: { nl: 'Activiteiten van Socius', en: 'Events by Socius', fr: 'Activités de Socius' },
   analyses: { nl: 'Analyses van Socius', en: 'Analyses by Socius', fr: 'Analyses de Socius' },
   services: { nl: 'Aanbod van Socius', en: 'What Socius offers', fr: 'Offre de Socius' },
-};
+} satisfies Record<string, Record<Lang, string>>;
 const REGISTER: Record<string, string> = { nl: 'Inschrijven', en: 'Register', fr: "S'inscrire" };
 const STATUS: Record<string, Record<string, string>> = {
   cancelled: { nl: 'Geannuleerd', en: 'Cancelled', fr: 'Annulé' },
@@ -52,17 +53,22 @@ function apiQuery(c: Context<AppEnv>, defaults: Record<string, string> = {}): st
   const params = new URLSearchParams();
   for (const [name, value] of new URL(c.req.url).searchParams) {
     if (PRESENTATION.has(name)) continue;
-    params.append(name.replace(/-([a-z])/g, (_, ch: string) => ch.toUpperCase()), value);
+    params.append(
+      name.replace(/-([a-z])/g, (_, ch: string) => ch.toUpperCase()),
+      value,
+    );
   }
   for (const [key, value] of Object.entries(defaults)) if (!params.has(key)) params.set(key, value);
   return params.toString();
 }
 
-async function load<T>(c: Context<AppEnv>, fetchApi: ApiFetch, path: string): Promise<{ body: T; lang: string } | Response> {
+async function load<T>(c: Context<AppEnv>, fetchApi: ApiFetch, path: string): Promise<{ body: T; lang: Lang } | Response> {
   const response = await fetchApi(c, path);
   if (!response.ok) return response; // the API's problem+json, status and headers, unchanged
-  return { body: (await response.json()) as T, lang: response.headers.get('Content-Language') ?? 'nl' };
+  return { body: (await response.json()) as T, lang: toLang(response.headers.get('Content-Language')) };
 }
+
+const toLang = (value: string | null): Lang => (value && isLang(value) ? value : 'nl');
 
 const place = (e: EventItem) => [e.venue?.name, e.venue?.city].filter(Boolean).join(', ') || (e.onlineUrl ? 'Online' : '');
 
@@ -88,7 +94,7 @@ export function createEmbedRouter(fetchApi: ApiFetch) {
     const result = await load<{ data: EventItem[] }>(c, fetchApi, `/v1/events?${apiQuery(c, { limit: '6' })}`);
     if (result instanceof Response) return result;
     const { body, lang } = result;
-    const title = TITLES.events![lang] ?? TITLES.events!.nl!;
+    const title = TITLES.events[lang];
     return c.html(
       page({
         lang,
@@ -108,20 +114,29 @@ export function createEmbedRouter(fetchApi: ApiFetch) {
     if (result instanceof Response) return result;
     const event = Array.isArray(result.body.data) ? result.body.data[0] : result.body.data;
     if (!event) return c.notFound();
-    return c.html(page({ lang: result.lang, title: event.title, canonical: event.url, jsonLd: { '@context': 'https://schema.org', ...eventJsonLd(event) }, body: eventItem(event, result.lang, 'h1') }));
+    return c.html(
+      page({
+        lang: result.lang,
+        title: event.title,
+        canonical: event.url,
+        jsonLd: { '@context': 'https://schema.org', ...eventJsonLd(event) },
+        body: eventItem(event, result.lang, 'h1'),
+      }),
+    );
   });
 
   router.get('/analyses', async (c) => {
     const result = await load<{ data: AnalysisSummaryItem[] }>(c, fetchApi, `/v1/analyses?${apiQuery(c, { limit: '3' })}`);
     if (result instanceof Response) return result;
-    const title = TITLES.analyses![result.lang] ?? TITLES.analyses!.nl!;
+    const title = TITLES.analyses[result.lang];
     return c.html(
       page({
         lang: result.lang,
         title,
         jsonLd: { '@context': 'https://schema.org', '@graph': result.body.data.map(analysisJsonLd) },
         body: html`<h1>${title}</h1><ul class="items">${result.body.data.map(
-          (a) => html`<li><h2><a href="${a.url}">${a.title}</a></h2><p class="muted">${a.authors.map((x) => x.name).join(', ')} · ${a.publishedAt.slice(0, 10)}</p>${a.summary ? html`<p>${a.summary}</p>` : ''}</li>`,
+          (a) =>
+            html`<li><h2><a href="${a.url}">${a.title}</a></h2><p class="muted">${a.authors.map((x) => x.name).join(', ')} · ${a.publishedAt.slice(0, 10)}</p>${a.summary ? html`<p>${a.summary}</p>` : ''}</li>`,
         )}</ul>`,
       }),
     );
@@ -156,7 +171,7 @@ ${(a.sections ?? []).map((s) => html`<section id="${s.anchor}"><h2>${s.heading}<
   router.get('/services', async (c) => {
     const result = await load<{ data: ServiceItem[] }>(c, fetchApi, `/v1/services?${apiQuery(c)}`);
     if (result instanceof Response) return result;
-    const title = TITLES.services![result.lang] ?? TITLES.services!.nl!;
+    const title = TITLES.services[result.lang];
     return c.html(
       page({
         lang: result.lang,

@@ -1,8 +1,16 @@
 import { and, asc, count, desc, eq, exists, gt, gte, inArray, isNotNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Lang } from '../../schema/columns.ts';
-import { ATTENDANCE_MODES, type AttendanceMode, EVENT_STATUSES, type EventStatus } from '../../schema/events.ts';
-import { events, eventSessions, eventTopics, eventTranslations } from '../../schema/events.ts';
+import {
+  ATTENDANCE_MODES,
+  type AttendanceMode,
+  EVENT_STATUSES,
+  type EventStatus,
+  eventSessions,
+  events,
+  eventTopics,
+  eventTranslations,
+} from '../../schema/events.ts';
 import { services, serviceTranslations } from '../../schema/services.ts';
 import { topics, topicTranslations } from '../../schema/topics.ts';
 import type { Db } from '../env.ts';
@@ -114,7 +122,10 @@ export function eventFilterFrom(query: EventFilterQuery, now: Date): EventFilter
 }
 
 const lowerIn = (column: SQL | typeof events.city, values: string[]) =>
-  inArray(sql`lower(${column})`, values.map((v) => v.toLowerCase()));
+  inArray(
+    sql`lower(${column})`,
+    values.map((v) => v.toLowerCase()),
+  );
 
 /** The WHERE conditions of a filter; shared by the page, the total and the facets so they always agree. */
 export function eventConditions(filter: EventFilter): SQL {
@@ -134,7 +145,9 @@ export function eventConditions(filter: EventFilter): SQL {
   if (filter.statuses.length > 0) conditions.push(inArray(events.eventStatus, filter.statuses));
   if (filter.organisers.length > 0) conditions.push(lowerIn(sql`${events.organiserName}`, filter.organisers));
   if (filter.services.length > 0) {
-    conditions.push(inArray(events.serviceId, sql`(select ${services.id} from ${services} where ${inArray(services.slug, filter.services)})`));
+    conditions.push(
+      inArray(events.serviceId, sql`(select ${services.id} from ${services} where ${inArray(services.slug, filter.services)})`),
+    );
   }
   if (filter.free !== undefined) conditions.push(eq(events.isFree, filter.free));
   if (filter.q !== undefined) {

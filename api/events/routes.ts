@@ -12,8 +12,7 @@ export const listEvents = createRoute({
   tags: ['Events'],
   operationId: 'listEvents',
   summary: 'Upcoming events',
-  description:
-    'Published events that have not ended yet, soonest first (then by id, so the order is stable). Page through with `cursor`.',
+  description: 'Published events that have not ended yet, soonest first (then by id, so the order is stable). Page through with `cursor`.',
   request: { query: EventListQuerySchema },
   parameters: conditionalGetParameters,
   responses: {
@@ -59,7 +58,9 @@ export const getEvent = createRoute({
     200: {
       description: 'The event.',
       headers: readHeaders,
-      content: { 'application/json': { schema: EventDetailSchema, example: { data: eventExample } satisfies z.infer<typeof EventDetailSchema> } },
+      content: {
+        'application/json': { schema: EventDetailSchema, example: { data: eventExample } satisfies z.infer<typeof EventDetailSchema> },
+      },
     },
     304: notModifiedResponse,
     ...problemResponses(400, 404, 500),

@@ -6,7 +6,8 @@ import { cursorParam, limitParam, nextCursorField } from '../lib/pagination.ts';
 import { dateTime, ItemMetaSchema, TopicRefSchema } from '../lib/schemas.ts';
 
 export const EventStatusSchema = z.enum(EVENT_STATUSES).openapi('EventStatus', {
-  description: 'schema.org EventStatusType: scheduled, cancelled, postponed (new date unknown), rescheduled (new date known), moved-online.',
+  description:
+    'schema.org EventStatusType: scheduled, cancelled, postponed (new date unknown), rescheduled (new date known), moved-online.',
 });
 
 export const SessionSchema = z
@@ -54,7 +55,11 @@ export const EventSchema = z
     organiser: z.object({ name: z.string(), url: z.url().nullable() }),
     price: z.object({
       free: z.boolean(),
-      amountCents: z.number().int().nullable().openapi({ description: 'Full price in euro cents; null when free or unknown.', example: 4500 }),
+      amountCents: z
+        .number()
+        .int()
+        .nullable()
+        .openapi({ description: 'Full price in euro cents; null when free or unknown.', example: 4500 }),
       currency: z.literal('EUR'),
       note: z.string().nullable().openapi({ description: 'Reductions and what the price includes.' }),
     }),

@@ -60,7 +60,11 @@ async function buildFeed(db: Db, lang: Lang, topics: string[], requestUrl: strin
   const origin = new URL(requestUrl).origin;
   const rows = await analysisListQuery(db, lang, { topics, authors: [] }, '-publishedAt', FEED_SIZE, undefined);
   const items = rows.slice(0, FEED_SIZE);
-  const { authors, topicRefs } = await authorsAndTopics(db, items.map((row) => row.id), lang);
+  const { authors, topicRefs } = await authorsAndTopics(
+    db,
+    items.map((row) => row.id),
+    lang,
+  );
   const self = (format: string) => `${origin}/v1/feeds/analyses.${format}?${new URL(requestUrl).searchParams}`;
   const feed = new Feed({
     id: self('atom'),

@@ -1,10 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
-import { DEFAULT_LANG, LANGS, type Lang } from '../../schema/columns.ts';
+import { DEFAULT_LANG, isLang, LANGS, type Lang } from '../../schema/columns.ts';
 import type { AppEnv } from '../env.ts';
 import { appendVary } from './headers.ts';
-
-const isLang = (value: string | undefined): value is Lang => (LANGS as readonly string[]).includes(value ?? '');
 
 /**
  * `?lang=` wins; then the best `Accept-Language` match by q-value (`fr-BE` counts as `fr`); then Dutch.

@@ -14,7 +14,14 @@ export function multiParam(name: string, description: string, example: string) {
 
 export function listValues(value: string | string[] | undefined): string[] {
   if (value === undefined) return [];
-  return [...new Set((Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      (Array.isArray(value) ? value : [value])
+        .flatMap((v) => v.split(','))
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** Values of a multi-value parameter that must each be one of `allowed`. */
@@ -26,7 +33,10 @@ export function enumValues<T extends string>(name: string, value: string | strin
 }
 
 export const booleanParam = (name: string, description: string) =>
-  z.enum(['true', 'false']).optional().openapi({ param: { name, in: 'query' }, description, example: 'true' });
+  z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({ param: { name, in: 'query' }, description, example: 'true' });
 
 export const dateOrDateTimeParam = (name: string, description: string, example: string) =>
   z

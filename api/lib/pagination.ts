@@ -23,7 +23,7 @@ export const cursorParam = z
   .optional()
   .openapi({
     param: { name: 'cursor', in: 'query' },
-    description: 'Opaque position from a previous page\'s `nextCursor`. Stays valid when items are added or removed.',
+    description: "Opaque position from a previous page's `nextCursor`. Stays valid when items are added or removed.",
   });
 
 /**
@@ -37,7 +37,10 @@ export interface Cursor {
 
 export function encodeCursor(cursor: Cursor): string {
   const bytes = new TextEncoder().encode(JSON.stringify([cursor.key, cursor.id]));
-  return btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replace(/=+$/, '');
 }
 
 export function decodeCursor(value: string | undefined): Cursor | undefined {

@@ -55,7 +55,16 @@ export const database = createMiddleware<AppEnv>(async (c, next) => {
   const session = c.env.DB.withSession(c.req.header('X-D1-Bookmark') ?? 'first-unconstrained');
   // drizzle's D1 driver only calls prepare() and batch(), which a session has; its types predate sessions.
   const client = session as unknown as D1Database;
-  c.set('db', drizzle(timedD1(client, (ms) => ((dbMs += ms), (queries += 1))), { casing: 'snake_case' }));
+  c.set(
+    'db',
+    drizzle(
+      timedD1(client, (ms) => {
+        dbMs += ms;
+        queries += 1;
+      }),
+      { casing: 'snake_case' },
+    ),
+  );
   await next();
   const bookmark = session.getBookmark();
   if (bookmark) c.res.headers.set('X-D1-Bookmark', bookmark);

@@ -17,7 +17,10 @@ import { SEARCH_KINDS } from './indexer.ts';
 export function ftsQuery(q: string): string {
   const tokens = q.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
   if (tokens.length === 0) throw ApiError.invalidParam('q', 'query', 'Give at least one word to search for.');
-  return tokens.slice(0, 12).map((token) => `"${token}"*`).join(' ');
+  return tokens
+    .slice(0, 12)
+    .map((token) => `"${token}"*`)
+    .join(' ');
 }
 
 const PATHS = { event: 'events', analysis: 'analyses', service: 'services', topic: 'topics' } as const;
@@ -32,7 +35,9 @@ const SearchResultSchema = z
       example: 'Een goed <mark>vrijwilligers</mark>beleid begint bij…',
     }),
     url: z.url().openapi({ description: 'The item in this API.' }),
-    lang: z.enum(LANGS).openapi({ description: 'The language the match was found in (Dutch when the item has no text in the requested one).' }),
+    lang: z
+      .enum(LANGS)
+      .openapi({ description: 'The language the match was found in (Dutch when the item has no text in the requested one).' }),
   })
   .openapi('SearchResult');
 
@@ -52,7 +57,12 @@ const search = createRoute({
     '(`reseau` finds `réseau`). Best matches first, titles weighing more than body text.',
   request: {
     query: z.strictObject({
-      q: z.string().trim().min(1).max(200).openapi({ param: { name: 'q', in: 'query' }, description: 'What to search for.', example: 'vrijwilligers' }),
+      q: z
+        .string()
+        .trim()
+        .min(1)
+        .max(200)
+        .openapi({ param: { name: 'q', in: 'query' }, description: 'What to search for.', example: 'vrijwilligers' }),
       kind: multiParam('kind', `Only these kinds: ${SEARCH_KINDS.join(', ')}.`, 'event,analysis'),
       lang: langParam,
       limit: limitParam,
@@ -100,8 +110,7 @@ const search = createRoute({
 /** Every documented operation of this module, for tests that hold handlers to their contracts. */
 export const routes = [search];
 
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 interface Hit {
   kind: (typeof SEARCH_KINDS)[number];
@@ -121,7 +130,13 @@ export const searchRouter = createRouter().openapi(search, async (c) => {
   const cursor = decodeCursor(query.cursor);
   const offset = cursor ? Number(cursor.key) : 0;
   if (!Number.isInteger(offset) || offset < 0) throw ApiError.invalidParam('cursor', 'query', 'Not a search cursor.');
-  const kindFilter = kinds.length > 0 ? sql`and kind in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})` : sql``;
+  const kindFilter =
+    kinds.length > 0
+      ? sql`and kind in (${sql.join(
+          kinds.map((k) => sql`${k}`),
+          sql`, `,
+        )})`
+      : sql``;
 
   const hits = await db.all<Hit>(sql`
     with hits as (

@@ -87,7 +87,9 @@ const getService = createRoute({
     200: {
       description: 'The service.',
       headers: readHeaders,
-      content: { 'application/json': { schema: z.object({ data: ServiceSchema }).openapi('ServiceDetail'), example: { data: serviceExample } } },
+      content: {
+        'application/json': { schema: z.object({ data: ServiceSchema }).openapi('ServiceDetail'), example: { data: serviceExample } },
+      },
     },
     304: notModifiedResponse,
     ...problemResponses(400, 404, 500),
@@ -147,7 +149,16 @@ export function serviceListQuery(db: Db, lang: Lang, filter: ServiceFilter, limi
 }
 
 async function hydrate(db: Db, rows: ServiceRow[], lang: Lang, origin: string) {
-  const topicRows = rows.length > 0 ? await topicRefsQuery(db, serviceTopics, serviceTopics.serviceId, rows.map((r) => r.id), lang) : [];
+  const topicRows =
+    rows.length > 0
+      ? await topicRefsQuery(
+          db,
+          serviceTopics,
+          serviceTopics.serviceId,
+          rows.map((r) => r.id),
+          lang,
+        )
+      : [];
   const byService = groupTopicRefs(topicRows);
   return rows.map((row) => ({
     id: row.id,

@@ -7,7 +7,8 @@ export const topicExamples: z.infer<typeof TopicSchema>[] = [
     slug: 'organisatieontwikkeling',
     url: 'https://api.socius.example/v1/topics/organisatieontwikkeling',
     name: 'Organisational development',
-    description: 'How an organisation adjusts its direction, structure and way of working so that it stays agile and lives up to its mission.',
+    description:
+      'How an organisation adjusts its direction, structure and way of working so that it stays agile and lives up to its mission.',
     updatedAt: '2026-11-02T10:15:00+01:00',
     meta: { lang: 'en', fallback: [] },
   },

@@ -1,14 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+import type { Lang } from '../../schema/columns.ts';
 import { topics, topicTranslations } from '../../schema/topics.ts';
 import { createRouter } from '../app.ts';
-import type { Lang } from '../../schema/columns.ts';
 import type { Db } from '../env.ts';
 import { ApiError, problemResponses } from '../errors.ts';
+import { toBrusselsIso } from '../lib/brussels-time.ts';
 import { langParam } from '../lib/language.ts';
 import { dateTime, ItemMetaSchema, slugParam } from '../lib/schemas.ts';
-import { toBrusselsIso } from '../lib/brussels-time.ts';
 import { fallbackFields, localized } from '../lib/translations.ts';
 import { conditionalGetParameters, notModifiedResponse, readHeaders } from '../openapi.ts';
 import { topicExamples } from './examples.ts';
@@ -33,7 +33,8 @@ export const listTopics = createRoute({
   tags: ['Topics'],
   operationId: 'listTopics',
   summary: 'The topic taxonomy',
-  description: 'Every published topic, in editorial order. Services, analyses and events are tagged with these slugs; use them in `topic` filters.',
+  description:
+    'Every published topic, in editorial order. Services, analyses and events are tagged with these slugs; use them in `topic` filters.',
   request: { query: z.strictObject({ lang: langParam }) },
   parameters: conditionalGetParameters,
   responses: {
@@ -62,7 +63,9 @@ export const getTopic = createRoute({
     200: {
       description: 'The topic.',
       headers: readHeaders,
-      content: { 'application/json': { schema: z.object({ data: TopicSchema }).openapi('TopicDetail'), example: { data: topicExamples[1] } } },
+      content: {
+        'application/json': { schema: z.object({ data: TopicSchema }).openapi('TopicDetail'), example: { data: topicExamples[1] } },
+      },
     },
     304: notModifiedResponse,
     ...problemResponses(400, 404, 500),

@@ -2,13 +2,13 @@
 // event dates placed relative to the day the seed runs, and writes them in one atomic D1 batch.
 import { count } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import type { Db } from '../../api/env.ts';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../../api/env.ts';
+import { addDays, brusselsDate, type CalendarDate, fromBrusselsLocal } from '../../api/lib/brussels-time.ts';
 import { sanitiseHtml } from '../../api/lib/sanitise.ts';
 import { rebuildSearchIndex } from '../../api/search/indexer.ts';
-import { addDays, brusselsDate, fromBrusselsLocal, type CalendarDate } from '../../api/lib/brussels-time.ts';
-import * as t from '../index.ts';
 import { LANGS, type Lang } from '../columns.ts';
+import * as t from '../index.ts';
 import { about } from './content/about.ts';
 import { analyses } from './content/analyses.ts';
 import { events } from './content/events.ts';
@@ -27,10 +27,7 @@ export interface SeedRows {
 const DAY = 86_400_000;
 
 /** One row per language present; a language's row holds only the fields that exist in it. */
-function translations<K extends string>(
-  key: Record<string, string>,
-  fields: Partial<Record<K, Text | undefined>>,
-): Row[] {
+function translations<K extends string>(key: Record<string, string>, fields: Partial<Record<K, Text | undefined>>): Row[] {
   return LANGS.flatMap((lang: Lang) => {
     const row: Row = { ...key, lang };
     let any = false;
@@ -97,9 +94,7 @@ export function buildSeed(now: Date): SeedRows[] {
 
   const { name, tagline, mission, offer, stakeholders, region, subsidiser, ...profile } = about;
   out.about.push({ id: aboutId, ...profile, ...published });
-  out.aboutTranslations.push(
-    ...translations({ aboutId }, { name, tagline, mission, offer, stakeholders, region, subsidiser }),
-  );
+  out.aboutTranslations.push(...translations({ aboutId }, { name, tagline, mission, offer, stakeholders, region, subsidiser }));
 
   topics.forEach((topic, position) => {
     const id = topicId(topic.slug);
@@ -130,16 +125,14 @@ export function buildSeed(now: Date): SeedRows[] {
     analysis.sections.forEach((section, position) => {
       const sectionId = newId();
       out.analysisSections.push({ id: sectionId, analysisId: id, position, anchor: section.anchor });
-      out.analysisSectionTranslations.push(
-        ...translations({ sectionId }, { heading: section.heading, body: sanitisedText(section.body) }),
-      );
+      out.analysisSectionTranslations.push(...translations({ sectionId }, { heading: section.heading, body: sanitisedText(section.body) }));
     });
-    analysis.authors.forEach((author, position) =>
-      out.analysisAuthors.push({ analysisId: id, position, name: author.name, affiliation: author.affiliation ?? null }),
-    );
-    analysis.attachments.forEach((attachment, position) =>
-      out.analysisAttachments.push({ id: newId(), analysisId: id, position, ...attachment }),
-    );
+    analysis.authors.forEach((author, position) => {
+      out.analysisAuthors.push({ analysisId: id, position, name: author.name, affiliation: author.affiliation ?? null });
+    });
+    analysis.attachments.forEach((attachment, position) => {
+      out.analysisAttachments.push({ id: newId(), analysisId: id, position, ...attachment });
+    });
     out.analysisTopics.push(...analysis.topics.map((slug) => ({ analysisId: id, topicId: topicId(slug) })));
   }
 
@@ -165,8 +158,7 @@ export function buildSeed(now: Date): SeedRows[] {
       attendanceMode: event.attendanceMode,
       startsAt: new Date(Math.min(...sessions.map((s) => s.startsAt.getTime()))),
       endsAt: new Date(Math.max(...sessions.map((s) => s.endsAt.getTime()))),
-      previousStartsAt:
-        event.previousDay === undefined || !firstSession ? null : at(today, event.previousDay, firstSession.start),
+      previousStartsAt: event.previousDay === undefined || !firstSession ? null : at(today, event.previousDay, firstSession.start),
       venueName: event.venue?.name ?? null,
       street: event.venue?.street ?? null,
       postalCode: event.venue?.postalCode ?? null,
@@ -203,6 +195,7 @@ export function buildSeed(now: Date): SeedRows[] {
   }
 
   // Parents before children, so foreign keys hold at every statement.
+  // biome-ignore lint/performance/noDynamicNamespaceImportAccess: the seed writes every table, so all of them are needed anyway.
   return (Object.keys(out) as (keyof typeof out)[]).map((name) => ({ table: t[name], rows: out[name] }));
 }
 
@@ -223,9 +216,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
  */
 export async function seed(db: Db, now = new Date()): Promise<{ seeded: boolean; rows: number }> {
   if (!(await isEmpty(db))) return { seeded: false, rows: 0 };
-  const statements: BatchItem<'sqlite'>[] = buildSeed(now).flatMap(({ table, rows }) =>
-    rows.map((row) => db.insert(table).values(row)),
-  );
+  const statements: BatchItem<'sqlite'>[] = buildSeed(now).flatMap(({ table, rows }) => rows.map((row) => db.insert(table).values(row)));
   const [head, ...tail] = statements;
   if (!head) return { seeded: false, rows: 0 };
   await db.batch([head, ...tail]);

@@ -1,9 +1,10 @@
 // The shape seed content is written in: content-first (one object per item, every language side by side),
 // turned into table rows by ./index.ts. Dates are relative to the day the seed runs, so a fresh start
 // always shows upcoming events.
+
+import type { Lang } from '../columns.ts';
 import type { AttendanceMode, Availability, EventStatus } from '../events.ts';
 import type { ServiceFormat } from '../services.ts';
-import type { Lang } from '../columns.ts';
 
 /** Dutch is required; English and French may be missing and then fall back to Dutch. */
 export interface Text {

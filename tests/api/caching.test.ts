@@ -72,7 +72,11 @@ describe('CORS', () => {
   it('answers a preflight', async () => {
     const response = await SELF.fetch(`${ORIGIN}/v1/events`, {
       method: 'OPTIONS',
-      headers: { Origin: 'https://partner.example', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'accept-language' },
+      headers: {
+        Origin: 'https://partner.example',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'accept-language',
+      },
     });
     expect(response.status).toBeLessThan(300);
     expect(response.headers.get('Access-Control-Allow-Origin')).toBe('*');

@@ -92,7 +92,12 @@ function documentedResponse(operation: OperationDoc, status: number): ResponseDo
 }
 
 /** Checks one response against what the document and the route declare for its status; returns what differs. */
-async function contractIssues(operation: OperationDoc, route: RouteConfig | undefined, response: Response, path: string): Promise<string[]> {
+async function contractIssues(
+  operation: OperationDoc,
+  route: RouteConfig | undefined,
+  response: Response,
+  path: string,
+): Promise<string[]> {
   const documented = documentedResponse(operation, response.status);
   const text = await response.text();
   if (!documented) return [`${path}: answered ${response.status}, which is not documented (${text.slice(0, 200)})`];
@@ -200,7 +205,8 @@ describe('every documented GET', () => {
         for (const [mediaType, media] of Object.entries(resolveRef<ResponseDoc>(doc, response)?.content ?? {})) {
           const schema = mediaType === PROBLEM_TYPE ? ProblemSchema : declared(route, Number(status), mediaType).schema;
           const example = (media as MediaTypeDoc).example ?? resolveRef<SchemaDoc>(doc, (media as MediaTypeDoc).schema)?.example;
-          if (schema && example !== undefined) issues.push(...schemaIssues(schema, example).map((issue) => `${status} ${mediaType}: ${issue}`));
+          if (schema && example !== undefined)
+            issues.push(...schemaIssues(schema, example).map((issue) => `${status} ${mediaType}: ${issue}`));
         }
       }
       expect(issues).toEqual([]);

@@ -103,7 +103,9 @@ describe('GET /v1/events filters', () => {
 
   it('finds events by words in their text with `q`', async () => {
     const upcoming = await all();
-    const word = upcoming.data[0]!.title.split(/\s+/).find((w) => w.length > 5)!.replace(/[^\p{L}]/gu, '');
+    const word = upcoming.data[0]!.title.split(/\s+/)
+      .find((w) => w.length > 5)!
+      .replace(/[^\p{L}]/gu, '');
     const found = await all(`&q=${encodeURIComponent(word)}`);
     expect(found.data.map((e) => e.slug)).toContain(upcoming.data[0]!.slug);
     expect(found.total).toBeLessThan(upcoming.total);
@@ -172,7 +174,9 @@ describe('event date summaries', () => {
   it('gives each event a ready-to-show date line in the response language', async () => {
     const nl = await all('&lang=nl&from=2000-01-01');
     const fr = await all('&lang=fr&from=2000-01-01');
-    const single = nl.data.find((e) => e.sessions.length === 1 && e.status === 'scheduled' && e.startsAt.slice(0, 10) === e.endsAt.slice(0, 10))!;
+    const single = nl.data.find(
+      (e) => e.sessions.length === 1 && e.status === 'scheduled' && e.startsAt.slice(0, 10) === e.endsAt.slice(0, 10),
+    )!;
     expect(single.dateSummary).toMatch(/^(ma|di|wo|do|vr|za|zo) \d{1,2} \p{L}+( \d{4})?, \d{2}:\d{2}–\d{2}:\d{2}$/u);
     expect(single.dateSummary).toContain(single.startsAt.slice(11, 16));
     const multi = nl.data.find((e) => e.sessions.length > 1)!;

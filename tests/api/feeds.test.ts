@@ -11,7 +11,11 @@ interface Summary {
   authors: { name: string }[];
 }
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['entry', 'author', 'category', 'link'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['entry', 'author', 'category', 'link'].includes(name),
+});
 
 describe('GET /v1/feeds/analyses.atom', () => {
   it('is a well-formed Atom feed of the published analyses, newest first, in the asked language', async () => {
@@ -26,7 +30,13 @@ describe('GET /v1/feeds/analyses.atom', () => {
     expect(JSON.stringify(feed.title)).toMatch(/analyses du travail socioculturel/);
     type Text = string | { '#text': string };
     const text = (value: Text) => (typeof value === 'string' ? value : value['#text']);
-    const entries = feed.entry as { id: string; title: Text; published: string; author: { name: string }[]; category?: { '@term': string }[] }[];
+    const entries = feed.entry as {
+      id: string;
+      title: Text;
+      published: string;
+      author: { name: string }[];
+      category?: { '@term': string }[];
+    }[];
     expect(entries.map((e) => e.id)).toEqual(analyses.map((a) => a.url));
     expect(entries.map((e) => text(e.title))).toEqual(analyses.map((a) => a.title));
     // The API states times to the second.

@@ -22,7 +22,8 @@ export interface ProblemBody {
 /** Asserts an RFC 9457 problem response and returns it. */
 export async function getProblem(path: string, status: number, headers: Record<string, string> = {}) {
   const response = await get<ProblemBody>(path, headers);
-  if (response.status !== status) throw new Error(`expected ${status} from ${path}, got ${response.status}: ${JSON.stringify(response.body)}`);
+  if (response.status !== status)
+    throw new Error(`expected ${status} from ${path}, got ${response.status}: ${JSON.stringify(response.body)}`);
   if (!response.headers.get('Content-Type')?.startsWith('application/problem+json')) {
     throw new Error(`expected problem+json from ${path}, got ${response.headers.get('Content-Type')}`);
   }

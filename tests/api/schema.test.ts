@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:test';
 import { is } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/d1';
 import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
-import { drizzle } from 'drizzle-orm/d1';
 import * as schema from '../../schema/index.ts';
 import { seed, seedContent } from '../../schema/seed/index.ts';
 
@@ -73,7 +73,9 @@ describe('seed content', () => {
     for (const status of ['cancelled', 'postponed']) {
       expect(await count(`select count(*) n from events where event_status = '${status}'`), status).toBeGreaterThan(0);
     }
-    expect(await count(`select count(*) n from (select event_id from event_sessions group by event_id having count(*) > 1)`)).toBeGreaterThan(0);
+    expect(
+      await count(`select count(*) n from (select event_id from event_sessions group by event_id having count(*) > 1)`),
+    ).toBeGreaterThan(0);
   });
 
   it('writes nothing into a database that already holds content', async () => {

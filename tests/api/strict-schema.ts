@@ -16,7 +16,8 @@ export function deepStrict(schema: z.ZodType): z.ZodType {
   if (schema instanceof z.ZodOptional) return deepStrict(schema.unwrap() as z.ZodType).optional();
   if (schema instanceof z.ZodUnion) return z.union((schema.options as z.ZodType[]).map(deepStrict));
   // clone keeps the key type as it is, so a partial record (`facets`) stays partial.
-  if (schema instanceof z.ZodRecord) return schema.clone({ ...schema._zod.def, valueType: deepStrict(schema._zod.def.valueType as z.ZodType) });
+  if (schema instanceof z.ZodRecord)
+    return schema.clone({ ...schema._zod.def, valueType: deepStrict(schema._zod.def.valueType as z.ZodType) });
   const leaf = ['string', 'number', 'boolean', 'enum', 'literal', 'null'];
   if (leaf.includes(schema._zod.def.type)) return schema;
   throw new Error(`deepStrict does not handle zod "${schema._zod.def.type}" schemas yet; add it before relying on the check.`);

@@ -6,7 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import app from '../../api/index.ts';
-import { HTTP_METHODS, type MediaTypeDoc, type OpenApiDocument, type OperationDoc, type Ref, resolveRef, type SchemaDoc } from '../openapi-document.ts';
+import {
+  HTTP_METHODS,
+  type MediaTypeDoc,
+  type OpenApiDocument,
+  type OperationDoc,
+  type Ref,
+  resolveRef,
+  type SchemaDoc,
+} from '../openapi-document.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SPECTRAL = join(ROOT, 'node_modules', '.bin', 'spectral');

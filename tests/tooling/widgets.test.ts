@@ -44,13 +44,21 @@ describe('the widgets API client', () => {
 describe('the custom-elements manifest', () => {
   it('documents every element with its attributes, CSS custom properties and parts', () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'public', 'widgets', 'custom-elements.json'), 'utf8')) as {
-      modules: { declarations?: { tagName?: string; attributes?: { name: string }[]; cssProperties?: { name: string }[]; cssParts?: unknown[] }[] }[];
+      modules: {
+        declarations?: { tagName?: string; attributes?: { name: string }[]; cssProperties?: { name: string }[]; cssParts?: unknown[] }[];
+      }[];
     };
     const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
     expect(elements.map((d) => d.tagName).sort()).toEqual([...TAGS].sort());
     for (const element of elements) {
-      expect(element.attributes?.map((a) => a.name), element.tagName).toEqual(expect.arrayContaining(['lang', 'api-base', 'theme']));
-      expect(element.cssProperties?.map((p) => p.name), element.tagName).toEqual(expect.arrayContaining(['--socius-accent', '--socius-font']));
+      expect(
+        element.attributes?.map((a) => a.name),
+        element.tagName,
+      ).toEqual(expect.arrayContaining(['lang', 'api-base', 'theme']));
+      expect(
+        element.cssProperties?.map((p) => p.name),
+        element.tagName,
+      ).toEqual(expect.arrayContaining(['--socius-accent', '--socius-font']));
       expect(element.cssParts?.length, element.tagName).toBeGreaterThan(0);
     }
   });

@@ -1,5 +1,5 @@
-import { commands } from 'vitest/browser';
 import { describe, expect, it } from 'vitest';
+import { commands } from 'vitest/browser';
 import { apiBase, fetchJson } from './helpers.ts';
 
 describe('the widget builder at /', () => {

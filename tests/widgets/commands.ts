@@ -35,7 +35,9 @@ export const useBuilder: BrowserCommand<[url: string, choices: Record<string, st
     await page.bringToFront();
     // Browser-side expressions are strings: this file is type-checked with Node's types, not the DOM's.
     await step('the first snippet', () => page.waitForFunction(`document.querySelector('#snippet').value !== ''`, undefined, POLL));
-    await step('the topic options', () => page.waitForFunction(`document.querySelector('select[name=topic]').options.length > 1`, undefined, POLL));
+    await step('the topic options', () =>
+      page.waitForFunction(`document.querySelector('select[name=topic]').options.length > 1`, undefined, POLL),
+    );
     for (const [name, value] of Object.entries(choices)) {
       const field = page.locator(`#builder [name="${name}"]`).first();
       if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
@@ -46,7 +48,11 @@ export const useBuilder: BrowserCommand<[url: string, choices: Record<string, st
     // The preview above the button grows when its content arrives; wait for it, then use the keyboard, which
     // does not depend on where the button happens to be.
     await step('the preview to render', () =>
-      page.waitForFunction(`document.querySelector('#preview').firstElementChild?.shadowRoot?.querySelector('[role="heading"]')`, undefined, POLL),
+      page.waitForFunction(
+        `document.querySelector('#preview').firstElementChild?.shadowRoot?.querySelector('[role="heading"]')`,
+        undefined,
+        POLL,
+      ),
     );
     await page.focus('#copy');
     await page.keyboard.press('Enter');

@@ -6,7 +6,9 @@ afterEach(() => document.body.replaceChildren());
 
 describe('<socius-event>', () => {
   it('shows one event in full: sessions, venue, price, registration and calendar link', async () => {
-    const list = await fetchJson<{ data: { slug: string; title: string; sessions: unknown[]; venue: unknown }[] }>('/v1/events?limit=100&lang=nl');
+    const list = await fetchJson<{ data: { slug: string; title: string; sessions: unknown[]; venue: unknown }[] }>(
+      '/v1/events?limit=100&lang=nl',
+    );
     const multi = list.data.find((e) => e.sessions.length > 1 && e.venue)!;
     const element = mount('socius-event', { slug: multi.slug, lang: 'nl' });
     await loaded(element);

@@ -22,7 +22,9 @@ export const shadow = (element: Element) => element.shadowRoot!;
 export const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** Waits until the element has left its loading state. */
-export async function loaded(element: Element & { state?: { kind: string }; loaded?: Promise<void>; updateComplete?: Promise<unknown> }): Promise<void> {
+export async function loaded(
+  element: Element & { state?: { kind: string }; loaded?: Promise<void>; updateComplete?: Promise<unknown> },
+): Promise<void> {
   await element.updateComplete;
   await element.loaded;
   await until(() => element.state?.kind !== undefined && element.state.kind !== 'loading', `<${element.localName}> to load`);
@@ -41,6 +43,11 @@ export async function expectAccessible(element: Element): Promise<void> {
     // Page-level rules judge the host page, not a widget placed inside it.
     rules: { region: { enabled: false }, 'page-has-heading-one': { enabled: false }, 'landmark-one-main': { enabled: false } },
   });
-  const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} – ${n.failureSummary}`).join('; ')}`);
-  expect(found, `axe violations in <${element.localName} ${[...element.attributes].map((a) => `${a.name}="${a.value}"`).join(' ')}>`).toEqual([]);
+  const found = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} – ${n.failureSummary}`).join('; ')}`,
+  );
+  expect(
+    found,
+    `axe violations in <${element.localName} ${[...element.attributes].map((a) => `${a.name}="${a.value}"`).join(' ')}>`,
+  ).toEqual([]);
 }

@@ -11,4 +11,5 @@ declare module 'vitest/browser' {
     useBuilder: (url: string, choices: Record<string, string>) => Promise<import('./commands.ts').BuilderResult>;
   }
 }
+
 export {};

@@ -1,5 +1,5 @@
-import { userEvent } from 'vitest/browser';
 import { afterEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import '../../widgets/index.ts';
 import { expectAccessible, fetchJson, loaded, mount, shadow, text, until } from './helpers.ts';
 
@@ -97,7 +97,12 @@ describe('<socius-events>', () => {
     const expected = Number(/\((\d+)\)$/.exec(option.text)![1]);
     select.value = option.value;
     select.dispatchEvent(new Event('change'));
-    await until(() => text(shadow(element).querySelector('p.visually-hidden[role="status"]')) === `${expected} activiteit${expected === 1 ? '' : 'en'} gevonden`, 'the count');
+    await until(
+      () =>
+        text(shadow(element).querySelector('p.visually-hidden[role="status"]')) ===
+        `${expected} activiteit${expected === 1 ? '' : 'en'} gevonden`,
+      'the count',
+    );
     const api = await fetchJson<{ total: number }>(`/v1/events?topic=${option.value}`);
     expect(api.total).toBe(expected);
   });
@@ -130,7 +135,9 @@ describe('<socius-events layout="calendar">', () => {
     const marked = [...shadow(element).querySelectorAll<HTMLButtonElement>('td button.has-events')];
     const month = element.month;
     const api = await fetchJson<{ data: ApiEvent[] }>(`/v1/events?lang=nl&limit=100&from=${month}-01&to=${month}-28`);
-    const apiDays = new Set(api.data.flatMap((e) => e.sessions.map((s) => s.startsAt.slice(0, 10))).filter((d) => d.startsWith(month) && d <= `${month}-28`));
+    const apiDays = new Set(
+      api.data.flatMap((e) => e.sessions.map((s) => s.startsAt.slice(0, 10))).filter((d) => d.startsWith(month) && d <= `${month}-28`),
+    );
     for (const day of apiDays) expect(marked.map((b) => b.dataset.day)).toContain(day);
     const day = marked.find((b) => b.dataset.day?.startsWith(month))!;
     day.click();

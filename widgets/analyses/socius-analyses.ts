@@ -1,10 +1,10 @@
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { api, type AnalysisSummary } from '../shared/client.ts';
+import { byline } from '../analysis/analysis-parts.ts';
+import { type AnalysisSummary, api } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
+import { analysisJsonLd } from '../shared/json-ld.ts';
 import { SociusElement } from '../shared/socius-element.ts';
 import { baseStyles } from '../shared/styles.ts';
-import { byline } from '../analysis/analysis-parts.ts';
-import { analysisJsonLd } from '../shared/json-ld.ts';
 
 /**
  * Socius analyses as cards or a list: title, summary, authors, date and topics, newest first.
@@ -77,7 +77,12 @@ export class SociusAnalyses extends SociusElement<AnalysisSummary[]> {
 
   #open(e: MouseEvent, analysis: AnalysisSummary): void {
     const allowed = this.dispatchEvent(
-      new CustomEvent('socius-analysis-open', { detail: { slug: analysis.slug, analysis }, bubbles: true, composed: true, cancelable: true }),
+      new CustomEvent('socius-analysis-open', {
+        detail: { slug: analysis.slug, analysis },
+        bubbles: true,
+        composed: true,
+        cancelable: true,
+      }),
     );
     if (!allowed) e.preventDefault();
   }

@@ -1,10 +1,10 @@
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { api, type Analysis } from '../shared/client.ts';
+import { type Analysis, api } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
+import { analysisJsonLd } from '../shared/json-ld.ts';
 import { SociusElement } from '../shared/socius-element.ts';
 import { baseStyles } from '../shared/styles.ts';
-import { analysisJsonLd } from '../shared/json-ld.ts';
 import { byline, formatDate } from './analysis-parts.ts';
 
 /**
@@ -98,23 +98,25 @@ export class SociusAnalysis extends SociusElement<Analysis> {
           ${this.heading(s.heading, 1)} ${s.fallback ? html`<p class="muted">${t.inDutch}</p>` : nothing} ${unsafeHTML(s.body)}
         </section>`,
       )}
-      ${a.attachments.length > 0
-        ? html`<section aria-label=${t.downloads}>
+      ${
+        a.attachments.length > 0
+          ? html`<section aria-label=${t.downloads}>
             ${this.heading(t.downloads, 1)}
             <ul part="downloads">
               ${a.attachments.map(
                 (f) => html`<li>
                   <a href=${f.url} hreflang=${f.lang} download>${f.title}</a>
                   <span class="muted"
-                    >(${f.mediaType === 'application/pdf' ? 'PDF' : f.mediaType}${f.byteSize
-                      ? `, ${Math.round(f.byteSize / 1024)} kB`
-                      : ''}, ${f.lang.toUpperCase()})</span
+                    >(${f.mediaType === 'application/pdf' ? 'PDF' : f.mediaType}${
+                      f.byteSize ? `, ${Math.round(f.byteSize / 1024)} kB` : ''
+                    }, ${f.lang.toUpperCase()})</span
                   >
                 </li>`,
               )}
             </ul>
           </section>`
-        : nothing}
+          : nothing
+      }
     </article>`;
   }
 }

@@ -1,8 +1,8 @@
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { actions, badges, place, price } from '../events/event-parts.ts';
-import { eventJsonLd } from '../shared/json-ld.ts';
 import { api, type Event } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
+import { eventJsonLd } from '../shared/json-ld.ts';
 import { SociusElement } from '../shared/socius-element.ts';
 import { baseStyles } from '../shared/styles.ts';
 
@@ -88,8 +88,9 @@ export class SociusEvent extends SociusElement<Event> {
       ${event.statusReason && event.status !== 'scheduled' ? html`<p><strong>${t[event.status]}</strong>: ${event.statusReason}</p>` : nothing}
       ${event.summary ? html`<p>${event.summary}</p>` : nothing} ${event.description ? html`<p>${event.description}</p>` : nothing}
       <dl>
-        ${event.sessions.length > 1
-          ? html`<dt>${t.sessions}</dt>
+        ${
+          event.sessions.length > 1
+            ? html`<dt>${t.sessions}</dt>
               <dd>
                 <ul class="sessions">
                   ${event.sessions.map(
@@ -99,12 +100,11 @@ export class SociusEvent extends SociusElement<Event> {
                   )}
                 </ul>
               </dd>`
-          : nothing}
+            : nothing
+        }
         <dt>${t.where}</dt>
         <dd>
-          ${venue
-            ? html`${venue.name}<br />${venue.street}<br />${venue.postalCode} ${venue.city}`
-            : place(event, t)}
+          ${venue ? html`${venue.name}<br />${venue.street}<br />${venue.postalCode} ${venue.city}` : place(event, t)}
           ${event.onlineUrl ? html`${venue ? html`<br />` : nothing}${t.online}` : nothing}
         </dd>
         <dt>${t.price}</dt>

@@ -42,24 +42,36 @@ export function calendarUrl(apiBase: string, event: Event, lang: string): string
 export function actions(host: HTMLElement, apiBase: string, event: Event, t: Strings, lang: string): TemplateResult {
   const register = (click: MouseEvent) => {
     const allowed = host.dispatchEvent(
-      new CustomEvent('socius-register', { detail: { slug: event.slug, url: event.registration.url }, bubbles: true, composed: true, cancelable: true }),
+      new CustomEvent('socius-register', {
+        detail: { slug: event.slug, url: event.registration.url },
+        bubbles: true,
+        composed: true,
+        cancelable: true,
+      }),
     );
     if (!allowed) click.preventDefault();
   };
-  const canRegister = event.registration.url && event.status !== 'cancelled' && event.registration.availability !== 'full';
+  const registrationUrl = event.registration.url;
+  const canRegister = registrationUrl && event.status !== 'cancelled' && event.registration.availability !== 'full';
   return html`<p class="actions" part="actions">
-    ${canRegister
-      ? html`<a class="button primary" part="register" href=${event.registration.url!} @click=${register}
+    ${
+      canRegister
+        ? html`<a class="button primary" part="register" href=${registrationUrl} @click=${register}
           >${t.register}<span class="visually-hidden">: ${event.title}</span></a
         >`
-      : nothing}
-    ${event.status !== 'cancelled'
-      ? html`<a class="button" part="add-to-calendar" href=${calendarUrl(apiBase, event, lang)} download
+        : nothing
+    }
+    ${
+      event.status !== 'cancelled'
+        ? html`<a class="button" part="add-to-calendar" href=${calendarUrl(apiBase, event, lang)} download
           >${t.addToCalendar}<span class="visually-hidden">: ${event.title}</span></a
         >`
-      : nothing}
-    ${event.onlineUrl && event.status !== 'cancelled'
-      ? html`<a class="button" part="online-link" href=${event.onlineUrl}>${t.joinOnline}</a>`
-      : nothing}
+        : nothing
+    }
+    ${
+      event.onlineUrl && event.status !== 'cancelled'
+        ? html`<a class="button" part="online-link" href=${event.onlineUrl}>${t.joinOnline}</a>`
+        : nothing
+    }
   </p>`;
 }

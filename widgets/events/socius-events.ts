@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { api, type Event, type EventList, type FacetValue } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
+import { eventJsonLd } from '../shared/json-ld.ts';
 import { SociusElement } from '../shared/socius-element.ts';
 import { baseStyles } from '../shared/styles.ts';
-import { eventJsonLd } from '../shared/json-ld.ts';
 import { actions, badges, place, price } from './event-parts.ts';
 import { styles } from './socius-events.styles.ts';
 
@@ -93,7 +93,18 @@ export class SociusEvents extends SociusElement<Data> {
   #facetOptions: Partial<Record<'topic' | 'city', FacetValue[]>> = {};
   #loadingMore = false;
 
-  protected readonly reloadOn = ['topic', 'city', 'attendanceMode', 'organiser', 'service', 'limit', 'layout', 'filters', 'chosen', 'month'];
+  protected readonly reloadOn = [
+    'topic',
+    'city',
+    'attendanceMode',
+    'organiser',
+    'service',
+    'limit',
+    'layout',
+    'filters',
+    'chosen',
+    'month',
+  ];
 
   constructor() {
     super();
@@ -108,7 +119,10 @@ export class SociusEvents extends SociusElement<Data> {
   }
 
   get #shownFilters(): string[] {
-    return (this.filters ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+    return (this.filters ?? '')
+      .split(',')
+      .map((f) => f.trim())
+      .filter(Boolean);
   }
 
   #query() {
@@ -202,15 +216,19 @@ export class SociusEvents extends SociusElement<Data> {
     return html`<form part="filters" role="search" aria-label=${t.filters} @submit=${(e: SubmitEvent) => e.preventDefault()}>
       ${shown.includes('topic') ? select('topic', t.topic) : nothing}
       ${shown.includes('city') ? select('city', t.city) : nothing}
-      ${shown.includes('date') && this.layout !== 'calendar'
-        ? html`<label>${t.date} <input type="date" .value=${this.chosen.from ?? ''} @change=${set('from')} /></label>`
-        : nothing}
-      ${this.search
-        ? html`<label
+      ${
+        shown.includes('date') && this.layout !== 'calendar'
+          ? html`<label>${t.date} <input type="date" .value=${this.chosen.from ?? ''} @change=${set('from')} /></label>`
+          : nothing
+      }
+      ${
+        this.search
+          ? html`<label
             >${t.searchEvents}
             <input type="search" .value=${this.chosen.q ?? ''} @change=${set('q')} enterkeyhint="search" /></label
           >`
-        : nothing}
+          : nothing
+      }
     </form>`;
   }
 
@@ -243,10 +261,12 @@ export class SociusEvents extends SociusElement<Data> {
       ${event.statusReason && event.status !== 'scheduled' ? html`<p><strong>${t[event.status]}</strong>: ${event.statusReason}</p>` : nothing}
       ${event.description ? html`<p>${event.description}</p>` : nothing}
       <dl>
-        ${venue
-          ? html`<dt>${t.where}</dt>
+        ${
+          venue
+            ? html`<dt>${t.where}</dt>
               <dd>${[venue.name, venue.street, [venue.postalCode, venue.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</dd>`
-          : nothing}
+            : nothing
+        }
         <dt>${t.price}</dt>
         <dd>${price(event, t, this.uiLang)}</dd>
         <dt>${t.organiser}</dt>
@@ -268,8 +288,8 @@ export class SociusEvents extends SociusElement<Data> {
     const [y = 1970, m = 1] = first.split('-').map(Number);
     const monday = shiftDay(first, -((new Date(Date.UTC(y, m - 1, 1)).getUTCDay() + 6) % 7));
     const weeks = Array.from({ length: 6 }, (_, w) => Array.from({ length: 7 }, (_, d) => shiftDay(monday, w * 7 + d)));
-    const lastWeek = weeks[5]![0]!;
-    if (monthOf(lastWeek) !== this.month) weeks.pop();
+    const lastWeek = weeks[5]?.[0];
+    if (lastWeek && monthOf(lastWeek) !== this.month) weeks.pop();
     const locale = this.uiLang === 'en' ? 'en-GB' : `${this.uiLang}-BE`;
     const asDate = (key: string) => new Date(`${key}T12:00:00Z`);
     const monthName = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(asDate(first));
@@ -288,7 +308,7 @@ export class SociusEvents extends SociusElement<Data> {
       <table role="grid" aria-label=${`${t.calendar}: ${monthName}`} part="calendar" @keydown=${this.#onGridKey}>
         <thead>
           <tr>
-            ${weeks[0]!.map((day) => html`<th scope="col" abbr=${longDay.format(asDate(day)).split(' ')[0] ?? ''}>${weekday.format(asDate(day))}</th>`)}
+            ${(weeks[0] ?? []).map((day) => html`<th scope="col" abbr=${longDay.format(asDate(day)).split(' ')[0] ?? ''}>${weekday.format(asDate(day))}</th>`)}
           </tr>
         </thead>
         <tbody>
@@ -310,9 +330,11 @@ export class SociusEvents extends SociusElement<Data> {
                       class="visually-hidden"
                     >
                       ${monthLong.format(asDate(day))}</span
-                    >${count > 0
-                      ? html`<span class="dot" aria-hidden="true">● ${count}</span><span class="visually-hidden">, ${t.found(count)}</span>`
-                      : nothing}
+                    >${
+                      count > 0
+                        ? html`<span class="dot" aria-hidden="true">● ${count}</span><span class="visually-hidden">, ${t.found(count)}</span>`
+                        : nothing
+                    }
                   </button>
                 </td>`;
               })}
@@ -322,9 +344,11 @@ export class SociusEvents extends SociusElement<Data> {
       </table>
       <section class="day-events" aria-label=${t.eventsOn(longDay.format(asDate(this.selectedDay)))}>
         ${this.heading(t.eventsOn(longDay.format(asDate(this.selectedDay))), 0)}
-        ${selected.length === 0
-          ? html`<p class="muted">${t.noEventsOn}</p>`
-          : html`<ul class="items results" part="list">${selected.map((e) => this.#renderEvent(e))}</ul>`}
+        ${
+          selected.length === 0
+            ? html`<p class="muted">${t.noEventsOn}</p>`
+            : html`<ul class="items results" part="list">${selected.map((e) => this.#renderEvent(e))}</ul>`
+        }
       </section>`;
   }
 
@@ -370,9 +394,11 @@ export class SociusEvents extends SociusElement<Data> {
         : data.events.length === 0
           ? this.renderStatus(t.noEvents)
           : html`<ul class="items results" part="list">${data.events.map((e) => this.#renderEvent(e))}</ul>
-              ${data.nextCursor
-                ? html`<button class="more" part="more" type="button" @click=${() => void this.#more()}>${t.more}</button>`
-                : nothing}`;
+              ${
+                data.nextCursor
+                  ? html`<button class="more" part="more" type="button" @click=${() => void this.#more()}>${t.more}</button>`
+                  : nothing
+              }`;
     return html`<section aria-label=${t.events}>
       ${this.#renderFilters()}
       <p class="visually-hidden" role="status">${this.announcement}</p>

@@ -2,10 +2,11 @@ import { css, html, nothing, type PropertyDeclarations, type TemplateResult } fr
 import { api, type Service, type Topic } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
 import { SociusElement } from '../shared/socius-element.ts';
+import type { UiLang } from '../shared/strings.ts';
 import { baseStyles } from '../shared/styles.ts';
 
 const FORMATS = ['training', 'workshop', 'inspiration-day', 'network', 'tailor-made-support', 'research'] as const;
-const FORMAT_NAMES: Record<string, Record<(typeof FORMATS)[number], string>> = {
+const FORMAT_NAMES: Record<UiLang, Record<(typeof FORMATS)[number], string>> = {
   nl: {
     training: 'Vorming',
     workshop: 'Workshop',
@@ -134,48 +135,56 @@ export class SociusServices extends SociusElement<Data> {
     const pick = (key: 'topic' | 'format') => (e: Event) => {
       this.chosen = { ...this.chosen, [key]: (e.target as HTMLSelectElement).value };
     };
-    const names = FORMAT_NAMES[this.uiLang] ?? FORMAT_NAMES.nl!;
+    const names = FORMAT_NAMES[this.uiLang];
     return html`<form part="filters" aria-label=${t.filters} @submit=${(e: SubmitEvent) => e.preventDefault()}>
-      ${shown.includes('topic')
-        ? html`<label
+      ${
+        shown.includes('topic')
+          ? html`<label
             >${t.topic}
             <select @change=${pick('topic')}>
               <option value="">${t.all}</option>
               ${topics.map((x) => html`<option value=${x.slug} ?selected=${this.chosen.topic === x.slug}>${x.name}</option>`)}
             </select></label
           >`
-        : nothing}
-      ${shown.includes('format')
-        ? html`<label
+          : nothing
+      }
+      ${
+        shown.includes('format')
+          ? html`<label
             >${t.format}
             <select @change=${pick('format')}>
               <option value="">${t.all}</option>
               ${FORMATS.map((f) => html`<option value=${f} ?selected=${this.chosen.format === f}>${names[f]}</option>`)}
             </select></label
           >`
-        : nothing}
+          : nothing
+      }
     </form>`;
   }
 
   protected renderData(data: Data): TemplateResult {
-    const names = FORMAT_NAMES[this.uiLang] ?? FORMAT_NAMES.nl!;
+    const names = FORMAT_NAMES[this.uiLang];
     return html`<section aria-label=${this.t.services}>
       ${this.#renderFilters(data.topics)}
       <p class="visually-hidden" role="status">${this.t.foundItems(data.services.length)}</p>
-      ${data.services.length === 0
-        ? this.renderStatus(this.t.noServices)
-        : html`<ul class="items" part="list">
+      ${
+        data.services.length === 0
+          ? this.renderStatus(this.t.noServices)
+          : html`<ul class="items" part="list">
             ${data.services.map(
               (s) => html`<li part="service">
                 <p class="format">${names[s.format]}</p>
                 ${this.heading(s.title)} ${s.summary ? html`<p>${s.summary}</p>` : nothing}
                 ${s.audience ? html`<p class="muted">${this.t.audience}: ${s.audience}</p>` : nothing}
-                ${s.contact.email
-                  ? html`<p><a href=${`mailto:${s.contact.email}`}>${this.t.contact}<span class="visually-hidden">: ${s.title}</span></a></p>`
-                  : nothing}
+                ${
+                  s.contact.email
+                    ? html`<p><a href=${`mailto:${s.contact.email}`}>${this.t.contact}<span class="visually-hidden">: ${s.title}</span></a></p>`
+                    : nothing
+                }
               </li>`,
             )}
-          </ul>`}
+          </ul>`
+      }
     </section>`;
   }
 }

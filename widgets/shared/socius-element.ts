@@ -78,7 +78,8 @@ export abstract class SociusElement<T> extends LitElement {
 
   async #load(): Promise<void> {
     this.#abort?.abort();
-    const abort = (this.#abort = new AbortController());
+    const abort = new AbortController();
+    this.#abort = abort;
     // Content already shown stays while new content loads, so focus in filters or the calendar is kept.
     if (this.state.kind !== 'ready') this.state = { kind: 'loading' };
     this.setAttribute('aria-busy', 'true');
@@ -96,7 +97,10 @@ export abstract class SociusElement<T> extends LitElement {
 
   protected writeJsonLd(data: object | null): void {
     let script = this.querySelector<HTMLScriptElement>(':scope > script[type="application/ld+json"]');
-    if (!data) return script?.remove();
+    if (!data) {
+      script?.remove();
+      return;
+    }
     if (!script) {
       script = document.createElement('script');
       script.type = 'application/ld+json';
