@@ -9,6 +9,8 @@ export interface BuilderResult {
   previewTag: string;
   pastedHeading: string;
   copyMessage: string;
+  /** What a paste would insert: the clipboard's text after pressing Copy. */
+  clipboard: string;
 }
 
 // Poll on a timer: the default (animation frames) never fires while the tab is in the background, which it is
@@ -58,6 +60,7 @@ export const useBuilder: BrowserCommand<[url: string, choices: Record<string, st
     await page.keyboard.press('Enter');
     await step('the copy message', () => page.waitForFunction(`document.querySelector('#copied').textContent !== ''`, undefined, POLL));
     const copyMessage = (await page.textContent('#copied')) ?? '';
+    const clipboard = String(await page.evaluate('navigator.clipboard.readText()'));
 
     const pasted = await context.newPage();
     try {
@@ -71,7 +74,7 @@ export const useBuilder: BrowserCommand<[url: string, choices: Record<string, st
           POLL,
         ),
       );
-      return { snippet, previewTag, copyMessage, pastedHeading: String(await handle.jsonValue()) } satisfies BuilderResult;
+      return { snippet, previewTag, copyMessage, clipboard, pastedHeading: String(await handle.jsonValue()) } satisfies BuilderResult;
     } finally {
       await pasted.close();
     }
