@@ -27,6 +27,7 @@ import {
 import { type EventBody, EventListQuerySchema } from '../events/schemas.ts';
 import { langParam } from '../lib/language.ts';
 import { slugParam } from '../lib/schemas.ts';
+import { freshUntil } from '../middleware/edge-cache.ts';
 
 export const CALENDAR_CONTENT_TYPE = 'text/calendar; charset=utf-8';
 const UID_DOMAIN = 'socius.be';
@@ -351,6 +352,13 @@ export const calendarRouter = createRouter()
     // The same reading of the filters as GET /v1/events, so a feed and a list with the same query agree.
     const filter = eventFilterFrom(query, now);
     const rows = (await eventListQuery(db, lang, filter, 'startsAt', FEED_CAP, undefined)).slice(0, FEED_CAP);
+    // Listed because they end after now: the feed changes when the first of them ends.
+    if (query.from === undefined) {
+      freshUntil(
+        c,
+        rows.reduce<Date | undefined>((first, row) => (!first || row.endsAt < first ? row.endsAt : first), undefined),
+      );
+    }
     const items = await withSessions(db, rows, lang, new URL(c.req.url).origin, now);
     return c.body(renderCalendar(lang, items, { url: c.req.url }), 200, {
       'Content-Type': CALENDAR_CONTENT_TYPE,
