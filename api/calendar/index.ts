@@ -28,6 +28,7 @@ import { type EventBody, EventListQuerySchema } from '../events/schemas.ts';
 import { langParam } from '../lib/language.ts';
 import { slugParam } from '../lib/schemas.ts';
 import { freshUntil } from '../middleware/edge-cache.ts';
+import { conditionalGetParameters, notModifiedResponse, readHeaders } from '../openapi.ts';
 
 export const CALENDAR_CONTENT_TYPE = 'text/calendar; charset=utf-8';
 const UID_DOMAIN = 'socius.be';
@@ -109,12 +110,15 @@ const eventCalendar = createRoute({
     params: z.object({ slug: slugParam }),
     query: z.strictObject({ lang: calendarLang }),
   },
+  parameters: conditionalGetParameters,
   responses: {
     200: {
       description: 'The event as a `text/calendar` download (`Content-Disposition: attachment`).',
+      headers: readHeaders,
       content: { 'text/calendar': { schema: CalendarSchema } },
     },
-    ...problemResponses(400, 404),
+    304: notModifiedResponse,
+    ...problemResponses(400, 404, 500),
   },
 });
 
@@ -145,12 +149,15 @@ const eventFeed = createRoute({
       q: list.q,
     }),
   },
+  parameters: conditionalGetParameters,
   responses: {
     200: {
       description: 'The events as a `text/calendar` feed, served inline.',
+      headers: readHeaders,
       content: { 'text/calendar': { schema: CalendarSchema } },
     },
-    ...problemResponses(400),
+    304: notModifiedResponse,
+    ...problemResponses(400, 500),
   },
 });
 
