@@ -97,6 +97,14 @@ describe('list cursors', () => {
       expect(issues).toEqual([]);
     });
 
+    it('answers a cursor at the largest safe integer without a 500', async () => {
+      const params = new URLSearchParams(base);
+      params.set('cursor', wrap(`[${Number.MAX_SAFE_INTEGER},""]`));
+      const response = await SELF.fetch(`${ORIGIN}${path}?${params}`);
+      await response.arrayBuffer();
+      expect([200, 400], `${path}?${params}`).toContain(response.status);
+    });
+
     if (sorts.length > 1) {
       it('refuses a cursor issued for another sort order', async () => {
         const issues: string[] = [];
