@@ -49,8 +49,8 @@ export function enumMultiParam<const T extends readonly [string, ...string[]]>(
         z.enum(values),
         z
           .string()
-          .regex(new RegExp(`^ *${one} *(?:, *${one} *){1,${MAX_VALUES - 1}}$`), reason)
-          .openapi({ description: 'Several values, comma-separated.' }),
+          .regex(new RegExp(`^ *${one} *(?:, *${one} *){0,${MAX_VALUES - 1}}$`), reason)
+          .openapi({ description: 'One or several values, comma-separated.' }),
         z.array(z.enum(values)).max(MAX_VALUES),
       ],
       { error: reason },
