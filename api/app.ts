@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './env.ts';
 import { ApiError, PROBLEM_CONTENT_TYPE } from './errors.ts';
+import { namedParameters } from './lib/list-params.ts';
 import { registerSharedComponents } from './openapi.ts';
 
 /** A router whose request validation failures become 400 problems naming each parameter. */
@@ -25,6 +26,7 @@ export function problem(c: Context, error: ApiError): Response {
 export function createApp() {
   const app = createRouter();
   registerSharedComponents(app.openAPIRegistry);
+  app.use('*', namedParameters);
   app.notFound((c) => problem(c, new ApiError('not-found', `Nothing is served at ${c.req.method} ${new URL(c.req.url).pathname}.`)));
   app.onError((err, c) => {
     if (err instanceof ApiError) return problem(c, err);

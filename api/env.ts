@@ -15,5 +15,7 @@ export interface AppEnv {
     db: Db;
     /** The language this response is served in, negotiated from `?lang=` and `Accept-Language`. */
     lang: Lang;
+    /** When the response being built stops being true without any content change; set through `freshUntil()`. */
+    freshUntil?: Date;
   };
 }

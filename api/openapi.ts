@@ -53,7 +53,9 @@ const HEADERS = {
     example: '"kT3dYx0vJq1pQm8nW2sA9bLc4eRf"',
   },
   'Cache-Control': {
-    description: 'Fresh for a minute; shared caches keep it for five and may serve it stale for a day while revalidating.',
+    description:
+      'Fresh for a minute; shared caches keep it for five and may serve it stale for a day while revalidating. ' +
+      'A list of upcoming events is kept, stale copies included, no longer than until the first of them ends.',
     required: true,
     schema: { type: 'string' },
     example: PUBLIC_CACHE_CONTROL,

@@ -29,6 +29,7 @@ export interface ParameterDoc {
   name: string;
   in: 'query' | 'path' | 'header' | 'cookie';
   required?: boolean;
+  description?: string;
   example?: unknown;
   schema?: SchemaDoc;
 }

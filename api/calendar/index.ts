@@ -27,6 +27,8 @@ import {
 import { type EventBody, EventListQuerySchema } from '../events/schemas.ts';
 import { langParam } from '../lib/language.ts';
 import { slugParam } from '../lib/schemas.ts';
+import { freshUntil } from '../middleware/edge-cache.ts';
+import { conditionalGetParameters, notModifiedResponse, readHeaders } from '../openapi.ts';
 
 export const CALENDAR_CONTENT_TYPE = 'text/calendar; charset=utf-8';
 const UID_DOMAIN = 'socius.be';
@@ -108,12 +110,15 @@ const eventCalendar = createRoute({
     params: z.object({ slug: slugParam }),
     query: z.strictObject({ lang: calendarLang }),
   },
+  parameters: conditionalGetParameters,
   responses: {
     200: {
       description: 'The event as a `text/calendar` download (`Content-Disposition: attachment`).',
+      headers: readHeaders,
       content: { 'text/calendar': { schema: CalendarSchema } },
     },
-    ...problemResponses(400, 404),
+    304: notModifiedResponse,
+    ...problemResponses(400, 404, 500),
   },
 });
 
@@ -144,12 +149,15 @@ const eventFeed = createRoute({
       q: list.q,
     }),
   },
+  parameters: conditionalGetParameters,
   responses: {
     200: {
       description: 'The events as a `text/calendar` feed, served inline.',
+      headers: readHeaders,
       content: { 'text/calendar': { schema: CalendarSchema } },
     },
-    ...problemResponses(400),
+    304: notModifiedResponse,
+    ...problemResponses(400, 500),
   },
 });
 
@@ -351,6 +359,13 @@ export const calendarRouter = createRouter()
     // The same reading of the filters as GET /v1/events, so a feed and a list with the same query agree.
     const filter = eventFilterFrom(query, now);
     const rows = (await eventListQuery(db, lang, filter, 'startsAt', FEED_CAP, undefined)).slice(0, FEED_CAP);
+    // Listed because they end after now: the feed changes when the first of them ends.
+    if (query.from === undefined) {
+      freshUntil(
+        c,
+        rows.reduce<Date | undefined>((first, row) => (!first || row.endsAt < first ? row.endsAt : first), undefined),
+      );
+    }
     const items = await withSessions(db, rows, lang, new URL(c.req.url).origin, now);
     return c.body(renderCalendar(lang, items, { url: c.req.url }), 200, {
       'Content-Type': CALENDAR_CONTENT_TYPE,

@@ -2,6 +2,7 @@ import { createRouter } from '../app.ts';
 import { ApiError } from '../errors.ts';
 import { enumValues } from '../lib/list-params.ts';
 import { decodeCursor, nextLink, page } from '../lib/pagination.ts';
+import { freshUntil } from '../middleware/edge-cache.ts';
 import {
   eventBySlugQuery,
   eventCountQuery,
@@ -24,7 +25,7 @@ export const eventsRouter = createRouter()
     const now = new Date();
     const filter = eventFilterFrom(query, now);
     const facets: EventFacet[] = enumValues('facets', query.facets, EVENT_FACETS);
-    const cursor = decodeCursor(query.cursor);
+    const cursor = decodeCursor(query.cursor, query.sort);
 
     // The page, its total and the facets share one filter and go to D1 in one round trip.
     const [rows, totals, ...facetRows] = await db.batch([
@@ -32,6 +33,8 @@ export const eventsRouter = createRouter()
       eventCountQuery(db, filter),
       ...facets.map((facet) => eventFacetQuery(db, lang, filter, facet)),
     ]);
+    // Listed because they end after now: the page, its total and its facets change when the first of them ends.
+    if (query.from === undefined) freshUntil(c, totals[0]?.firstEnd);
     const { items, nextCursor } = page(rows, query.limit, eventCursor(query.sort));
     const data = await hydrateEvents(db, items, lang, new URL(c.req.url).origin, now);
     const body = {

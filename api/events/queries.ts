@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, gt, gte, inArray, isNotNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gt, gte, inArray, isNotNull, lt, lte, min, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Lang } from '../../schema/columns.ts';
 import {
@@ -194,7 +194,10 @@ export function eventListQuery(db: Db, lang: Lang, filter: EventFilter, sort: Ev
 }
 
 export function eventCountQuery(db: Db, filter: EventFilter) {
-  return db.select({ total: count() }).from(events).where(eventConditions(filter));
+  return db
+    .select({ total: count(), firstEnd: min(events.endsAt) })
+    .from(events)
+    .where(eventConditions(filter));
 }
 
 export function eventBySlugQuery(db: Db, lang: Lang, slug: string) {

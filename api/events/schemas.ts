@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { ATTENDANCE_MODES, AVAILABILITIES, EVENT_STATUSES } from '../../schema/events.ts';
 import { langParam } from '../lib/language.ts';
-import { booleanParam, dateOrDateTimeParam, multiParam, sortParam } from '../lib/list-params.ts';
+import { booleanParam, dateOrDateTimeParam, enumMultiParam, multiParam, sortParam } from '../lib/list-params.ts';
 import { cursorParam, limitParam, nextCursorField } from '../lib/pagination.ts';
 import { dateTime, ItemMetaSchema, TopicRefSchema } from '../lib/schemas.ts';
 
@@ -95,8 +95,8 @@ export const EventListQuerySchema = z.strictObject({
   topic: multiParam('topic', 'Topic slug(s) from `/v1/topics`; an event matches when it has any of them.', 'vrijwilligerswerk'),
   city: multiParam('city', 'Venue city, case-insensitive; several match any.', 'Gent'),
   postalCode: multiParam('postalCode', 'Venue postal code(s).', '9000'),
-  attendanceMode: multiParam('attendanceMode', `Attendance mode(s): ${ATTENDANCE_MODES.join(', ')}.`, 'online'),
-  status: multiParam('status', `Event status(es): ${EVENT_STATUSES.join(', ')}. Default: all, so cancellations stay visible.`, 'scheduled'),
+  attendanceMode: enumMultiParam('attendanceMode', ATTENDANCE_MODES, 'Attendance mode(s).', 'online'),
+  status: enumMultiParam('status', EVENT_STATUSES, 'Event status(es). Default: all, so cancellations stay visible.', 'scheduled'),
   organiser: multiParam('organiser', 'Organiser name(s), case-insensitive.', 'Socius'),
   service: multiParam('service', 'Slug(s) of the related service from `/v1/services`.', 'vorming-vrijwilligersbeleid'),
   free: booleanParam('free', '`true`: only free events; `false`: only paid ones.'),
@@ -112,7 +112,12 @@ export const EventListQuerySchema = z.strictObject({
       example: 'vrijwilligers',
     }),
   sort: sortParam(EVENT_SORTS, '`startsAt` (soonest first, default), `-startsAt` (latest first) or `-updatedAt` (recently changed first).'),
-  facets: multiParam('facets', `Add value counts under the current filter for: ${EVENT_FACETS.join(', ')}.`, 'topic,city,attendanceMode'),
+  facets: enumMultiParam(
+    'facets',
+    EVENT_FACETS,
+    'Add value counts under the current filter for these fields.',
+    'topic,city,attendanceMode',
+  ),
 });
 
 export const FacetValueSchema = z

@@ -9,6 +9,7 @@ import type { Db } from '../env.ts';
 import { problemResponses } from '../errors.ts';
 import { langParam } from '../lib/language.ts';
 import { listValues, multiParam } from '../lib/list-params.ts';
+import { conditionalGetParameters, notModifiedResponse, readHeaders } from '../openapi.ts';
 
 const FEED_SIZE = 50;
 const TITLES: Record<Lang, string> = {
@@ -35,18 +36,21 @@ const feedRoute = (format: 'atom' | 'json') =>
     operationId: format === 'atom' ? 'getAnalysesAtomFeed' : 'getAnalysesJsonFeed',
     summary: format === 'atom' ? 'Analyses as an Atom feed' : 'Analyses as a JSON Feed',
     description:
-      `The ${FEED_SIZE} newest published analyses as ${format === 'atom' ? 'Atom (RFC 4287)' : 'JSON Feed 1.1'}, for feed readers and portals that syndicate Socius analyses. ` +
+      `The ${FEED_SIZE} newest published analyses as ${format === 'atom' ? 'Atom (RFC 4287)' : 'JSON Feed (version 1)'}, for feed readers and portals that syndicate Socius analyses. ` +
       'Entries carry the canonical URL as id, the summary, authors, topics as categories, publication and revision dates, and the licence.',
     request: { query: feedQuery },
+    parameters: conditionalGetParameters,
     responses: {
       200: {
         description: format === 'atom' ? 'The Atom feed.' : 'The JSON Feed.',
+        headers: readHeaders,
         content:
           format === 'atom'
             ? { 'application/atom+xml': { schema: z.string().openapi({ description: 'An Atom document.', example: ATOM_EXAMPLE }) } }
             : { 'application/feed+json': { schema: z.string().openapi({ description: 'A JSON Feed document.', example: JSON_EXAMPLE }) } },
       },
-      ...problemResponses(400),
+      304: notModifiedResponse,
+      ...problemResponses(400, 500),
     },
   });
 

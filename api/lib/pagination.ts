@@ -1,18 +1,24 @@
 import { z } from '@hono/zod-openapi';
+import { decodeBase64Url, encodeBase64Url } from 'hono/utils/encode';
 import { ApiError } from '../errors.ts';
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
 
-export const limitParam = z.coerce
-  .number()
-  .int()
-  .min(1)
-  .max(MAX_LIMIT)
+// Plain decimal digits only: `Number()` alone would also read `0x10`, `1e1` or ` 16` as numbers.
+export const limitParam = z
+  .preprocess(
+    (value) => (typeof value === 'string' && /^[0-9]+$/.test(value) ? Number(value) : value),
+    z
+      .number({ error: (issue) => (issue.code === 'invalid_type' ? 'A whole number in plain decimal digits' : undefined) })
+      .int()
+      .min(1)
+      .max(MAX_LIMIT),
+  )
   .default(DEFAULT_LIMIT)
   .openapi({
     param: { name: 'limit', in: 'query' },
-    description: `How many items per page, 1 to ${MAX_LIMIT}. Above ${MAX_LIMIT} is an error, never silently clamped.`,
+    description: `How many items per page, 1 to ${MAX_LIMIT}, in plain decimal digits. Above ${MAX_LIMIT} is an error, never silently clamped.`,
     example: 20,
   });
 
@@ -29,37 +35,66 @@ export const cursorParam = z
 /**
  * A keyset position: the sort key and id of the last item served. Walking pages by "strictly after this
  * (key, id)" returns every item once even when items are added between requests, unlike offsets.
+ *
+ * `key` is a non-negative safe integer (a position or an offset), or `<sort>|<milliseconds>` for a list
+ * sorted on a time (see {@link sortKey}), so a cursor names the order it belongs to.
  */
 export interface Cursor {
   key: string | number;
   id: string;
 }
 
-export function encodeCursor(cursor: Cursor): string {
-  const bytes = new TextEncoder().encode(JSON.stringify([cursor.key, cursor.id]));
-  return btoa(String.fromCharCode(...bytes))
-    .replaceAll('+', '-')
-    .replaceAll('/', '_')
-    .replace(/=+$/, '');
+// Longer than any id or sort name this API issues, short enough that nothing unbounded reaches SQL.
+const MAX_ID_LENGTH = 64;
+const ID = /^[\w-]*$/;
+// The last moment a Date can hold; a later time would reach SQL as NaN.
+const MAX_TIME = 8.64e15;
+const SORT_KEY = /^(-?[A-Za-z]{1,32})\|(\d{1,16})$/;
+
+/** The key of a time-sorted list's cursor: the sort it was issued for and the time in milliseconds. */
+export function sortKey(sort: string, at: Date): string {
+  return `${sort}|${at.getTime()}`;
 }
 
-export function decodeCursor(value: string | undefined): Cursor | undefined {
+export function encodeCursor(cursor: Cursor): string {
+  return encodeBase64Url(new TextEncoder().encode(JSON.stringify([cursor.key, cursor.id])).buffer).replace(/=+$/, '');
+}
+
+const invalid = (reason: string) => ApiError.invalidParam('cursor', 'query', reason);
+
+/**
+ * Reads a cursor back, refusing anything this API could not have issued: values reach SQL, so every number is a
+ * non-negative safe integer and every string is short. With `sort`, a cursor issued for another order is refused
+ * too, so one order's position is never read in another.
+ *
+ * @example
+ * const cursor = decodeCursor(query.cursor, query.sort); // undefined on the first page
+ */
+export function decodeCursor(value: string | undefined, sort?: string): Cursor | undefined {
   if (value === undefined) return undefined;
-  try {
-    const binary = atob(value.replaceAll('-', '+').replaceAll('_', '/'));
-    const parsed: unknown = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (ch) => ch.charCodeAt(0))));
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      (typeof parsed[0] === 'string' || typeof parsed[0] === 'number') &&
-      typeof parsed[1] === 'string'
-    ) {
-      return { key: parsed[0], id: parsed[1] };
-    }
-  } catch {
-    // fall through to the error below
+  const cursor = parse(value);
+  if (!cursor) throw invalid('Not a cursor this API issued; pass `nextCursor` from a previous page unchanged.');
+  if (sort !== undefined && (typeof cursor.key !== 'string' || !cursor.key.startsWith(`${sort}|`))) {
+    throw invalid('This cursor belongs to another sort order; start again without it.');
   }
-  throw ApiError.invalidParam('cursor', 'query', 'Not a cursor this API issued; pass `nextCursor` from a previous page unchanged.');
+  return cursor;
+}
+
+function parse(value: string): Cursor | undefined {
+  if (!/^[A-Za-z0-9_-]+$/.test(value)) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(decodeBase64Url(value)));
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 2) return undefined;
+  const [key, id] = parsed as unknown[];
+  if (typeof id !== 'string' || id.length > MAX_ID_LENGTH || !ID.test(id)) return undefined;
+  if (typeof key === 'number') return Number.isSafeInteger(key) && key >= 0 ? { key, id } : undefined;
+  if (typeof key !== 'string') return undefined;
+  const ms = SORT_KEY.exec(key)?.[2];
+  return ms !== undefined && Number(ms) <= MAX_TIME ? { key, id } : undefined;
 }
 
 /** Splits the one-extra row fetched to learn whether another page exists. */

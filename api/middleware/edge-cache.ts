@@ -1,67 +1,99 @@
 import { sql } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { etag, RETAINED_304_HEADERS } from 'hono/etag';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env.ts';
 
-/** What clients and shared caches are told: fresh for a minute, then served stale while refreshed. */
-export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=86400';
+const MAX_AGE = 60;
+const S_MAXAGE = 300;
+const STALE_WHILE_REVALIDATE = 86400;
 // The edge copy can live long: its key holds the content version, so any change makes it unreachable.
-const EDGE_CACHE_CONTROL = 'public, max-age=86400';
-
-async function strongEtag(body: ArrayBuffer): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', body));
-  let binary = '';
-  for (const byte of digest.subarray(0, 18)) binary += String.fromCharCode(byte);
-  return `"${btoa(binary).replaceAll('+', '-').replaceAll('/', '_')}"`;
-}
-
-/** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): W/ prefixes are ignored, `*` matches anything. */
-export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  const bare = etag.replace(/^W\//, '');
-  return header.split(',').some((tag) => {
-    const candidate = tag.trim().replace(/^W\//, '');
-    return candidate === '*' || candidate === bare;
-  });
-}
+const EDGE_MAX_AGE = 86400;
+// Stored with the edge copy only, never sent: when the copy stops being true although no content changed.
+const FRESH_UNTIL = 'X-Socius-Fresh-Until';
 
 /**
- * Public GETs: a strong ETag from the body bytes, `304` on `If-None-Match`, and a copy in the Workers Cache
- * API keyed by URL, negotiated language and the content version. Every content write bumps that version
- * (database triggers), so the next request after a change misses the cache and sees the change.
+ * What clients and shared caches are told: fresh for a minute (five for shared caches), then served stale for a
+ * day while refreshed. A response that stops being true at a known moment (a list whose first event to end ends
+ * in `secondsLeft`) is kept, stale copies included, no longer than that.
+ */
+export function publicCacheControl(secondsLeft = Number.POSITIVE_INFINITY): string {
+  const left = Math.max(0, Math.floor(secondsLeft));
+  const maxAge = Math.min(MAX_AGE, left);
+  const sMaxAge = Math.min(S_MAXAGE, left);
+  const stale = Math.min(STALE_WHILE_REVALIDATE, left - sMaxAge);
+  return `public, max-age=${maxAge}, s-maxage=${sMaxAge}${stale > 0 ? `, stale-while-revalidate=${stale}` : ''}`;
+}
+
+export const PUBLIC_CACHE_CONTROL = publicCacheControl();
+
+/**
+ * Caps how long the response being built stays true although no content changes: a list of upcoming events
+ * stops being true when its first event ends. The edge cache, browsers and shared caches keep it no longer.
+ */
+export function freshUntil(c: Context<AppEnv>, moment: Date | null | undefined): void {
+  if (!moment) return;
+  const current = c.get('freshUntil');
+  if (!current || moment < current) c.set('freshUntil', moment);
+}
+
+// Strong ETags from the body bytes, and If-None-Match with the weak comparison (RFC 9110 §13.1.2), by Hono.
+// A 304 keeps what a browser needs to use it across origins and what the 200 told about language and timing.
+const conditional = etag({
+  retainedHeaders: [
+    ...RETAINED_304_HEADERS,
+    'access-control-allow-origin',
+    'access-control-expose-headers',
+    'content-language',
+    'server-timing',
+  ],
+});
+
+/**
+ * Public GETs and HEADs: a copy in the Workers Cache API keyed by URL, negotiated language and the content
+ * version, then a strong ETag and `304` on `If-None-Match`. Every content write bumps that version (database
+ * triggers), so the next request after a change misses the cache and sees the change; a copy that a handler
+ * marked with {@link freshUntil} is not served past that moment either.
  */
 export const edgeCache = createMiddleware<AppEnv>(async (c, next) => {
-  if (c.req.method !== 'GET') return next();
-  const url = new URL(c.req.url);
-  const state = await c.var.db.get<{ version: number } | undefined>(sql`select version from content_state where id = 1`);
-  const params = [...url.searchParams].sort(([a], [b]) => a.localeCompare(b));
-  params.push(['__lang', c.var.lang], ['__v', String(state?.version ?? 0)]);
-  const key = new Request(`${url.origin}${url.pathname}?${new URLSearchParams(params)}`);
-  const cache = caches.default;
+  if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
+  await conditional(c, async () => {
+    const url = new URL(c.req.url);
+    const state = await c.var.db.get<{ version: number } | undefined>(sql`select version from content_state where id = 1`);
+    const params = [...url.searchParams].sort(([a], [b]) => a.localeCompare(b));
+    params.push(['__lang', c.var.lang], ['__v', String(state?.version ?? 0)]);
+    // A GET key for HEAD too: the Cache API stores GETs only, and HEAD is answered from the same copy.
+    const key = new Request(`${url.origin}${url.pathname}?${new URLSearchParams(params)}`);
+    const cache = caches.default;
 
-  let response = await cache.match(key);
-  let cacheStatus = 'hit';
-  if (response) {
-    response = new Response(response.body, response);
-  } else {
-    cacheStatus = 'miss';
-    await next();
-    if (c.res.status !== 200) return;
-    const body = await c.res.arrayBuffer();
-    response = new Response(body, c.res);
-    response.headers.set('ETag', await strongEtag(body));
-    const stored = new Response(body, response);
-    stored.headers.set('Cache-Control', EDGE_CACHE_CONTROL);
-    c.executionCtx.waitUntil(cache.put(key, stored));
-  }
-  response.headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
-  response.headers.append('Server-Timing', `cache;desc="${cacheStatus}"`);
-  const etag = response.headers.get('ETag');
-  if (etag && matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) {
-    const notModified = new Response(null, { status: 304, headers: response.headers });
-    notModified.headers.delete('Content-Type');
-    notModified.headers.delete('Content-Length');
-    c.res = notModified;
-    return;
-  }
-  c.res = response;
+    const stored = await cache.match(key);
+    const storedUntil = Number(stored?.headers.get(FRESH_UNTIL) ?? Number.POSITIVE_INFINITY);
+    let response: Response;
+    let until: number;
+    let status: 'hit' | 'miss';
+    if (stored && storedUntil > Date.now()) {
+      response = new Response(stored.body, stored);
+      response.headers.delete(FRESH_UNTIL);
+      until = storedUntil;
+      status = 'hit';
+    } else {
+      await stored?.body?.cancel();
+      await next();
+      if (c.res.status !== 200) return;
+      const body = await c.res.arrayBuffer();
+      response = new Response(body, c.res);
+      until = c.get('freshUntil')?.getTime() ?? Number.POSITIVE_INFINITY;
+      status = 'miss';
+      const edgeAge = Math.min(EDGE_MAX_AGE, Math.floor((until - Date.now()) / 1000));
+      if (edgeAge > 0) {
+        const copy = new Response(body, response);
+        copy.headers.set('Cache-Control', `public, max-age=${edgeAge}`);
+        if (Number.isFinite(until)) copy.headers.set(FRESH_UNTIL, String(until));
+        c.executionCtx.waitUntil(cache.put(key, copy));
+      }
+    }
+    response.headers.set('Cache-Control', publicCacheControl((until - Date.now()) / 1000));
+    response.headers.append('Server-Timing', `cache;desc="${status}"`);
+    c.res = response;
+  });
 });

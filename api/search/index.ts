@@ -4,7 +4,7 @@ import { LANGS } from '../../schema/columns.ts';
 import { createRouter } from '../app.ts';
 import { ApiError, problemResponses } from '../errors.ts';
 import { langParam } from '../lib/language.ts';
-import { enumValues, multiParam } from '../lib/list-params.ts';
+import { enumMultiParam, enumValues } from '../lib/list-params.ts';
 import { cursorParam, decodeCursor, encodeCursor, limitParam, nextCursorField, nextLink } from '../lib/pagination.ts';
 import { EXAMPLE_ORIGIN } from '../lib/schemas.ts';
 import { conditionalGetParameters, listHeaders, notModifiedResponse } from '../openapi.ts';
@@ -63,7 +63,7 @@ const search = createRoute({
         .min(1)
         .max(200)
         .openapi({ param: { name: 'q', in: 'query' }, description: 'What to search for.', example: 'vrijwilligers' }),
-      kind: multiParam('kind', `Only these kinds: ${SEARCH_KINDS.join(', ')}.`, 'event,analysis'),
+      kind: enumMultiParam('kind', SEARCH_KINDS, 'Only these kinds.', 'event,analysis'),
       lang: langParam,
       limit: limitParam,
       cursor: cursorParam,

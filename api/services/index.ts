@@ -9,7 +9,7 @@ import type { Db } from '../env.ts';
 import { ApiError, problemResponses } from '../errors.ts';
 import { toBrusselsIso } from '../lib/brussels-time.ts';
 import { langParam } from '../lib/language.ts';
-import { enumValues, listValues, multiParam } from '../lib/list-params.ts';
+import { enumMultiParam, enumValues, listValues, multiParam } from '../lib/list-params.ts';
 import { type Cursor, cursorParam, decodeCursor, limitParam, nextCursorField, nextLink, page } from '../lib/pagination.ts';
 import { dateTime, ItemMetaSchema, slugParam, TopicRefSchema } from '../lib/schemas.ts';
 import { fallbackFields, localized } from '../lib/translations.ts';
@@ -48,7 +48,7 @@ const listServices = createRoute({
     query: z.strictObject({
       lang: langParam,
       topic: multiParam('topic', 'Topic slug(s); a service matches when it has any of them.', 'vrijwilligerswerk'),
-      format: multiParam('format', `Format(s): ${SERVICE_FORMATS.join(', ')}.`, 'training'),
+      format: enumMultiParam('format', SERVICE_FORMATS, 'Format(s).', 'training'),
       sort: z
         .enum(['position'])
         .default('position')

@@ -1,29 +1,39 @@
-import { env, SELF } from 'cloudflare:test';
+import { createExecutionContext, env, SELF, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import worker from '../../api/index.ts';
 import { get, ORIGIN } from './helpers.ts';
 
-async function untilCached(path: string): Promise<Response> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const response = await SELF.fetch(`${ORIGIN}${path}`);
-    await response.arrayBuffer();
-    if (response.headers.get('Server-Timing')?.includes('cache;desc="hit"')) return response;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`${path} was never served from the cache`);
+/**
+ * One request through the Worker, waiting for the work it left running (the edge cache write) to finish, so the
+ * next request sees exactly what this one stored.
+ */
+async function fetchSettled(path: string, init: RequestInit = {}) {
+  const ctx = createExecutionContext();
+  const response = await worker.fetch(new Request(`${ORIGIN}${path}`, init), env, ctx);
+  const body = await response.text();
+  await waitOnExecutionContext(ctx);
+  const cache = /cache;desc="(\w+)"/.exec(response.headers.get('Server-Timing') ?? '')?.[1];
+  return { response, body, cache };
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('HTTP caching', () => {
   it('sends a strong ETag and answers a matching If-None-Match with 304 and no body', async () => {
-    const first = await get('/v1/events?limit=3');
+    const first = await get('/v1/topics?lang=fr');
     const etag = first.headers.get('ETag');
     expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
     expect(first.headers.get('Cache-Control')).toBe('public, max-age=60, s-maxage=300, stale-while-revalidate=86400');
-    const again = await SELF.fetch(`${ORIGIN}/v1/events?limit=3`, { headers: { 'If-None-Match': `W/"x", ${etag}` } });
+    const again = await SELF.fetch(`${ORIGIN}/v1/topics?lang=fr`, { headers: { 'If-None-Match': `W/"x", ${etag}` } });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
     expect(again.headers.get('ETag')).toBe(etag);
-    const other = await SELF.fetch(`${ORIGIN}/v1/events?limit=3`, { headers: { 'If-None-Match': '"something-else"' } });
+    expect(again.headers.get('Cache-Control')).toBe(first.headers.get('Cache-Control'));
+    expect(again.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    const other = await SELF.fetch(`${ORIGIN}/v1/topics?lang=fr`, { headers: { 'If-None-Match': '"something-else"' } });
     expect(other.status).toBe(200);
+    const star = await SELF.fetch(`${ORIGIN}/v1/topics?lang=fr`, { headers: { 'If-None-Match': '*' } });
+    expect(star.status).toBe(304);
   });
 
   it('gives each language its own ETag', async () => {
@@ -32,12 +42,23 @@ describe('HTTP caching', () => {
     expect(nl.headers.get('ETag')).not.toBe(fr.headers.get('ETag'));
   });
 
-  it('serves repeated requests from the edge cache, and shows a content change on the very next request', async () => {
+  it('misses the edge cache on the first request and hits it on the second, with the same body and ETag', async () => {
+    const path = '/v1/services?lang=en&limit=2';
+    const first = await fetchSettled(path);
+    const second = await fetchSettled(path);
+    expect([first.cache, second.cache]).toEqual(['miss', 'hit']);
+    expect(second.body).toBe(first.body);
+    expect(second.response.headers.get('ETag')).toBe(first.response.headers.get('ETag'));
+  });
+
+  it('shows a content change on the very next request, never the stale copy', async () => {
     const { body } = await get<{ data: { slug: string; title: string }[] }>('/v1/events?limit=1&lang=en');
     const slug = body.data[0]!.slug;
     const path = `/v1/events/${slug}?lang=en`;
-    const cached = await untilCached(path);
-    const etag = cached.headers.get('ETag');
+    await fetchSettled(path);
+    const cached = await fetchSettled(path);
+    expect(cached.cache).toBe('hit');
+    const etag = cached.response.headers.get('ETag');
 
     await env.DB.prepare(
       `update event_translations set title = 'Changed title' where lang = 'en' and event_id = (select id from events where slug = ?)`,
@@ -45,17 +66,68 @@ describe('HTTP caching', () => {
       .bind(slug)
       .run();
 
-    const fresh = await SELF.fetch(`${ORIGIN}${path}`, { headers: { 'If-None-Match': etag ?? '' } });
-    expect(fresh.status).toBe(200);
-    expect(fresh.headers.get('ETag')).not.toBe(etag);
-    const json = (await fresh.json()) as { data: { title: string } };
-    expect(json.data.title).toBe('Changed title');
+    const fresh = await fetchSettled(path, { headers: { 'If-None-Match': etag ?? '' } });
+    expect(fresh.cache).toBe('miss');
+    expect(fresh.response.status).toBe(200);
+    expect(fresh.response.headers.get('ETag')).not.toBe(etag);
+    expect((JSON.parse(fresh.body) as { data: { title: string } }).data.title).toBe('Changed title');
+    expect((await fetchSettled(path)).cache).toBe('hit');
+  });
+
+  it('never lists an event that has ended, even from the edge cache and with nothing else changed', async () => {
+    // A real clock: an event that ends a moment from now, listed before and after its end.
+    const endsAt = Date.now() + 2500;
+    await env.DB.batch([
+      env.DB.prepare(
+        `insert into events (id, slug, status, event_status, attendance_mode, starts_at, ends_at, city, organiser_name, created_at, updated_at)
+         values ('ending-soon', 'ending-soon', 'published', 'scheduled', 'offline', ?1 - 3600000, ?1, 'Gent', 'Socius', ?2, ?2)`,
+      ).bind(endsAt, Date.now()),
+      env.DB.prepare(`insert into event_translations (event_id, lang, title) values ('ending-soon', 'nl', 'Eindigt zo')`),
+    ]);
+    const slugs = (body: string) => (JSON.parse(body) as { data: { slug: string }[] }).data.map((e) => e.slug);
+    for (const path of ['/v1/events?limit=100', '/v1/events?limit=100&city=Gent&facets=city', '/v1/calendar.ics?city=Gent']) {
+      const before = await fetchSettled(path);
+      const cached = await fetchSettled(path);
+      expect([before.cache, cached.cache], path).toEqual(['miss', 'hit']);
+      const listed = path.includes('.ics') ? (b: string) => (b.includes('Eindigt zo') ? ['ending-soon'] : []) : slugs;
+      expect(listed(cached.body), path).toContain('ending-soon');
+      // Neither the edge copy nor a browser may keep the list past the end of its first event to end.
+      const maxAge = Number(/max-age=(\d+)/.exec(cached.response.headers.get('Cache-Control') ?? '')?.[1]);
+      expect(maxAge * 1000, path).toBeLessThanOrEqual(endsAt - Date.now() + 1000);
+      expect(cached.response.headers.get('Cache-Control'), path).not.toMatch(/stale-while-revalidate=(?!0)/);
+    }
+    await sleep(endsAt - Date.now() + 50);
+    for (const path of ['/v1/events?limit=100', '/v1/events?limit=100&city=Gent&facets=city', '/v1/calendar.ics?city=Gent']) {
+      const after = await fetchSettled(path);
+      const listed = path.includes('.ics') ? after.body.includes('Eindigt zo') : slugs(after.body).includes('ending-soon');
+      expect(listed, path).toBe(false);
+    }
+  });
+
+  it('lets HEAD share the ETag, the 304 and the edge cache of GET', async () => {
+    const path = '/v1/analyses?lang=fr&limit=1';
+    const head = await fetchSettled(path, { method: 'HEAD' });
+    expect(head.response.status).toBe(200);
+    expect(head.body).toBe('');
+    expect(head.cache).toBe('miss');
+    const getAfter = await fetchSettled(path);
+    expect(getAfter.cache).toBe('hit');
+    expect(getAfter.body).not.toBe('');
+    const etag = getAfter.response.headers.get('ETag');
+    expect(head.response.headers.get('ETag')).toBe(etag);
+    expect(head.response.headers.get('Cache-Control')).toBe(getAfter.response.headers.get('Cache-Control'));
+    const headAgain = await fetchSettled(path, { method: 'HEAD' });
+    expect(headAgain.cache).toBe('hit');
+    const conditional = await fetchSettled(path, { method: 'HEAD', headers: { 'If-None-Match': etag ?? '' } });
+    expect(conditional.response.status).toBe(304);
+    expect(conditional.response.headers.get('ETag')).toBe(etag);
   });
 
   it('reports D1 and cache time in Server-Timing', async () => {
-    const { headers } = await get('/v1/topics');
-    expect(headers.get('Server-Timing')).toMatch(/db;dur=[\d.]+;desc="D1, \d+ round trips?"/);
-    expect(headers.get('Server-Timing')).toMatch(/cache;desc="(hit|miss)"/);
+    const first = await fetchSettled('/v1/topics?lang=en');
+    expect(first.response.headers.get('Server-Timing')).toMatch(/db;dur=[\d.]+;desc="D1, \d+ round trips?"/);
+    expect(first.cache).toBe('miss');
+    expect((await fetchSettled('/v1/topics?lang=en')).cache).toBe('hit');
   });
 });
 

@@ -2,6 +2,8 @@
 // statuses, examples) is what the Worker answers, against the real seeded D1.
 import { SELF } from 'cloudflare:test';
 import { type RouteConfig, z } from '@hono/zod-openapi';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { routes as aboutRoutes } from '../../api/about/index.ts';
 import { routes as analysesRoutes } from '../../api/analyses/index.ts';
@@ -97,6 +99,7 @@ async function contractIssues(
   route: RouteConfig | undefined,
   response: Response,
   path: string,
+  expectEntries = false,
 ): Promise<string[]> {
   const documented = documentedResponse(operation, response.status);
   const text = await response.text();
@@ -115,7 +118,16 @@ async function contractIssues(
   const contentType = response.headers.get('Content-Type') ?? '';
   const mediaType = mediaTypes.find((type) => contentType.split(';')[0]?.trim() === type);
   if (!mediaType) return [...issues, `${path}: Content-Type "${contentType}" is not one of ${mediaTypes.join(', ')}`];
-  if (mediaType !== JSON_TYPE && mediaType !== PROBLEM_TYPE) return issues;
+  if (mediaType !== JSON_TYPE && mediaType !== PROBLEM_TYPE) {
+    const read = DOCUMENT_READERS[mediaType];
+    if (!read) return [...issues, `${path}: no reader for ${mediaType}; add one to DOCUMENT_READERS`];
+    try {
+      issues.push(...read(text, expectEntries).map((issue) => `${path}: ${issue}`));
+    } catch (error) {
+      issues.push(`${path}: not ${mediaType}: ${String(error)}`);
+    }
+    return issues;
+  }
 
   const body: unknown = JSON.parse(text);
   const schema = mediaType === PROBLEM_TYPE ? ProblemSchema : declared(route, response.status, mediaType).schema;
@@ -130,6 +142,47 @@ async function contractIssues(
   }
   return issues;
 }
+
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => name === 'entry' });
+
+/**
+ * Reads a body the way its consumers do (a calendar app, a feed reader) and says what is wrong with it: a document
+ * that does not parse, an entry without its identity, or (with `expectEntries`) no entry at all.
+ */
+const DOCUMENT_READERS: Record<string, (text: string, expectEntries: boolean) => string[]> = {
+  'text/calendar': (text, expectEntries) => {
+    const root = new ICAL.Component(ICAL.parse(text));
+    const events = root.getAllSubcomponents('vevent');
+    return [
+      ...(root.name === 'vcalendar' ? [] : [`root is ${root.name}, not vcalendar`]),
+      ...(events.length > 0 || !expectEntries ? [] : ['holds no VEVENT']),
+      ...events.flatMap((vevent) => {
+        const event = new ICAL.Event(vevent);
+        return event.uid && event.summary && event.startDate ? [] : [`VEVENT without UID, SUMMARY or DTSTART: ${vevent.toString()}`];
+      }),
+    ];
+  },
+  'application/atom+xml': (text, expectEntries) => {
+    if (XMLValidator.validate(text) !== true) return ['is not well-formed XML'];
+    const feed = xml.parse(text).feed as { '@xmlns'?: string; id?: string; entry?: { id?: string; title?: unknown }[] } | undefined;
+    if (!feed) return ['has no <feed> root'];
+    return [
+      ...(feed['@xmlns'] === 'http://www.w3.org/2005/Atom' ? [] : [`feed namespace is ${feed['@xmlns']}`]),
+      ...(feed.id ? [] : ['feed has no id']),
+      ...((feed.entry ?? []).length > 0 || !expectEntries ? [] : ['feed has no entry']),
+      ...(feed.entry ?? []).flatMap((entry) => (entry.id && entry.title ? [] : [`entry without id or title: ${JSON.stringify(entry)}`])),
+    ];
+  },
+  'application/feed+json': (text, expectEntries) => {
+    const feed = JSON.parse(text) as { version?: string; title?: string; items?: { id?: string; title?: string }[] };
+    return [
+      ...(feed.version?.startsWith('https://jsonfeed.org/version/') ? [] : [`version is ${feed.version}`]),
+      ...(feed.title ? [] : ['feed has no title']),
+      ...((feed.items ?? []).length > 0 || !expectEntries ? [] : ['feed has no item']),
+      ...(feed.items ?? []).flatMap((item) => (item.id && item.title ? [] : [`item without id or title: ${JSON.stringify(item)}`])),
+    ];
+  },
+};
 
 const fetchPath = (path: string, headers: Record<string, string> = {}) => SELF.fetch(`${ORIGIN}${path}`, { headers });
 
@@ -180,11 +233,11 @@ describe('every documented GET', () => {
           const url = `${concrete}${query(operation, extra)}`;
           const response = await fetchPath(url);
           if (response.status !== 200) issues.push(`${url}: ${response.status}`);
-          issues.push(...(await contractIssues(operation, route, response, url)));
+          issues.push(...(await contractIssues(operation, route, response, url, true)));
         }
       }
       expect(issues).toEqual([]);
-    });
+    }, 30_000);
 
     it('accepts every parameter at its documented example', async () => {
       const concrete = await concretePath(path);
@@ -239,6 +292,15 @@ describe('every documented GET', () => {
         expect(await contractIssues(operation, route, response, url)).toEqual([]);
       });
     }
+
+    it('documents 304 exactly when it answers If-None-Match with one', async () => {
+      const url = `${await concretePath(path)}${query(operation)}`;
+      const first = await fetchPath(url);
+      await first.arrayBuffer();
+      const again = await fetchPath(url, { 'If-None-Match': first.headers.get('ETag') ?? '"none"' });
+      await again.arrayBuffer();
+      expect(again.status === 304, `${url} answered ${again.status}`).toBe(documentedResponse(operation, 304) !== undefined);
+    });
 
     if (documentedResponse(operation, 304)) {
       it('answers If-None-Match with its ETag with a documented 304', async () => {

@@ -93,7 +93,7 @@ export type paths = {
   "/v1/feeds/analyses.json": {
     /**
      * Analyses as a JSON Feed
-     * @description The 50 newest published analyses as JSON Feed 1.1, for feed readers and portals that syndicate Socius analyses. Entries carry the canonical URL as id, the summary, authors, topics as categories, publication and revision dates, and the licence.
+     * @description The 50 newest published analyses as JSON Feed (version 1), for feed readers and portals that syndicate Socius analyses. Entries carry the canonical URL as id, the summary, authors, topics as categories, publication and revision dates, and the licence.
      */
     get: operations["getAnalysesJsonFeed"];
   };
@@ -617,7 +617,7 @@ export type components = {
      */
     ETag: string;
     /**
-     * @description Fresh for a minute; shared caches keep it for five and may serve it stale for a day while revalidating.
+     * @description Fresh for a minute; shared caches keep it for five and may serve it stale for a day while revalidating. A list of upcoming events is kept, stale copies included, no longer than until the first of them ends.
      * @example public, max-age=60, s-maxage=300, stale-while-revalidate=86400
      */
     "Cache-Control": string;
@@ -712,7 +712,7 @@ export type operations = {
       query?: {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
-        /** @description How many items per page, 1 to 100. Above 100 is an error, never silently clamped. */
+        /** @description How many items per page, 1 to 100, in plain decimal digits. Above 100 is an error, never silently clamped. */
         limit?: number;
         /** @description Opaque position from a previous page's `nextCursor`. Stays valid when items are added or removed. */
         cursor?: string;
@@ -720,19 +720,19 @@ export type operations = {
         from?: string;
         /** @description Only events that start on or before this date (Brussels, inclusive) or moment. */
         to?: string;
-        /** @description Topic slug(s) from `/v1/topics`; an event matches when it has any of them. */
+        /** @description Topic slug(s) from `/v1/topics`; an event matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         topic?: string | string[];
-        /** @description Venue city, case-insensitive; several match any. */
+        /** @description Venue city, case-insensitive; several match any. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         city?: string | string[];
-        /** @description Venue postal code(s). */
+        /** @description Venue postal code(s). Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         postalCode?: string | string[];
-        /** @description Attendance mode(s): offline, online, mixed. */
-        attendanceMode?: string | string[];
-        /** @description Event status(es): scheduled, cancelled, postponed, rescheduled, moved-online. Default: all, so cancellations stay visible. */
-        status?: string | string[];
-        /** @description Organiser name(s), case-insensitive. */
+        /** @description Attendance mode(s). Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        attendanceMode?: ("offline" | "online" | "mixed") | string | (("offline" | "online" | "mixed")[]);
+        /** @description Event status(es). Default: all, so cancellations stay visible. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        status?: ("scheduled" | "cancelled" | "postponed" | "rescheduled" | "moved-online") | string | (("scheduled" | "cancelled" | "postponed" | "rescheduled" | "moved-online")[]);
+        /** @description Organiser name(s), case-insensitive. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         organiser?: string | string[];
-        /** @description Slug(s) of the related service from `/v1/services`. */
+        /** @description Slug(s) of the related service from `/v1/services`. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         service?: string | string[];
         /** @description `true`: only free events; `false`: only paid ones. */
         free?: "true" | "false";
@@ -740,8 +740,8 @@ export type operations = {
         q?: string;
         /** @description `startsAt` (soonest first, default), `-startsAt` (latest first) or `-updatedAt` (recently changed first). */
         sort?: "startsAt" | "-startsAt" | "-updatedAt";
-        /** @description Add value counts under the current filter for: topic, city, attendanceMode, status, organiser. */
-        facets?: string | string[];
+        /** @description Add value counts under the current filter for these fields. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        facets?: ("topic" | "city" | "attendanceMode" | "status" | "organiser") | string | (("topic" | "city" | "attendanceMode" | "status" | "organiser")[]);
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -855,6 +855,9 @@ export type operations = {
         /** @description Language of titles and descriptions (and of the feed's name): nl (default), en or fr. Wins over `Accept-Language`. Text missing in that language is given in Dutch. */
         lang?: "nl" | "en" | "fr";
       };
+      header?: {
+        "If-None-Match"?: components["parameters"]["If-None-Match"];
+      };
       path: {
         slug: string;
       };
@@ -862,8 +865,24 @@ export type operations = {
     responses: {
       /** @description The event as a `text/calendar` download (`Content-Disposition: attachment`). */
       200: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          "Content-Language": components["headers"]["Content-Language"];
+          Vary: components["headers"]["Vary"];
+        };
         content: {
           "text/calendar": string;
+        };
+      };
+      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
+      304: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
         };
       };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
@@ -874,6 +893,12 @@ export type operations = {
       };
       /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
       404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -893,35 +918,60 @@ export type operations = {
         from?: string;
         /** @description Only events that start on or before this date (Brussels, inclusive) or moment. */
         to?: string;
-        /** @description Topic slug(s) from `/v1/topics`; an event matches when it has any of them. */
+        /** @description Topic slug(s) from `/v1/topics`; an event matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         topic?: string | string[];
-        /** @description Venue city, case-insensitive; several match any. */
+        /** @description Venue city, case-insensitive; several match any. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         city?: string | string[];
-        /** @description Venue postal code(s). */
+        /** @description Venue postal code(s). Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         postalCode?: string | string[];
-        /** @description Attendance mode(s): offline, online, mixed. */
-        attendanceMode?: string | string[];
-        /** @description Event status(es): scheduled, cancelled, postponed, rescheduled, moved-online. Default: all, so cancellations stay visible. */
-        status?: string | string[];
-        /** @description Organiser name(s), case-insensitive. */
+        /** @description Attendance mode(s). Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        attendanceMode?: ("offline" | "online" | "mixed") | string | (("offline" | "online" | "mixed")[]);
+        /** @description Event status(es). Default: all, so cancellations stay visible. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        status?: ("scheduled" | "cancelled" | "postponed" | "rescheduled" | "moved-online") | string | (("scheduled" | "cancelled" | "postponed" | "rescheduled" | "moved-online")[]);
+        /** @description Organiser name(s), case-insensitive. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         organiser?: string | string[];
-        /** @description Slug(s) of the related service from `/v1/services`. */
+        /** @description Slug(s) of the related service from `/v1/services`. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         service?: string | string[];
         /** @description `true`: only free events; `false`: only paid ones. */
         free?: "true" | "false";
         /** @description Words to search for in title, summary and description (prefix match, accents ignored). */
         q?: string;
       };
+      header?: {
+        "If-None-Match"?: components["parameters"]["If-None-Match"];
+      };
     };
     responses: {
       /** @description The events as a `text/calendar` feed, served inline. */
       200: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          "Content-Language": components["headers"]["Content-Language"];
+          Vary: components["headers"]["Vary"];
+        };
         content: {
           "text/calendar": string;
         };
       };
+      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
+      304: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
+        };
+      };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
       400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -1048,13 +1098,13 @@ export type operations = {
       query?: {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
-        /** @description Topic slug(s); a service matches when it has any of them. */
+        /** @description Topic slug(s); a service matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         topic?: string | string[];
-        /** @description Format(s): training, workshop, inspiration-day, network, tailor-made-support, research. */
-        format?: string | string[];
+        /** @description Format(s). Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        format?: ("training" | "workshop" | "inspiration-day" | "network" | "tailor-made-support" | "research") | string | (("training" | "workshop" | "inspiration-day" | "network" | "tailor-made-support" | "research")[]);
         /** @description `position`: the editorial order (the only order). */
         sort?: "position";
-        /** @description How many items per page, 1 to 100. Above 100 is an error, never silently clamped. */
+        /** @description How many items per page, 1 to 100, in plain decimal digits. Above 100 is an error, never silently clamped. */
         limit?: number;
         /** @description Opaque position from a previous page's `nextCursor`. Stays valid when items are added or removed. */
         cursor?: string;
@@ -1170,17 +1220,17 @@ export type operations = {
       query?: {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
-        /** @description Topic slug(s); an analysis matches when it has any of them. */
+        /** @description Topic slug(s); an analysis matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         topic?: string | string[];
         /** @description Year of publication (Brussels time). */
         year?: string;
-        /** @description Author name(s), case-insensitive. */
+        /** @description Author name(s), case-insensitive. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         author?: string | string[];
         /** @description Words in title, summary or text (prefix match, accents ignored). */
         q?: string;
         /** @description `-publishedAt` (newest first, default) or `publishedAt` (oldest first). */
         sort?: "-publishedAt" | "publishedAt";
-        /** @description How many items per page, 1 to 100. Above 100 is an error, never silently clamped. */
+        /** @description How many items per page, 1 to 100, in plain decimal digits. Above 100 is an error, never silently clamped. */
         limit?: number;
         /** @description Opaque position from a previous page's `nextCursor`. Stays valid when items are added or removed. */
         cursor?: string;
@@ -1296,15 +1346,34 @@ export type operations = {
       query?: {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
-        /** @description Only analyses with one of these topic slugs, so a portal can follow one theme. */
+        /** @description Only analyses with one of these topic slugs, so a portal can follow one theme. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         topic?: string | string[];
+      };
+      header?: {
+        "If-None-Match"?: components["parameters"]["If-None-Match"];
       };
     };
     responses: {
       /** @description The Atom feed. */
       200: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          "Content-Language": components["headers"]["Content-Language"];
+          Vary: components["headers"]["Vary"];
+        };
         content: {
           "application/atom+xml": string;
+        };
+      };
+      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
+      304: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
         };
       };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
@@ -1313,30 +1382,61 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   /**
    * Analyses as a JSON Feed
-   * @description The 50 newest published analyses as JSON Feed 1.1, for feed readers and portals that syndicate Socius analyses. Entries carry the canonical URL as id, the summary, authors, topics as categories, publication and revision dates, and the licence.
+   * @description The 50 newest published analyses as JSON Feed (version 1), for feed readers and portals that syndicate Socius analyses. Entries carry the canonical URL as id, the summary, authors, topics as categories, publication and revision dates, and the licence.
    */
   getAnalysesJsonFeed: {
     parameters: {
       query?: {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
-        /** @description Only analyses with one of these topic slugs, so a portal can follow one theme. */
+        /** @description Only analyses with one of these topic slugs, so a portal can follow one theme. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         topic?: string | string[];
+      };
+      header?: {
+        "If-None-Match"?: components["parameters"]["If-None-Match"];
       };
     };
     responses: {
       /** @description The JSON Feed. */
       200: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          "Content-Language": components["headers"]["Content-Language"];
+          Vary: components["headers"]["Vary"];
+        };
         content: {
           "application/feed+json": string;
         };
       };
+      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
+      304: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
+        };
+      };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
       400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -1352,11 +1452,11 @@ export type operations = {
       query: {
         /** @description What to search for. */
         q: string;
-        /** @description Only these kinds: event, analysis, service, topic. */
-        kind?: string | string[];
+        /** @description Only these kinds. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        kind?: ("event" | "analysis" | "service" | "topic") | string | (("event" | "analysis" | "service" | "topic")[]);
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
-        /** @description How many items per page, 1 to 100. Above 100 is an error, never silently clamped. */
+        /** @description How many items per page, 1 to 100, in plain decimal digits. Above 100 is an error, never silently clamped. */
         limit?: number;
         /** @description Opaque position from a previous page's `nextCursor`. Stays valid when items are added or removed. */
         cursor?: string;
