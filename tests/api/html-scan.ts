@@ -39,6 +39,8 @@ const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
 export function urlScheme(value: string): string | null {
   const normalised = decodeReferences(value)
     .replace(/[\t\n\r]/g, '')
+    // The URL parser's "C0 control or space" set, stripped from the start.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: those control characters are what is being matched
     .replace(/^[\u0000-\u0020]+/, '');
   const match = /^([^/?#]*?):/.exec(normalised);
   return match ? (match[1] ?? '').toLowerCase() : null;
