@@ -12,7 +12,7 @@ export async function scanHtml(html: string): Promise<ScannedElement[]> {
     element(element) {
       elements.push({
         tag: element.tagName.toLowerCase(),
-        attributes: [...element.attributes].map(([name, value]) => [name.toLowerCase(), value]),
+        attributes: [...element.attributes].map(([name = '', value = '']) => [name.toLowerCase(), value]),
       });
     },
   });
