@@ -43,7 +43,7 @@ describe('the language of a response', () => {
   });
 
   it('tells caches the response varies by Accept-Language, so readers of another language never get this copy', async () => {
-    for (const headers of [{}, { 'Accept-Language': 'fr' }]) {
+    for (const headers of [{}, { 'Accept-Language': 'fr' }] as Record<string, string>[]) {
       const response = await get('/v1/topics', headers);
       expect(response.headers.get('Vary') ?? '').toMatch(/(^|,\s*)Accept-Language(\s*,|$)/i);
     }
