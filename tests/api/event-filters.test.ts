@@ -111,7 +111,7 @@ describe('GET /v1/events filters', () => {
     expect(found.total).toBeLessThan(upcoming.total);
   });
 
-  it('sorts by start either way (last change first: events.test.ts)', async () => {
+  it('sorts by start, soonest or latest first', async () => {
     const ascending = await all('&sort=startsAt');
     const descending = await all('&sort=-startsAt');
     expect(descending.data.map((e) => e.slug)).toEqual([...ascending.data].reverse().map((e) => e.slug));
