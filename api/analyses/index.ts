@@ -20,6 +20,7 @@ import { fromBrusselsLocal, toBrusselsIso } from '../lib/brussels-time.ts';
 import { langParam } from '../lib/language.ts';
 import { listValues, multiParam, sortParam } from '../lib/list-params.ts';
 import { type Cursor, cursorParam, decodeCursor, limitParam, nextCursorField, nextLink, page } from '../lib/pagination.ts';
+import { sanitiseHtml } from '../lib/sanitise.ts';
 import { dateTime, ItemMetaSchema, slugParam, TopicRefSchema } from '../lib/schemas.ts';
 import { fallbackFields, localized } from '../lib/translations.ts';
 import { conditionalGetParameters, listHeaders, notModifiedResponse, readHeaders } from '../openapi.ts';
@@ -346,7 +347,8 @@ export const analysesRouter = createRouter()
       sections: sections.map((s) => ({
         anchor: s.anchor,
         heading: s.heading,
-        body: s.body,
+        // Stored HTML is sanitised on the way out too until every write path sanitises (only the seed does today).
+        body: sanitiseHtml(s.body),
         fallback: Boolean(s.fallback) && lang !== 'nl',
       })),
       attachments,

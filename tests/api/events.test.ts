@@ -1,3 +1,4 @@
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { get, getProblem } from './helpers.ts';
 
@@ -7,6 +8,7 @@ interface Event {
   summary: string | null;
   startsAt: string;
   endsAt: string;
+  updatedAt: string;
   status: string;
   sessions: { startsAt: string; endsAt: string; status: string }[];
   topics: { slug: string; name: string }[];
@@ -74,6 +76,37 @@ describe('GET /v1/events', () => {
       cursor = response.body.nextCursor;
     } while (cursor);
     expect(seen).toEqual(everything.body.data.map((event) => event.slug));
+  });
+
+  it('lists recently changed events first with sort=-updatedAt, and pages through them in that order', async () => {
+    // The seed writes every event at the same instant, so the test changes three itself: the last three in
+    // date order become the three most recently changed, newest first.
+    const byDate = (await get<EventList>('/v1/events?limit=100')).body.data;
+    expect(byDate.length).toBeGreaterThanOrEqual(4);
+    const changed = byDate.slice(-3).reverse();
+    const before = await env.DB.prepare('select slug, updated_at from events').all<{ slug: string; updated_at: number }>();
+    const latest = Math.max(...before.results.map((row) => row.updated_at));
+    const update = env.DB.prepare('update events set updated_at = ? where slug = ?');
+    await env.DB.batch(changed.map((event, i) => update.bind(latest + (3 - i) * 60_000, event.slug)));
+    try {
+      const byChange = (await get<EventList>('/v1/events?limit=100&sort=-updatedAt')).body.data;
+      expect(byChange.map((e) => e.slug).slice(0, 3)).toEqual(changed.map((e) => e.slug));
+      const times = byChange.map((e) => Date.parse(e.updatedAt));
+      for (let i = 1; i < times.length; i++) expect(times[i - 1]).toBeGreaterThanOrEqual(times[i]!);
+      expect(new Set(byChange.map((e) => e.slug))).toEqual(new Set(byDate.map((e) => e.slug)));
+      expect(byChange.map((e) => e.slug)).not.toEqual(byDate.map((e) => e.slug));
+
+      const paged: string[] = [];
+      let next: string | null = '/v1/events?limit=2&sort=-updatedAt';
+      while (next) {
+        const response: { body: EventList } = await get<EventList>(next);
+        paged.push(...response.body.data.map((e) => e.slug));
+        next = response.body.nextCursor ? `/v1/events?limit=2&sort=-updatedAt&cursor=${response.body.nextCursor}` : null;
+      }
+      expect(paged).toEqual(byChange.map((e) => e.slug));
+    } finally {
+      await env.DB.batch(before.results.map((row) => update.bind(row.updated_at, row.slug)));
+    }
   });
 
   it.each([
