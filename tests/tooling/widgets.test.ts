@@ -15,14 +15,15 @@ const scripts = () => readdirSync(DIST).filter((name) => name.endsWith('.js'));
 const gzipKb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 describe('the widget bundle', () => {
-  it(`keeps socius.js within ${BUDGET_GZIP_BYTES / 1024} kB gzip; what only some elements need loads apart, on demand`, () => {
+  it(`stays within ${BUDGET_GZIP_BYTES / 1024} kB gzip for every element together, chunks loaded on demand included`, () => {
     const sizes = Object.fromEntries(scripts().map((name) => [name, gzipSync(readFileSync(join(DIST, name))).length]));
-    const entry = sizes['socius.js'] ?? Number.POSITIVE_INFINITY;
     const total = Object.values(sizes).reduce((sum, size) => sum + size, 0);
     console.log(
-      `socius.js: ${gzipKb(entry)} gzip of ${gzipKb(BUDGET_GZIP_BYTES)}; with what it loads on demand (${Object.keys(sizes).join(', ')}): ${gzipKb(total)}`,
+      `widgets: ${Object.entries(sizes)
+        .map(([name, size]) => `${name} ${gzipKb(size)}`)
+        .join(', ')}; together ${gzipKb(total)} gzip of ${gzipKb(BUDGET_GZIP_BYTES)}`,
     );
-    expect(entry).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
+    expect(total).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
   });
 
   it('imports its chunks only on demand, from beside itself', () => {

@@ -68,9 +68,9 @@ export abstract class SociusElement<T> extends LitElement {
     this.state = { kind: 'loading' };
   }
 
-  /** What the visitor reads when `fetchData` found nothing to show. */
+  /** What the visitor reads when `fetchData` found nothing to show; elements that can be empty say it their way. */
   protected get emptyMessage(): string {
-    return this.t.empty;
+    return this.t.notFound;
   }
 
   /** The language the widget speaks, resolved from `lang` and the host page (`nl`, `en` or `fr`). */
