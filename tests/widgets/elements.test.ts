@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import '../../widgets/index.ts';
-import { expectAccessible, fetchJson, loaded, mount, shadow, text } from './helpers.ts';
+import { apiBase, expectAccessible, fetchJson, loaded, mount, shadow, text } from './helpers.ts';
 
 afterEach(() => document.body.replaceChildren());
 
@@ -110,5 +110,42 @@ describe('<socius-about>', () => {
     await loaded(element);
     expect(getComputedStyle(element).colorScheme).toBe('dark');
     await expectAccessible(element);
+  });
+});
+
+describe('the custom-elements manifest', () => {
+  it('documents every CSS part an element renders', async () => {
+    const manifest = (await (await fetch(new URL('/widgets/custom-elements.json', apiBase))).json()) as {
+      modules: { declarations?: { tagName?: string; cssParts?: { name: string }[] }[] }[];
+    };
+    const documented = new Map(
+      manifest.modules.flatMap((m) => m.declarations ?? []).map((d) => [d.tagName, new Set(d.cssParts?.map((p) => p.name))]),
+    );
+    const events = await fetchJson<{ data: { slug: string; sessions: unknown[]; onlineUrl: string | null }[] }>('/v1/events?limit=100');
+    const withEverything = events.data.find((e) => e.onlineUrl) ?? events.data[0]!;
+    const shown: Element[] = [];
+    const show = async (tag: keyof HTMLElementTagNameMap & `socius-${string}`, attributes: Record<string, string> = {}) => {
+      const element = mount(tag, attributes);
+      await loaded(element);
+      shown.push(element);
+      return element;
+    };
+    await show('socius-event', { slug: withEverything.slug });
+    const list = await show('socius-events', { filters: 'topic,city,date', limit: '2' });
+    shadow(list).querySelector<HTMLButtonElement>('.item .title')!.click();
+    await list.updateComplete;
+    await show('socius-events', { layout: 'calendar' });
+    await show('socius-analyses');
+    await show('socius-analysis', { slug: 'tien-stromingen-in-het-middenveld' });
+    await show('socius-services', { filters: 'topic,format' });
+    await show('socius-about');
+    await show('socius-event', { slug: 'bestaat-niet' });
+    const undocumented = shown.flatMap((element) =>
+      [...shadow(element).querySelectorAll('[part]')]
+        .flatMap((node) => [...node.part])
+        .filter((part) => !documented.get(element.localName)?.has(part))
+        .map((part) => `<${element.localName}> ${part}`),
+    );
+    expect([...new Set(undocumented)]).toEqual([]);
   });
 });

@@ -44,6 +44,19 @@ describe('embedding with one script tag on another origin', () => {
     expect(element.querySelector('a')?.checkVisibility()).toBe(false);
   });
 
+  it('shows an analysis, with the sanitiser it needs loaded on demand from beside the script', async () => {
+    await loadScript(`${apiBase}/widgets/v1/socius.js`);
+    const element = document.createElement('socius-analysis');
+    element.setAttribute('slug', 'tien-stromingen-in-het-middenveld');
+    document.body.append(element);
+    await until(() => (shadow(element)?.querySelectorAll('section[id] p').length ?? 0) > 0, 'the sanitised sections');
+    const loadedFrom = performance
+      .getEntriesByType('resource')
+      .map((entry) => entry.name)
+      .filter((name) => name.startsWith(`${apiBase}/widgets/v1/`) && !name.includes('socius.js'));
+    expect(loadedFrom.length).toBeGreaterThan(0);
+  });
+
   it('serves the bundle with CORS and a long-lived cache, and an immutable versioned copy', async () => {
     // A cross-origin fetch only succeeds when the Worker sends Access-Control-Allow-Origin (which scripts cannot read).
     const latest = await fetch(`${apiBase}/widgets/v1/socius.js`, { mode: 'cors' });

@@ -1,11 +1,17 @@
 // Widget tests talk to the real Worker: `wrangler dev` on a fresh local D1, migrated and seeded exactly as
-// `npm start` does it, in a throwaway folder so a developer's own local data is never touched.
+// `npm start` does it, in a throwaway folder so a developer's own local data is never touched. Two more
+// Workers, each on a throwaway database of its own, serve what the seed must never hold: one holds hostile
+// content (tests/widgets/fixtures/hostile.sql), one holds no content at all (empty states).
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
-import { migrateLocal, seedLocal, startDev } from '../../scripts/local.ts';
+import { type DevServer, migrateLocal, ROOT, seedLocal, startDev } from '../../scripts/local.ts';
+
+const HOSTILE_SQL = join(import.meta.dirname, 'fixtures', 'hostile.sql');
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -17,14 +23,49 @@ function freePort(): Promise<number> {
   });
 }
 
-export default async function setup(project: TestProject) {
+/** Runs a SQL file against the local D1 kept in `persistTo`, as `wrangler d1 execute` would against production. */
+async function executeSql(persistTo: string, file: string): Promise<void> {
+  await promisify(execFile)(
+    join(ROOT, 'node_modules', '.bin', 'wrangler'),
+    ['d1', 'execute', 'DB', '--local', '--persist-to', persistTo, '--file', file],
+    { cwd: ROOT, env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' } },
+  );
+}
+
+interface Worker {
+  server: DevServer;
+  persistTo: string;
+}
+
+async function startWorker(port: number, fill: (persistTo: string) => Promise<unknown>): Promise<Worker> {
   const persistTo = mkdtempSync(join(tmpdir(), 'socius-widgets-'));
   await migrateLocal(persistTo, true);
-  await seedLocal(persistTo);
-  const server = await startDev({ port: await freePort(), persistTo, quiet: true });
-  project.provide('apiBase', server.url);
-  return async () => {
-    await server.stop();
-    rmSync(persistTo, { recursive: true, force: true });
+  await fill(persistTo);
+  return { server: await startDev({ port, persistTo, quiet: true }), persistTo };
+}
+
+export default async function setup(project: TestProject) {
+  const ports = [await freePort(), await freePort(), await freePort()] as const;
+  const started = await Promise.allSettled([
+    startWorker(ports[0], seedLocal),
+    startWorker(ports[1], (persistTo) => executeSql(persistTo, HOSTILE_SQL)),
+    startWorker(ports[2], async () => undefined),
+  ]);
+  const workers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const teardown = async () => {
+    for (const worker of workers) {
+      await worker.server.stop();
+      rmSync(worker.persistTo, { recursive: true, force: true });
+    }
   };
+  const failed = started.find((result) => result.status === 'rejected');
+  if (failed) {
+    await teardown();
+    throw failed.reason;
+  }
+  const [seeded, hostile, empty] = workers as [Worker, Worker, Worker];
+  project.provide('apiBase', seeded.server.url);
+  project.provide('hostileApiBase', hostile.server.url);
+  project.provide('emptyApiBase', empty.server.url);
+  return teardown;
 }

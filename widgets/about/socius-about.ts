@@ -1,8 +1,15 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { type About, api } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
+import { safeHref } from '../shared/safe-href.ts';
 import { SociusElement } from '../shared/socius-element.ts';
 import { baseStyles } from '../shared/styles.ts';
+
+/** One contact link; a URL that may not become a link is left out, since its label alone says nothing. */
+function link(url: string, label: string): TemplateResult | typeof nothing {
+  const href = safeHref(url);
+  return href ? html`<li><a href=${href}>${label}</a></li>` : nothing;
+}
 
 /**
  * The Socius organisation card: name, tagline, mission, what it offers, region, subsidiser, contact and
@@ -71,9 +78,8 @@ export class SociusAbout extends SociusElement<About> {
       ${a.mission ? html`<p>${a.mission}</p>` : nothing} ${a.offer ? html`<p>${a.offer}</p>` : nothing}
       ${a.region || a.subsidiser ? html`<p class="muted">${[a.region, a.subsidiser].filter(Boolean).join(' · ')}</p>` : nothing}
       <ul aria-label=${t.contact}>
-        <li><a href=${a.contact.website}>${t.website}</a></li>
-        ${a.contact.email ? html`<li><a href=${`mailto:${a.contact.email}`}>${a.contact.email}</a></li>` : nothing}
-        ${a.socialLinks.map((s) => html`<li><a href=${s.url}>${s.network[0]?.toUpperCase()}${s.network.slice(1)}</a></li>`)}
+        ${link(a.contact.website, t.website)} ${a.contact.email ? link(`mailto:${a.contact.email}`, a.contact.email) : nothing}
+        ${a.socialLinks.map((s) => link(s.url, `${s.network[0]?.toUpperCase()}${s.network.slice(1)}`))}
       </ul>
     </section>`;
   }

@@ -1,8 +1,9 @@
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { byline } from '../analysis/analysis-parts.ts';
+import { byline } from '../shared/analysis-parts.ts';
 import { type AnalysisSummary, api } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
 import { analysisJsonLd } from '../shared/json-ld.ts';
+import { safeHref } from '../shared/safe-href.ts';
 import { SociusElement } from '../shared/socius-element.ts';
 import { baseStyles } from '../shared/styles.ts';
 
@@ -53,9 +54,13 @@ export class SociusAnalyses extends SociusElement<AnalysisSummary[]> {
     limit: { type: Number },
     layout: { type: String, reflect: true },
   };
+  /** Only analyses with any of these topics: topic slugs, comma-separated (as in `/v1/topics`). */
   declare topic: string;
+  /** Only analyses by any of these authors (names, any case), comma-separated. */
   declare author: string;
+  /** How many analyses to show (1–100, default 3), newest first. */
   declare limit: number;
+  /** How analyses are shown: `cards` (default) or `list`. */
   declare layout: 'cards' | 'list';
   protected readonly reloadOn = ['topic', 'author', 'limit'];
 
@@ -87,13 +92,19 @@ export class SociusAnalyses extends SociusElement<AnalysisSummary[]> {
     if (!allowed) e.preventDefault();
   }
 
+  /** The title, linked to the analysis when its URL is one we may render. */
+  #title(a: AnalysisSummary): TemplateResult | string {
+    const href = safeHref(a.url);
+    return href ? html`<a href=${href} @click=${(e: MouseEvent) => this.#open(e, a)}>${a.title}</a>` : a.title;
+  }
+
   protected renderData(items: AnalysisSummary[]): TemplateResult {
     if (items.length === 0) return this.renderStatus(this.t.noAnalyses);
     return html`<section aria-label=${this.t.analyses}>
       <ul class="items" part="list">
         ${items.map(
           (a) => html`<li part="analysis">
-            ${this.heading(html`<a href=${a.url} @click=${(e: MouseEvent) => this.#open(e, a)}>${a.title}</a>`)}
+            ${this.heading(this.#title(a))}
             <p class="muted">${byline(a, this.t, this.uiLang)}</p>
             ${a.summary ? html`<p>${a.summary}</p>` : nothing}
             ${a.topics.length > 0 ? html`<p class="topics muted">${a.topics.map((x) => x.name).join(' · ')}</p>` : nothing}

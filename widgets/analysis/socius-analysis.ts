@@ -1,16 +1,26 @@
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { byline } from '../shared/analysis-parts.ts';
 import { type Analysis, api } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
+import { formatDate } from '../shared/format.ts';
 import { analysisJsonLd } from '../shared/json-ld.ts';
+import { loadSanitiser, type Sanitise } from '../shared/rich-text.ts';
+import { safeHref } from '../shared/safe-href.ts';
 import { SociusElement } from '../shared/socius-element.ts';
 import { baseStyles } from '../shared/styles.ts';
-import { byline, formatDate } from './analysis-parts.ts';
+
+/** A download link; a file whose URL may not become a link is still listed, by its title. */
+function attachmentLink(file: Analysis['attachments'][number]): TemplateResult | string {
+  const href = safeHref(file.url);
+  return href ? html`<a href=${href} hreflang=${file.lang} download>${file.title}</a>` : file.title;
+}
 
 /**
  * A full analysis to read: summary, table of contents, sections with anchors, authors, dates, licence and
- * downloads. Without `slug` it shows the newest analysis. Section bodies are HTML that the API sanitised when
- * it was written; nothing else is ever inserted as HTML.
+ * downloads. Without `slug` it shows the newest analysis. Section bodies are HTML: the API sanitises them when
+ * they are written, and this element sanitises them again (DOMPurify, the documented tags only) before it
+ * renders them; nothing else is ever inserted as HTML.
  *
  * @cssproperty --socius-accent - Accent colour.
  * @cssproperty --socius-text - Text colour; inherits by default.
@@ -21,7 +31,7 @@ import { byline, formatDate } from './analysis-parts.ts';
  * @csspart toc - The table of contents.
  * @csspart section - One section.
  * @csspart downloads - The list of files.
- * @csspart status - Loading and error messages.
+ * @csspart status - Loading, empty and error messages.
  * @tag socius-analysis
  */
 export class SociusAnalysis extends SociusElement<Analysis> {
@@ -51,17 +61,22 @@ export class SociusAnalysis extends SociusElement<Analysis> {
     `,
   ];
   static override properties: PropertyDeclarations = { slug: { type: String, reflect: true } };
+  /** Slug of the analysis to show (as in `/v1/analyses/{slug}`); without it, the newest analysis. */
   declare slug: string;
   protected readonly reloadOn = ['slug'];
 
-  protected async fetchData(signal: AbortSignal): Promise<Analysis> {
-    let slug = this.slug;
-    if (!slug) {
-      const newest = (await api.listAnalyses(this.apiBase, { lang: this.uiLang, limit: 1 }, signal)).data[0];
-      if (!newest) throw new Error('no analysis');
-      slug = newest.slug;
-    }
-    return (await api.getAnalysis(this.apiBase, slug, { lang: this.uiLang }, signal)).data;
+  #sanitise: Sanitise | undefined;
+
+  protected async fetchData(signal: AbortSignal): Promise<Analysis | undefined> {
+    const slug = this.slug || (await api.listAnalyses(this.apiBase, { lang: this.uiLang, limit: 1 }, signal)).data[0]?.slug;
+    if (!slug) return undefined;
+    const [analysis, sanitise] = await Promise.all([api.getAnalysis(this.apiBase, slug, { lang: this.uiLang }, signal), loadSanitiser()]);
+    this.#sanitise = sanitise;
+    return analysis.data;
+  }
+
+  protected override get emptyMessage(): string {
+    return this.t.noAnalyses;
   }
 
   protected override jsonLd(a: Analysis) {
@@ -84,7 +99,7 @@ export class SociusAnalysis extends SociusElement<Analysis> {
       ${this.heading(a.title)}
       <p class="muted">
         ${byline(a, t, this.uiLang)}${a.revisedAt ? html` · ${t.revised} ${formatDate(a.revisedAt, this.uiLang)}` : nothing} ·
-        ${t.licence} <a href=${`https://spdx.org/licenses/${a.licence}.html`}>${a.licence}</a>
+        ${t.licence} <a href=${`https://spdx.org/licenses/${encodeURIComponent(a.licence)}.html`}>${a.licence}</a>
       </p>
       ${a.summary ? html`<p class="summary">${a.summary}</p>` : nothing}
       <nav aria-label=${t.contents} part="toc">
@@ -95,7 +110,7 @@ export class SociusAnalysis extends SociusElement<Analysis> {
       </nav>
       ${a.sections.map(
         (s) => html`<section id=${s.anchor} tabindex="-1" part="section" lang=${s.fallback ? 'nl' : nothing}>
-          ${this.heading(s.heading, 1)} ${s.fallback ? html`<p class="muted">${t.inDutch}</p>` : nothing} ${unsafeHTML(s.body)}
+          ${this.heading(s.heading, 1)} ${s.fallback ? html`<p class="muted">${t.inDutch}</p>` : nothing} ${this.#sanitise ? unsafeHTML(this.#sanitise(s.body)) : nothing}
         </section>`,
       )}
       ${
@@ -105,7 +120,7 @@ export class SociusAnalysis extends SociusElement<Analysis> {
             <ul part="downloads">
               ${a.attachments.map(
                 (f) => html`<li>
-                  <a href=${f.url} hreflang=${f.lang} download>${f.title}</a>
+                  ${attachmentLink(f)}
                   <span class="muted"
                     >(${f.mediaType === 'application/pdf' ? 'PDF' : f.mediaType}${
                       f.byteSize ? `, ${Math.round(f.byteSize / 1024)} kB` : ''

@@ -1,16 +1,17 @@
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { actions, badges, place, price } from '../events/event-parts.ts';
 import { api, type Event } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
+import { actions, badges, organiser, place, price, statusLabel, statusNote } from '../shared/event-parts.ts';
+import { intlLocale, TIME_ZONE } from '../shared/format.ts';
 import { eventJsonLd } from '../shared/json-ld.ts';
 import { SociusElement } from '../shared/socius-element.ts';
 import { baseStyles } from '../shared/styles.ts';
 
 /**
  * One event in full: dates and sessions, venue and address, online link, price, registration, accessibility
- * and topics. Without `slug` it shows the next upcoming event.
+ * and topics. Without `slug` it shows the next upcoming event, and says so when there is none.
  *
- * @fires socius-register - A person followed the registration link; `detail: { slug, url }`. Cancelable.
+ * @fires socius-register - A person followed the registration link; `detail: { slug, url }`. Cancel it to handle registration yourself.
  * @cssproperty --socius-accent - Accent colour.
  * @cssproperty --socius-accent-text - Text on the accent colour.
  * @cssproperty --socius-text - Text colour; inherits by default.
@@ -18,10 +19,13 @@ import { baseStyles } from '../shared/styles.ts';
  * @cssproperty --socius-radius - Corner radius of buttons.
  * @cssproperty --socius-font - Font family; inherits by default.
  * @csspart heading - The event title and section headings.
- * @csspart badges - Status badges.
+ * @csspart badges - The list of status badges.
+ * @csspart badge - One badge (status, online, availability, free).
+ * @csspart actions - The row of links under the event.
  * @csspart register - Registration link.
- * @csspart add-to-calendar - Add-to-calendar link.
- * @csspart status - Loading and error messages.
+ * @csspart add-to-calendar - Add-to-calendar link (an `.ics` file).
+ * @csspart online-link - The link to join online.
+ * @csspart status - Loading, empty and error messages.
  * @tag socius-event
  */
 export class SociusEvent extends SociusElement<Event> {
@@ -63,14 +67,17 @@ export class SociusEvent extends SociusElement<Event> {
     `,
   ];
   static override properties: PropertyDeclarations = { slug: { type: String, reflect: true } };
+  /** Slug of the event to show (as in `/v1/events/{slug}`); without it, the next upcoming scheduled event. */
   declare slug: string;
   protected readonly reloadOn = ['slug'];
 
-  protected async fetchData(signal: AbortSignal): Promise<Event> {
+  protected async fetchData(signal: AbortSignal): Promise<Event | undefined> {
     if (this.slug) return (await api.getEvent(this.apiBase, this.slug, { lang: this.uiLang }, signal)).data;
-    const next = (await api.listEvents(this.apiBase, { lang: this.uiLang, limit: 1, status: 'scheduled' }, signal)).data[0];
-    if (!next) throw new Error('no upcoming event');
-    return next;
+    return (await api.listEvents(this.apiBase, { lang: this.uiLang, limit: 1, status: 'scheduled' }, signal)).data[0];
+  }
+
+  protected override get emptyMessage(): string {
+    return this.t.noUpcomingEvent;
   }
 
   protected override jsonLd(event: Event) {
@@ -79,13 +86,12 @@ export class SociusEvent extends SociusElement<Event> {
 
   protected renderData(event: Event): TemplateResult {
     const t = this.t;
-    const locale = this.uiLang === 'en' ? 'en-GB' : `${this.uiLang}-BE`;
-    const session = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Brussels' });
+    const session = new Intl.DateTimeFormat(intlLocale(this.uiLang), { dateStyle: 'full', timeStyle: 'short', timeZone: TIME_ZONE });
     const venue = event.venue;
     return html`<article aria-label=${event.title}>
       ${this.heading(event.title)} ${badges(event, t)}
       <p><strong>${event.dateSummary}</strong></p>
-      ${event.statusReason && event.status !== 'scheduled' ? html`<p><strong>${t[event.status]}</strong>: ${event.statusReason}</p>` : nothing}
+      ${statusNote(event, t)}
       ${event.summary ? html`<p>${event.summary}</p>` : nothing} ${event.description ? html`<p>${event.description}</p>` : nothing}
       <dl>
         ${
@@ -93,11 +99,12 @@ export class SociusEvent extends SociusElement<Event> {
             ? html`<dt>${t.sessions}</dt>
               <dd>
                 <ul class="sessions">
-                  ${event.sessions.map(
-                    (s) => html`<li class=${s.status === 'cancelled' ? 'cancelled' : ''}>
-                      ${session.formatRange(new Date(s.startsAt), new Date(s.endsAt))}${s.status !== 'scheduled' ? html` (${t[s.status]})` : nothing}
-                    </li>`,
-                  )}
+                  ${event.sessions.map((s) => {
+                    const status = statusLabel(s.status, t);
+                    return html`<li class=${s.status === 'cancelled' ? 'cancelled' : ''}>
+                      ${session.formatRange(new Date(s.startsAt), new Date(s.endsAt))}${status ? ` (${status})` : nothing}
+                    </li>`;
+                  })}
                 </ul>
               </dd>`
             : nothing
@@ -110,7 +117,7 @@ export class SociusEvent extends SociusElement<Event> {
         <dt>${t.price}</dt>
         <dd>${price(event, t, this.uiLang)}</dd>
         <dt>${t.organiser}</dt>
-        <dd>${event.organiser.url ? html`<a href=${event.organiser.url}>${event.organiser.name}</a>` : event.organiser.name}</dd>
+        <dd>${organiser(event)}</dd>
         ${event.audience ? html`<dt>${t.audience}</dt><dd>${event.audience}</dd>` : nothing}
         ${event.accessibility ? html`<dt>${t.accessibility}</dt><dd>${event.accessibility}</dd>` : nothing}
         ${event.topics.length > 0 ? html`<dt>${t.topics}</dt><dd>${event.topics.map((x) => x.name).join(', ')}</dd>` : nothing}

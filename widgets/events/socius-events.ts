@@ -1,10 +1,11 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { api, type Event, type EventList, type FacetValue } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
+import { actions, badges, place, price, statusNote } from '../shared/event-parts.ts';
+import { intlLocale, TIME_ZONE } from '../shared/format.ts';
 import { eventJsonLd } from '../shared/json-ld.ts';
 import { SociusElement } from '../shared/socius-element.ts';
 import { baseStyles } from '../shared/styles.ts';
-import { actions, badges, place, price } from './event-parts.ts';
 import { styles } from './socius-events.styles.ts';
 
 type Layout = 'list' | 'cards' | 'compact' | 'calendar';
@@ -15,7 +16,6 @@ interface Data {
   facets: NonNullable<EventList['facets']>;
 }
 
-const TIME_ZONE = 'Europe/Brussels';
 const dayKey = (iso: string) => iso.slice(0, 10); // API times carry the Brussels offset: the first 10 characters are the Brussels date
 const todayKey = () => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date());
 const shiftDay = (key: string, days: number) => {
@@ -49,8 +49,10 @@ const shiftMonth = (key: string, months: number) => {
  * @csspart badges - Status badges of an event.
  * @csspart badge - One badge.
  * @csspart filters - The filter form.
+ * @csspart actions - The row of links of an opened event.
  * @csspart register - Registration link.
- * @csspart add-to-calendar - Add-to-calendar link.
+ * @csspart add-to-calendar - Add-to-calendar link (an `.ics` file).
+ * @csspart online-link - The link to join an online event.
  * @csspart more - The "show more" button.
  * @csspart calendar - The month grid.
  * @csspart status - Loading, empty and error messages.
@@ -75,14 +77,23 @@ export class SociusEvents extends SociusElement<Data> {
     announcement: { state: true },
   };
 
+  /** Only events with any of these topics: topic slugs, comma-separated (as in `/v1/topics`). */
   declare topic: string;
+  /** Only events in any of these cities (venue city, any case), comma-separated. */
   declare city: string;
+  /** Only events attended in any of these ways, comma-separated: `offline`, `online`, `mixed`. */
   declare attendanceMode: string;
+  /** Only events by any of these organisers (names, any case), comma-separated. */
   declare organiser: string;
+  /** Only events of any of these Socius services: service slugs, comma-separated (as in `/v1/services`). */
   declare service: string;
+  /** How many events to show at first (1–100, default 6); "show more" loads as many again. The calendar shows the whole month. */
   declare limit: number;
+  /** How events are shown: `list` (default), `cards`, `compact` or `calendar` (a month grid). */
   declare layout: Layout;
+  /** Which filters visitors get, comma-separated: `topic`, `city`, `date`. None by default. */
   declare filters: string;
+  /** Set to give visitors a search field. */
   declare search: boolean;
   /** Values picked in the visible filter controls. */
   declare chosen: { topic?: string; city?: string; from?: string; q?: string };
@@ -258,7 +269,7 @@ export class SociusEvents extends SociusElement<Data> {
     const t = this.t;
     const venue = event.venue;
     return html`<div class="details" id=${id}>
-      ${event.statusReason && event.status !== 'scheduled' ? html`<p><strong>${t[event.status]}</strong>: ${event.statusReason}</p>` : nothing}
+      ${statusNote(event, t)}
       ${event.description ? html`<p>${event.description}</p>` : nothing}
       <dl>
         ${
@@ -290,7 +301,7 @@ export class SociusEvents extends SociusElement<Data> {
     const weeks = Array.from({ length: 6 }, (_, w) => Array.from({ length: 7 }, (_, d) => shiftDay(monday, w * 7 + d)));
     const lastWeek = weeks[5]?.[0];
     if (lastWeek && monthOf(lastWeek) !== this.month) weeks.pop();
-    const locale = this.uiLang === 'en' ? 'en-GB' : `${this.uiLang}-BE`;
+    const locale = intlLocale(this.uiLang);
     const asDate = (key: string) => new Date(`${key}T12:00:00Z`);
     const monthName = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(asDate(first));
     const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });

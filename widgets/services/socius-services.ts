@@ -1,6 +1,7 @@
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { api, type Service, type Topic } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
+import { safeHref } from '../shared/safe-href.ts';
 import { SociusElement } from '../shared/socius-element.ts';
 import type { UiLang } from '../shared/strings.ts';
 import { baseStyles } from '../shared/styles.ts';
@@ -85,9 +86,13 @@ export class SociusServices extends SociusElement<Data> {
     limit: { type: Number },
     chosen: { state: true },
   };
+  /** Only services with any of these topics: topic slugs, comma-separated (as in `/v1/topics`). */
   declare topic: string;
+  /** Only services in any of these formats, comma-separated: `training`, `workshop`, `inspiration-day`, `network`, `tailor-made-support`, `research`. */
   declare format: string;
+  /** Which filters visitors get, comma-separated: `topic`, `format`. None by default. */
   declare filters: string;
+  /** How many services to show (1–100, default 20), in editorial order. */
   declare limit: number;
   declare chosen: { topic?: string; format?: string };
   protected readonly reloadOn = ['topic', 'format', 'limit', 'chosen', 'filters'];
@@ -162,6 +167,11 @@ export class SociusServices extends SociusElement<Data> {
     </form>`;
   }
 
+  #contact(s: Service): TemplateResult | typeof nothing {
+    const href = safeHref(s.contact.email ? `mailto:${s.contact.email}` : null);
+    return href ? html`<p><a href=${href}>${this.t.contact}<span class="visually-hidden">: ${s.title}</span></a></p>` : nothing;
+  }
+
   protected renderData(data: Data): TemplateResult {
     const names = FORMAT_NAMES[this.uiLang];
     return html`<section aria-label=${this.t.services}>
@@ -176,11 +186,7 @@ export class SociusServices extends SociusElement<Data> {
                 <p class="format">${names[s.format]}</p>
                 ${this.heading(s.title)} ${s.summary ? html`<p>${s.summary}</p>` : nothing}
                 ${s.audience ? html`<p class="muted">${this.t.audience}: ${s.audience}</p>` : nothing}
-                ${
-                  s.contact.email
-                    ? html`<p><a href=${`mailto:${s.contact.email}`}>${this.t.contact}<span class="visually-hidden">: ${s.title}</span></a></p>`
-                    : nothing
-                }
+                ${this.#contact(s)}
               </li>`,
             )}
           </ul>`

@@ -1,13 +1,26 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError, SCRIPT_ORIGIN } from './client.ts';
-import { resolveLang, STRINGS, type UiLang } from './strings.ts';
+import { resolveLang, STRINGS, type Strings, type UiLang } from './strings.ts';
 
-export type LoadState<T> = { kind: 'loading' } | { kind: 'error'; error: unknown } | { kind: 'ready'; data: T };
+export type LoadState<T> = { kind: 'loading' } | { kind: 'error'; error: unknown } | { kind: 'empty' } | { kind: 'ready'; data: T };
 
 /**
  * What every Socius element shares: `lang`, `api-base`, `theme`, `heading-level`, `no-jsonld`; loading,
- * error (with retry) and ready states that say what happened in the widget's language; and the schema.org
- * JSON-LD it puts into the host page's light DOM for search engines.
+ * empty, error (with retry) and ready states that say what happened in the widget's language; and the
+ * schema.org JSON-LD it puts into the host page's light DOM for search engines.
+ *
+ * @cssproperty --socius-font - Font family; inherits the host page's by default.
+ * @cssproperty --socius-text - Text colour; inherits the host page's by default.
+ * @cssproperty --socius-muted - Secondary text (dates, authors, status messages).
+ * @cssproperty --socius-accent - Accent colour of links, buttons, markers and focus rings.
+ * @cssproperty --socius-accent-text - Text on the accent colour (primary buttons, alert badges).
+ * @cssproperty --socius-surface - Background of cards and form controls.
+ * @cssproperty --socius-border - Borders of cards and rules.
+ * @cssproperty --socius-radius - Corner radius of cards, buttons and controls.
+ * @cssproperty --socius-spacing - The base space between and inside items.
+ * @csspart heading - Every heading (a `role="heading"` element whose level follows `heading-level`).
+ * @csspart status - The loading, empty and error messages.
+ * @csspart error - The error message together with its "try again" button.
  */
 export abstract class SociusElement<T> extends LitElement {
   static override properties: PropertyDeclarations = {
@@ -19,17 +32,28 @@ export abstract class SociusElement<T> extends LitElement {
     state: { state: true },
   };
 
+  /**
+   * Language of the content and of the widget's own words: `nl`, `en` or `fr`. Defaults to the host page's
+   * `<html lang>`, else Dutch; content missing in that language is shown in Dutch and marked as such.
+   */
   declare lang: string;
+  /** Origin of the Socius API to read from; defaults to the origin the script was loaded from. */
   declare apiBase: string;
-  declare theme: string | undefined;
+  /** Colour scheme: `light`, `dark` or `auto` (follows the visitor's setting); unset, it follows the host page's `color-scheme`. */
+  declare theme: 'light' | 'dark' | 'auto' | undefined;
+  /** Level of the widget's top headings (1–6, default 2), so they fit the host page's outline; inner headings go one deeper. */
   declare headingLevel: number;
+  /** Set to keep the widget from adding schema.org JSON-LD about what it shows to the host page. */
   declare noJsonld: boolean;
+  /** Where loading stands: `loading`, `empty`, `error` or `ready` with the data. */
   declare state: LoadState<T>;
   #abort: AbortController | undefined;
 
   /** Properties whose change means new data must be fetched. */
   protected abstract readonly reloadOn: readonly string[];
-  protected abstract fetchData(signal: AbortSignal): Promise<T>;
+  /** The data to show, or undefined when there is nothing to show (which is not an error). */
+  protected abstract fetchData(signal: AbortSignal): Promise<T | undefined>;
+  /** The widget's content once the data is there. */
   protected abstract renderData(data: T): TemplateResult | typeof nothing;
   /** schema.org description of what is shown, or null. */
   protected jsonLd(_data: T): object | null {
@@ -44,11 +68,18 @@ export abstract class SociusElement<T> extends LitElement {
     this.state = { kind: 'loading' };
   }
 
+  /** What the visitor reads when `fetchData` found nothing to show; elements that can be empty say it their way. */
+  protected get emptyMessage(): string {
+    return this.t.notFound;
+  }
+
+  /** The language the widget speaks, resolved from `lang` and the host page (`nl`, `en` or `fr`). */
   get uiLang(): UiLang {
     return resolveLang(this.lang);
   }
 
-  get t() {
+  /** The widget's own words in `uiLang`. */
+  get t(): Strings {
     return STRINGS[this.uiLang];
   }
 
@@ -86,6 +117,11 @@ export abstract class SociusElement<T> extends LitElement {
     try {
       const data = await this.fetchData(abort.signal);
       if (abort.signal.aborted) return;
+      if (data === undefined) {
+        this.state = { kind: 'empty' };
+        this.writeJsonLd(null);
+        return;
+      }
       this.state = { kind: 'ready', data };
       this.writeJsonLd(this.noJsonld ? null : this.jsonLd(data));
     } catch (error) {
@@ -95,6 +131,7 @@ export abstract class SociusElement<T> extends LitElement {
     }
   }
 
+  /** Puts (or replaces, or removes) the widget's JSON-LD script in its light DOM, where search engines read it. */
   protected writeJsonLd(data: object | null): void {
     let script = this.querySelector<HTMLScriptElement>(':scope > script[type="application/ld+json"]');
     if (!data) {
@@ -109,11 +146,13 @@ export abstract class SociusElement<T> extends LitElement {
     script.textContent = JSON.stringify({ '@context': 'https://schema.org', ...data });
   }
 
+  /** A heading at `heading-level` plus `offset`. */
   protected heading(content: unknown, offset = 0): TemplateResult {
     const level = Math.min(6, Math.max(1, (this.headingLevel || 2) + offset));
     return html`<div role="heading" aria-level=${level} part="heading">${content}</div>`;
   }
 
+  /** A message that says what happened, announced to screen readers. */
   protected renderStatus(message: string): TemplateResult {
     return html`<p class="status" role="status" part="status">${message}</p>`;
   }
@@ -131,6 +170,8 @@ export abstract class SociusElement<T> extends LitElement {
           ${status === 404 ? nothing : html`<button type="button" @click=${() => void this.reload()}>${this.t.retry}</button>`}
         </div>`;
       }
+      case 'empty':
+        return this.renderStatus(this.emptyMessage);
       case 'ready':
         return this.renderData(this.state.data);
     }

@@ -10,6 +10,7 @@ const nl = {
   retry: 'Opnieuw proberen',
   noEvents: 'Er zijn geen activiteiten die aan je keuze voldoen.',
   noAnalyses: 'Er zijn nog geen analyses.',
+  noUpcomingEvent: 'Er zijn geen komende activiteiten.',
   noServices: 'Er is geen aanbod dat aan je keuze voldoet.',
   events: 'Activiteiten',
   analyses: 'Analyses',
@@ -58,7 +59,7 @@ const nl = {
   inDutch: '(in het Nederlands)',
 };
 
-type Strings = { [K in keyof typeof nl]: (typeof nl)[K] extends (...args: infer A) => string ? (...args: A) => string : string };
+export type Strings = { [K in keyof typeof nl]: (typeof nl)[K] extends (...args: infer A) => string ? (...args: A) => string : string };
 
 const en: Strings = {
   loading: 'Loading…',
@@ -68,6 +69,7 @@ const en: Strings = {
   retry: 'Try again',
   noEvents: 'There are no events matching your choice.',
   noAnalyses: 'There are no analyses yet.',
+  noUpcomingEvent: 'There are no upcoming events.',
   noServices: 'Nothing on offer matches your choice.',
   events: 'Events',
   analyses: 'Analyses',
@@ -124,6 +126,7 @@ const fr: Strings = {
   retry: 'Réessayer',
   noEvents: 'Aucune activité ne correspond à votre choix.',
   noAnalyses: "Il n'y a pas encore d'analyses.",
+  noUpcomingEvent: 'Aucune activité à venir.',
   noServices: 'Aucune offre ne correspond à votre choix.',
   events: 'Activités',
   analyses: 'Analyses',

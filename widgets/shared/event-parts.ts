@@ -1,13 +1,27 @@
-// Pieces of an event shown by both <socius-events> and <socius-event>: badges, facts, actions, JSON-LD.
+// Pieces of an event shown by both <socius-events> and <socius-event>: status, badges, place, price, actions.
 import { html, nothing, type TemplateResult } from 'lit';
-import { apiUrl, type Event } from '../shared/client.ts';
-import type { STRINGS } from '../shared/strings.ts';
+import { apiUrl, type Event } from './client.ts';
+import { intlLocale } from './format.ts';
+import { safeHref } from './safe-href.ts';
+import type { Strings, UiLang } from './strings.ts';
 
-type Strings = (typeof STRINGS)['nl'];
+type EventStatus = Event['status'];
+
+/** The label of a status worth mentioning, or undefined for `scheduled`; the one place statuses get words. */
+export function statusLabel(status: EventStatus, t: Strings): string | undefined {
+  return status === 'scheduled' ? undefined : t[status];
+}
+
+/** "Postponed: the speaker is ill", when the event is not simply scheduled and says why. */
+export function statusNote(event: Event, t: Strings): TemplateResult | typeof nothing {
+  const label = statusLabel(event.status, t);
+  return label && event.statusReason ? html`<p><strong>${label}</strong>: ${event.statusReason}</p>` : nothing;
+}
 
 export function badges(event: Event, t: Strings): TemplateResult | typeof nothing {
   const items: [string, boolean][] = [];
-  if (event.status !== 'scheduled') items.push([t[event.status], true]);
+  const status = statusLabel(event.status, t);
+  if (status) items.push([status, true]);
   if (event.attendanceMode === 'online') items.push([t.online, false]);
   if (event.attendanceMode === 'mixed') items.push([t.mixed, false]);
   if (event.registration.availability === 'full') items.push([t.full, true]);
@@ -27,23 +41,33 @@ export function place(event: Event, t: Strings): string {
   return where;
 }
 
-export function price(event: Event, t: Strings, lang: string): string {
+export function price(event: Event, t: Strings, lang: UiLang): string {
   if (event.price.free) return t.free;
   if (event.price.amountCents === null) return event.price.note ?? '';
-  const amount = new Intl.NumberFormat(lang, { style: 'currency', currency: event.price.currency }).format(event.price.amountCents / 100);
+  const amount = new Intl.NumberFormat(intlLocale(lang), { style: 'currency', currency: event.price.currency }).format(
+    event.price.amountCents / 100,
+  );
   return event.price.note ? `${amount} (${event.price.note})` : amount;
 }
 
-export function calendarUrl(apiBase: string, event: Event, lang: string): string {
+export function calendarUrl(apiBase: string, event: Event, lang: UiLang): string {
   return apiUrl(apiBase, `v1/events/${encodeURIComponent(event.slug)}/calendar.ics`, { lang }).href;
 }
 
-/** Registration and add-to-calendar links; clicking "register" fires a cancelable `socius-register`. */
-export function actions(host: HTMLElement, apiBase: string, event: Event, t: Strings, lang: string): TemplateResult {
+/** The organiser's name, linked to its site when that is a link we may render. */
+export function organiser(event: Event): TemplateResult | string {
+  const href = safeHref(event.organiser.url);
+  return href ? html`<a href=${href}>${event.organiser.name}</a>` : event.organiser.name;
+}
+
+/** Registration, add-to-calendar and join-online links; clicking "register" fires a cancelable `socius-register`. */
+export function actions(host: HTMLElement, apiBase: string, event: Event, t: Strings, lang: UiLang): TemplateResult {
+  const registrationUrl = safeHref(event.registration.url);
+  const onlineUrl = safeHref(event.onlineUrl);
   const register = (click: MouseEvent) => {
     const allowed = host.dispatchEvent(
       new CustomEvent('socius-register', {
-        detail: { slug: event.slug, url: event.registration.url },
+        detail: { slug: event.slug, url: registrationUrl },
         bubbles: true,
         composed: true,
         cancelable: true,
@@ -51,7 +75,6 @@ export function actions(host: HTMLElement, apiBase: string, event: Event, t: Str
     );
     if (!allowed) click.preventDefault();
   };
-  const registrationUrl = event.registration.url;
   const canRegister = registrationUrl && event.status !== 'cancelled' && event.registration.availability !== 'full';
   return html`<p class="actions" part="actions">
     ${
@@ -68,10 +91,6 @@ export function actions(host: HTMLElement, apiBase: string, event: Event, t: Str
         >`
         : nothing
     }
-    ${
-      event.onlineUrl && event.status !== 'cancelled'
-        ? html`<a class="button" part="online-link" href=${event.onlineUrl}>${t.joinOnline}</a>`
-        : nothing
-    }
+    ${onlineUrl && event.status !== 'cancelled' ? html`<a class="button" part="online-link" href=${onlineUrl}>${t.joinOnline}</a>` : nothing}
   </p>`;
 }
