@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env.ts';
+import { representation } from '../json-ld/index.ts';
 
 /** What clients and shared caches are told: fresh for a minute, then served stale while refreshed. */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=86400';
@@ -26,7 +27,7 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
 
 /**
  * Public GETs: a strong ETag from the body bytes, `304` on `If-None-Match`, and a copy in the Workers Cache
- * API keyed by URL, negotiated language and the content version. Every content write bumps that version
+ * API keyed by URL, negotiated language and representation (`Accept`), and the content version. Every content write bumps that version
  * (database triggers), so the next request after a change misses the cache and sees the change.
  */
 export const edgeCache = createMiddleware<AppEnv>(async (c, next) => {
@@ -34,7 +35,8 @@ export const edgeCache = createMiddleware<AppEnv>(async (c, next) => {
   const url = new URL(c.req.url);
   const state = await c.var.db.get<{ version: number } | undefined>(sql`select version from content_state where id = 1`);
   const params = [...url.searchParams].sort(([a], [b]) => a.localeCompare(b));
-  params.push(['__lang', c.var.lang], ['__v', String(state?.version ?? 0)]);
+  // One copy per representation too: JSON and JSON-LD of the same URL are different bodies.
+  params.push(['__lang', c.var.lang], ['__type', representation(c)], ['__v', String(state?.version ?? 0)]);
   const key = new Request(`${url.origin}${url.pathname}?${new URLSearchParams(params)}`);
   const cache = caches.default;
 

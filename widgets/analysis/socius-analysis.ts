@@ -1,8 +1,7 @@
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { type Analysis, api } from '../shared/client.ts';
+import { type Analysis, api, apiUrl } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
-import { analysisJsonLd } from '../shared/json-ld.ts';
 import { SociusElement } from '../shared/socius-element.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { byline, formatDate } from './analysis-parts.ts';
@@ -65,7 +64,7 @@ export class SociusAnalysis extends SociusElement<Analysis> {
   }
 
   protected override jsonLd(a: Analysis) {
-    return analysisJsonLd(a);
+    return apiUrl(this.apiBase, `v1/analyses/${encodeURIComponent(a.slug)}`, { lang: this.uiLang });
   }
 
   /** Fragment links cannot cross the shadow boundary, so the table of contents scrolls itself. */

@@ -1,8 +1,7 @@
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { actions, badges, place, price } from '../events/event-parts.ts';
-import { api, type Event } from '../shared/client.ts';
+import { api, apiUrl, type Event } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
-import { eventJsonLd } from '../shared/json-ld.ts';
 import { SociusElement } from '../shared/socius-element.ts';
 import { baseStyles } from '../shared/styles.ts';
 
@@ -73,8 +72,9 @@ export class SociusEvent extends SociusElement<Event> {
     return next;
   }
 
+  /** The event's own URL, also when it was found as the next upcoming one, so search engines get one Event. */
   protected override jsonLd(event: Event) {
-    return eventJsonLd(event);
+    return apiUrl(this.apiBase, `v1/events/${encodeURIComponent(event.slug)}`, { lang: this.uiLang });
   }
 
   protected renderData(event: Event): TemplateResult {

@@ -91,3 +91,20 @@ export const api = {
   getAbout: (base: string, query: Query<'getAbout'>, signal?: AbortSignal) =>
     request<Ok<'getAbout'>>(apiUrl(base, 'v1/about', query), signal),
 };
+
+/** A schema.org JSON-LD document as the API serves it. */
+export type JsonLd = { '@context': string; '@type': string } & Record<string, unknown>;
+
+/**
+ * The JSON-LD representation of an API URL the widget already read (`Accept: application/ld+json`): the API
+ * owns the schema.org mapping, so the bundle carries none. Best effort: no retries, since only search engines
+ * miss it when it fails.
+ */
+export async function fetchJsonLd(url: URL, signal?: AbortSignal): Promise<JsonLd | null> {
+  try {
+    const response = await fetch(url, { signal, credentials: 'omit', headers: { Accept: 'application/ld+json' } });
+    return response.ok ? ((await response.json()) as JsonLd) : null;
+  } catch {
+    return null;
+  }
+}
