@@ -54,7 +54,7 @@ const LINK_KEYS = new Set(['url', '@id', 'contentUrl', 'sameAs']);
 
 function walk(value: unknown, at: string, issues: string[]): void {
   if (Array.isArray(value)) {
-    value.forEach((item, index) => walk(item, `${at}[${index}]`, issues));
+    for (const [index, item] of value.entries()) walk(item, `${at}[${index}]`, issues);
     return;
   }
   if (!isNode(value)) return;
