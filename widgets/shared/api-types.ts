@@ -603,6 +603,14 @@ export type components = {
        */
       lang: "nl" | "en" | "fr";
     };
+    /** @description schema.org JSON-LD of the same data as the JSON: Event, Report (analyses), Service, DefinedTerm (topics), Organization (about), or an ItemList of those for a list (ListItems of name and URL for search). Asked for with `Accept: application/ld+json`. */
+    JsonLd: {
+      /** @constant */
+      "@context": "https://schema.org";
+      /** @enum {string} */
+      "@type": "Event" | "Report" | "Service" | "DefinedTerm" | "Organization" | "ItemList";
+      [key: string]: unknown;
+    };
   };
   responses: never;
   parameters: {
@@ -671,6 +679,7 @@ export type operations = {
         };
         content: {
           "application/json": components["schemas"]["AboutDetail"];
+          "application/ld+json": components["schemas"]["JsonLd"];
         };
       };
       /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
@@ -759,6 +768,7 @@ export type operations = {
         };
         content: {
           "application/json": components["schemas"]["EventList"];
+          "application/ld+json": components["schemas"]["JsonLd"];
         };
       };
       /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
@@ -813,6 +823,7 @@ export type operations = {
         };
         content: {
           "application/json": components["schemas"]["EventDetail"];
+          "application/ld+json": components["schemas"]["JsonLd"];
         };
       };
       /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
@@ -953,6 +964,7 @@ export type operations = {
         };
         content: {
           "application/json": components["schemas"]["TopicList"];
+          "application/ld+json": components["schemas"]["JsonLd"];
         };
       };
       /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
@@ -1007,6 +1019,7 @@ export type operations = {
         };
         content: {
           "application/json": components["schemas"]["TopicDetail"];
+          "application/ld+json": components["schemas"]["JsonLd"];
         };
       };
       /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
@@ -1075,6 +1088,7 @@ export type operations = {
         };
         content: {
           "application/json": components["schemas"]["ServiceList"];
+          "application/ld+json": components["schemas"]["JsonLd"];
         };
       };
       /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
@@ -1129,6 +1143,7 @@ export type operations = {
         };
         content: {
           "application/json": components["schemas"]["ServiceDetail"];
+          "application/ld+json": components["schemas"]["JsonLd"];
         };
       };
       /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
@@ -1201,6 +1216,7 @@ export type operations = {
         };
         content: {
           "application/json": components["schemas"]["AnalysisList"];
+          "application/ld+json": components["schemas"]["JsonLd"];
         };
       };
       /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
@@ -1255,6 +1271,7 @@ export type operations = {
         };
         content: {
           "application/json": components["schemas"]["AnalysisDetail"];
+          "application/ld+json": components["schemas"]["JsonLd"];
         };
       };
       /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
@@ -1377,6 +1394,7 @@ export type operations = {
         };
         content: {
           "application/json": components["schemas"]["SearchResults"];
+          "application/ld+json": components["schemas"]["JsonLd"];
         };
       };
       /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */

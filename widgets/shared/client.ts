@@ -11,6 +11,8 @@ export type AnalysisSummary = Schemas['AnalysisSummary'];
 export type Service = Schemas['Service'];
 export type Topic = Schemas['Topic'];
 export type About = Schemas['About'];
+/** A schema.org JSON-LD document, as the API serves it for `Accept: application/ld+json`. */
+export type JsonLd = Schemas['JsonLd'];
 
 type Query<O extends keyof operations> = operations[O] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 type Ok<O extends keyof operations> = operations[O] extends { responses: { 200: { content: { 'application/json': infer B } } } }
@@ -92,8 +94,6 @@ export const api = {
     request<Ok<'getAbout'>>(apiUrl(base, 'v1/about', query), signal),
 };
 
-/** A schema.org JSON-LD document as the API serves it. */
-export type JsonLd = { '@context': string; '@type': string } & Record<string, unknown>;
 
 /**
  * The JSON-LD representation of an API URL the widget already read (`Accept: application/ld+json`): the API
