@@ -94,7 +94,6 @@ export const api = {
     request<Ok<'getAbout'>>(apiUrl(base, 'v1/about', query), signal),
 };
 
-
 /**
  * The JSON-LD representation of an API URL the widget already read (`Accept: application/ld+json`): the API
  * owns the schema.org mapping, so the bundle carries none. Best effort: no retries, since only search engines

@@ -68,8 +68,8 @@ function update() {
   const link = inert.createElement('a');
   link.setAttribute('href', embed);
   link.textContent = LABEL[lang];
-  widget.append('\n  ', link, '\n');
-  snippet.value = script.outerHTML + '\n' + widget.outerHTML;
+  widget.append('\\n  ', link, '\\n');
+  snippet.value = script.outerHTML + '\\n' + widget.outerHTML;
   document.querySelector('#embed-link').href = embed;
 }
 
