@@ -635,8 +635,8 @@ export type components = {
      */
     "Content-Language": "nl" | "en" | "fr";
     /**
-     * @description Caches must keep one copy per `Accept-Language`, since it can change the language served.
-     * @example Accept-Language
+     * @description Caches must keep one copy per `Accept-Language`, since it can change the language served, and per `Accept` where the operation also serves `application/ld+json`.
+     * @example Accept-Language, Accept
      */
     Vary: string;
     /**

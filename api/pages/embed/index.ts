@@ -9,11 +9,19 @@ import type { AboutSchema } from '../../about/index.ts';
 import type { AnalysisSchema, AnalysisSummarySchema } from '../../analyses/index.ts';
 import type { AppEnv } from '../../env.ts';
 import type { EventBody } from '../../events/schemas.ts';
-import { analysisNode, eventNode, itemList, jsonLdDocument, organizationNode, serviceNode } from '../../json-ld/schema-org.ts';
+import {
+  analysisNode,
+  eventNode,
+  itemList,
+  type JsonLdNode,
+  jsonLdDocument,
+  organizationNode,
+  serviceNode,
+} from '../../json-ld/schema-org.ts';
 import { sanitiseHtml } from '../../lib/sanitise.ts';
 import { PUBLIC_CACHE_CONTROL } from '../../middleware/edge-cache.ts';
 import type { ServiceSchema } from '../../services/index.ts';
-import { safeHref } from '../layout.ts';
+import { type Html, safeHref } from '../layout.ts';
 import { page } from './page.ts';
 
 export type ApiFetch = (c: Context<AppEnv>, path: string) => Response | Promise<Response>;
@@ -87,6 +95,28 @@ ${e.description ? html`<p>${e.description}</p>` : ''}
 ${registration ? html`<p><a href="${registration}">${REGISTER[lang] ?? REGISTER.nl}<span class="vh">: ${e.title}</span></a></p>` : ''}`;
 }
 
+/** A page of one list: the API's page as items, and the same page as a schema.org ItemList. */
+async function listPage<T>(
+  c: Context<AppEnv>,
+  fetchApi: ApiFetch,
+  resource: keyof typeof TITLES,
+  defaults: Record<string, string>,
+  node: (item: T) => JsonLdNode,
+  item: (item: T, lang: Lang) => Html,
+) {
+  const result = await load<{ data: T[]; total: number }>(c, fetchApi, `/v1/${resource}?${apiQuery(c, defaults)}`);
+  if (result instanceof Response) return result;
+  const title = TITLES[resource][result.lang];
+  return c.html(
+    page({
+      lang: result.lang,
+      title,
+      jsonLd: jsonLdDocument(itemList(result.body.data, node, result.body.total)),
+      body: html`<h1>${title}</h1><ul class="items">${result.body.data.map((x) => html`<li>${item(x, result.lang)}</li>`)}</ul>`,
+    }),
+  );
+}
+
 export function createEmbedRouter(fetchApi: ApiFetch) {
   const router = new Hono<AppEnv>();
   router.use('*', async (c, next) => {
@@ -94,20 +124,9 @@ export function createEmbedRouter(fetchApi: ApiFetch) {
     if (c.res.ok) c.res.headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
   });
 
-  router.get('/events', async (c) => {
-    const result = await load<{ data: EventItem[]; total: number }>(c, fetchApi, `/v1/events?${apiQuery(c, { limit: '6' })}`);
-    if (result instanceof Response) return result;
-    const { body, lang } = result;
-    const title = TITLES.events[lang];
-    return c.html(
-      page({
-        lang,
-        title,
-        jsonLd: jsonLdDocument(itemList(body.data, eventNode, body.total)),
-        body: html`<h1>${title}</h1><ul class="items">${body.data.map((e) => html`<li>${eventItem(e, lang, 'h2')}</li>`)}</ul>`,
-      }),
-    );
-  });
+  router.get('/events', (c) =>
+    listPage<EventItem>(c, fetchApi, 'events', { limit: '6' }, eventNode, (e, lang) => eventItem(e, lang, 'h2')),
+  );
 
   router.get('/event', async (c) => {
     const slug = c.req.query('slug');
@@ -129,22 +148,16 @@ export function createEmbedRouter(fetchApi: ApiFetch) {
     );
   });
 
-  router.get('/analyses', async (c) => {
-    const result = await load<{ data: AnalysisSummaryItem[]; total: number }>(c, fetchApi, `/v1/analyses?${apiQuery(c, { limit: '3' })}`);
-    if (result instanceof Response) return result;
-    const title = TITLES.analyses[result.lang];
-    return c.html(
-      page({
-        lang: result.lang,
-        title,
-        jsonLd: jsonLdDocument(itemList(result.body.data, analysisNode, result.body.total)),
-        body: html`<h1>${title}</h1><ul class="items">${result.body.data.map(
-          (a) =>
-            html`<li><h2>${link(a.url, a.title)}</h2><p class="muted">${byline(a)}</p>${a.summary ? html`<p>${a.summary}</p>` : ''}</li>`,
-        )}</ul>`,
-      }),
-    );
-  });
+  router.get('/analyses', (c) =>
+    listPage<AnalysisSummaryItem>(
+      c,
+      fetchApi,
+      'analyses',
+      { limit: '3' },
+      analysisNode,
+      (a) => html`<h2>${link(a.url, a.title)}</h2><p class="muted">${byline(a)}</p>${a.summary ? html`<p>${a.summary}</p>` : ''}`,
+    ),
+  );
 
   router.get('/analysis', async (c) => {
     const slug = c.req.query('slug');
@@ -178,19 +191,16 @@ ${downloads.length > 0 ? html`<ul>${downloads}</ul>` : ''}</article>`,
     );
   });
 
-  router.get('/services', async (c) => {
-    const result = await load<{ data: ServiceItem[]; total: number }>(c, fetchApi, `/v1/services?${apiQuery(c)}`);
-    if (result instanceof Response) return result;
-    const title = TITLES.services[result.lang];
-    return c.html(
-      page({
-        lang: result.lang,
-        title,
-        jsonLd: jsonLdDocument(itemList(result.body.data, serviceNode, result.body.total)),
-        body: html`<h1>${title}</h1><ul class="items">${result.body.data.map((s) => html`<li><h2>${s.title}</h2>${s.summary ? html`<p>${s.summary}</p>` : ''}</li>`)}</ul>`,
-      }),
-    );
-  });
+  router.get('/services', (c) =>
+    listPage<ServiceItem>(
+      c,
+      fetchApi,
+      'services',
+      {},
+      serviceNode,
+      (x) => html`<h2>${x.title}</h2>${x.summary ? html`<p>${x.summary}</p>` : ''}`,
+    ),
+  );
 
   router.get('/about', async (c) => {
     const result = await load<{ data: AboutItem }>(c, fetchApi, `/v1/about?${apiQuery(c)}`);
