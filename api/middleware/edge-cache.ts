@@ -27,8 +27,9 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
 
 /**
  * Public GETs: a strong ETag from the body bytes, `304` on `If-None-Match`, and a copy in the Workers Cache
- * API keyed by URL, negotiated language and representation (`Accept`), and the content version. Every content write bumps that version
- * (database triggers), so the next request after a change misses the cache and sees the change.
+ * API keyed by URL, negotiated language, negotiated representation (JSON or JSON-LD) and the content version.
+ * Every content write bumps that version (database triggers), so the next request after a change misses the
+ * cache and sees the change.
  */
 export const edgeCache = createMiddleware<AppEnv>(async (c, next) => {
   if (c.req.method !== 'GET') return next();
