@@ -49,7 +49,7 @@ describe('GET /embed/<element> (the no-JavaScript path)', () => {
     expect(unknown.invalidParams?.[0]?.name).toBe('colour');
   });
 
-  it('puts the same schema.org data into every page as the API serves as JSON-LD', async () => {
+  it('puts the same schema.org data into every page as the API serves as JSON-LD', { timeout: 30_000 }, async () => {
     const pages: [string, string][] = [
       ['/embed/events?lang=en&limit=4', '/v1/events?lang=en&limit=4'],
       ['/embed/analyses?lang=fr', '/v1/analyses?lang=fr&limit=3'],
@@ -68,7 +68,7 @@ describe('GET /embed/<element> (the no-JavaScript path)', () => {
 
 // Content is planted straight into D1, as a broken or hostile writer could leave it; the pages must render it
 // inert. Runs last in this file: it changes the content the tests above read.
-describe('GET /embed/<element> with hostile content stored in D1', () => {
+describe('GET /embed/<element> with hostile content stored in D1', { timeout: 30_000 }, () => {
   const BREAKOUT = '</script><script>alert("title")</script>';
   const HANDLER = '<img src=x onerror="alert(\'handler\')">';
 

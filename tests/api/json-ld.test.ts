@@ -29,7 +29,8 @@ async function representedUrls(): Promise<[string, string][]> {
   ];
 }
 
-describe('GET /v1/… with Accept: application/ld+json', () => {
+// Each test makes a dozen requests; on a busy machine that takes longer than the default 5 s.
+describe('GET /v1/… with Accept: application/ld+json', { timeout: 30_000 }, () => {
   it('answers every item and list with schema.org JSON-LD whose nodes have their required properties', async () => {
     for (const [url, type] of await representedUrls()) {
       const response = await get<Ld>(url, LD);
