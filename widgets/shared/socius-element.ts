@@ -102,10 +102,10 @@ export abstract class SociusElement<T> extends LitElement {
 
   /** Adds the items of one more page of a list (its API URL) to the ItemList already in the host page. */
   protected async appendJsonLd(url: URL): Promise<void> {
-    const script = this.#jsonLdScript();
-    if (this.noJsonld || !script) return;
+    if (this.noJsonld || !this.#jsonLdScript()) return;
     const more = await fetchJsonLd(url);
-    const shown = JSON.parse(script.textContent ?? 'null') as JsonLd | null;
+    // Read what is shown only now: a reload while the page was on its way may have replaced it.
+    const shown = JSON.parse(this.#jsonLdScript()?.textContent ?? 'null') as JsonLd | null;
     const items = (list: JsonLd | null) => (Array.isArray(list?.itemListElement) ? (list.itemListElement as object[]) : []);
     if (shown?.['@type'] !== 'ItemList' || more?.['@type'] !== 'ItemList') return;
     const itemListElement = [...items(shown), ...items(more)].map((entry, index) => ({ ...entry, position: index + 1 }));
