@@ -3,15 +3,14 @@ import { aboutRouter } from './about/index.ts';
 import { analysesRouter } from './analyses/index.ts';
 import { createApp, createRouter } from './app.ts';
 import { calendarRouter } from './calendar/index.ts';
-import { docsRouter } from './docs/index.ts';
-import { createEmbedRouter } from './embed/index.ts';
 import { eventsRouter } from './events/index.ts';
 import { feedsRouter } from './feeds/index.ts';
-import { homeRouter } from './home/index.ts';
+import { documentJsonLd, representations } from './json-ld/index.ts';
 import { language } from './lib/language.ts';
 import { database } from './middleware/database.ts';
 import { edgeCache } from './middleware/edge-cache.ts';
 import { openApiInfo } from './openapi.ts';
+import { createPagesRouter } from './pages/index.ts';
 import { searchRouter } from './search/index.ts';
 import { servicesRouter } from './services/index.ts';
 import { topicsRouter } from './topics/index.ts';
@@ -28,6 +27,8 @@ v1.use(
   }),
 );
 v1.use('*', database, language, edgeCache);
+// Inside the edge cache, so each representation is cached (and tagged) on its own.
+for (const { path, middleware } of representations) v1.use(path, middleware);
 v1.route('/', aboutRouter);
 v1.route('/', eventsRouter);
 v1.route('/', calendarRouter);
@@ -37,16 +38,15 @@ v1.route('/', analysesRouter);
 v1.route('/', feedsRouter);
 v1.route('/', searchRouter);
 
+// The JSON API under /v1 and its document; the pages (HTML for people) beside it.
 const app = createApp();
 app.route('/v1', v1);
 app.use('/openapi.json', cors({ origin: '*' }));
-app.doc31('/openapi.json', (c) => openApiInfo(new URL(c.req.url).origin));
-app.route('/', docsRouter);
-app.route('/', homeRouter);
+app.get('/openapi.json', (c) => c.json(documentJsonLd(app.getOpenAPI31Document(openApiInfo(new URL(c.req.url).origin)))));
 // The no-JavaScript path reads the API through this same Worker, so it is validated and cached like the API.
 app.route(
-  '/embed',
-  createEmbedRouter((c, path) =>
+  '/',
+  createPagesRouter((c, path) =>
     app.fetch(
       new Request(new URL(path, c.req.url), { headers: { 'Accept-Language': c.req.header('Accept-Language') ?? '' } }),
       c.env,

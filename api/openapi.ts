@@ -17,7 +17,7 @@ export function openApiInfo(origin: string): Document {
         'the organisation profile, topics, services, analyses and events, in Dutch (default), English and French.\n\n' +
         'Pick a language with `?lang=` or `Accept-Language`; a field missing in that language falls back to Dutch and is listed ' +
         "in the item's `meta.fallback`. Lists page with `limit` and an opaque `cursor`. Every read carries a strong `ETag` and " +
-        'answers `If-None-Match` with `304`.\n\n' +
+        'answers `If-None-Match` with `304`. Items and lists also come as schema.org JSON-LD: ask with `Accept: application/ld+json`.\n\n' +
         'Errors are RFC 9457 `application/problem+json`; each problem `type` (such as `/problems/invalid-parameter`) is a page ' +
         'on this server that explains it.',
       license: { name: 'CC BY 4.0 (content)', url: 'https://creativecommons.org/licenses/by/4.0/' },
@@ -67,10 +67,11 @@ const HEADERS = {
     example: 'en',
   },
   Vary: {
-    description: 'Caches must keep one copy per `Accept-Language`, since it can change the language served.',
+    description:
+      'Caches must keep one copy per `Accept-Language`, since it can change the language served, and per `Accept` where the operation also serves `application/ld+json`.',
     required: true,
     schema: { type: 'string' },
-    example: 'Accept-Language',
+    example: 'Accept-Language, Accept',
   },
   Link: {
     description:

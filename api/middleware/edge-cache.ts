@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { etag, RETAINED_304_HEADERS } from 'hono/etag';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env.ts';
+import { representation } from '../json-ld/index.ts';
 
 const MAX_AGE = 60;
 const S_MAXAGE = 300;
@@ -50,8 +51,8 @@ const conditional = etag({
 });
 
 /**
- * Public GETs and HEADs: a copy in the Workers Cache API keyed by URL, negotiated language and the content
- * version, then a strong ETag and `304` on `If-None-Match`. Every content write bumps that version (database
+ * Public GETs and HEADs: a copy in the Workers Cache API keyed by URL, negotiated language, negotiated
+ * representation (JSON or JSON-LD) and the content version, then a strong ETag and `304` on `If-None-Match`. Every content write bumps that version (database
  * triggers), so the next request after a change misses the cache and sees the change; a copy that a handler
  * marked with {@link freshUntil} is not served past that moment either.
  */
@@ -61,7 +62,8 @@ export const edgeCache = createMiddleware<AppEnv>(async (c, next) => {
     const url = new URL(c.req.url);
     const state = await c.var.db.get<{ version: number } | undefined>(sql`select version from content_state where id = 1`);
     const params = [...url.searchParams].sort(([a], [b]) => a.localeCompare(b));
-    params.push(['__lang', c.var.lang], ['__v', String(state?.version ?? 0)]);
+    // One copy per representation too: JSON and JSON-LD of the same URL are different bodies.
+    params.push(['__lang', c.var.lang], ['__type', representation(c)], ['__v', String(state?.version ?? 0)]);
     // A GET key for HEAD too: the Cache API stores GETs only, and HEAD is answered from the same copy.
     const key = new Request(`${url.origin}${url.pathname}?${new URLSearchParams(params)}`);
     const cache = caches.default;

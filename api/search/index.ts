@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
+import { escapeToBuffer } from 'hono/utils/html';
 import { LANGS } from '../../schema/columns.ts';
 import { createRouter } from '../app.ts';
 import { ApiError, problemResponses } from '../errors.ts';
@@ -110,7 +111,12 @@ const search = createRoute({
 /** Every documented operation of this module, for tests that hold handlers to their contracts. */
 export const routes = [search];
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Hono's own HTML escaper (the one `html` uses). */
+function escapeHtml(text: string): string {
+  const buffer = [''];
+  escapeToBuffer(text, buffer);
+  return buffer[0] ?? '';
+}
 
 interface Hit {
   kind: (typeof SEARCH_KINDS)[number];

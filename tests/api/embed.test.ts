@@ -1,4 +1,6 @@
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { jsonLdIssues } from '../json-ld-rules.ts';
 import { get, getProblem } from './helpers.ts';
 
 const jsonLdOf = (html: string) => JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!);
@@ -15,8 +17,10 @@ describe('GET /embed/<element> (the no-JavaScript path)', () => {
       expect(page.body).toContain(event.dateSummary);
     }
     const jsonLd = jsonLdOf(page.body);
-    expect(jsonLd['@graph']).toHaveLength(api.body.data.length);
-    expect(jsonLd['@graph'][0]['@type']).toBe('Event');
+    expect(jsonLd['@type']).toBe('ItemList');
+    expect(jsonLd.itemListElement).toHaveLength(api.body.data.length);
+    expect(jsonLd.itemListElement[0].item['@type']).toBe('Event');
+    expect(jsonLdIssues(jsonLd)).toEqual([]);
     expect(page.body).not.toMatch(/<script(?! type="application\/ld\+json")/);
   });
 
@@ -45,9 +49,110 @@ describe('GET /embed/<element> (the no-JavaScript path)', () => {
     expect(unknown.invalidParams?.[0]?.name).toBe('colour');
   });
 
-  it('escapes content so nothing stored can inject markup into a partner page', async () => {
-    const page = await get<string>('/embed/events?lang=nl&limit=100');
-    expect(page.body).not.toMatch(/<(?!\/?(html|head|meta|title|style|script|body|main|h1|h2|ul|li|p|strong|span|a|link)\b)[a-z]/i);
+  it('puts the same schema.org data into every page as the API serves as JSON-LD', { timeout: 30_000 }, async () => {
+    const pages: [string, string][] = [
+      ['/embed/events?lang=en&limit=4', '/v1/events?lang=en&limit=4'],
+      ['/embed/analyses?lang=fr', '/v1/analyses?lang=fr&limit=3'],
+      ['/embed/analysis?slug=tien-stromingen-in-het-middenveld&lang=nl', '/v1/analyses/tien-stromingen-in-het-middenveld?lang=nl'],
+      ['/embed/services?lang=nl', '/v1/services?lang=nl'],
+      ['/embed/about?lang=fr', '/v1/about?lang=fr'],
+    ];
+    for (const [page, api] of pages) {
+      const html = await get<string>(page);
+      const ld = await get(api, { Accept: 'application/ld+json' });
+      expect(jsonLdOf(html.body), page).toEqual(ld.body);
+      expect(jsonLdIssues(ld.body), api).toEqual([]);
+    }
+  });
+});
+
+// Content is planted straight into D1, as a broken or hostile writer could leave it; the pages must render it
+// inert. Runs last in this file: it changes the content the tests above read.
+describe('GET /embed/<element> with hostile content stored in D1', { timeout: 30_000 }, () => {
+  const BREAKOUT = '</script><script>alert("title")</script>';
+  const HANDLER = '<img src=x onerror="alert(\'handler\')">';
+
+  async function plant(): Promise<{ event: string; analysis: string }> {
+    const event = (await get<{ data: { slug: string }[] }>('/v1/events?lang=nl&limit=1')).body.data[0]!.slug;
+    const analysis = 'tien-stromingen-in-het-middenveld';
+    const sql = [
+      env.DB.prepare(
+        `update event_translations set title = ?, summary = ?, description = ?
+         where lang = 'nl' and event_id = (select id from events where slug = ?)`,
+      ).bind(`${BREAKOUT} Vorming`, `${HANDLER} samenvatting`, '<a href="javascript:alert(1)">klik</a> <svg onload=alert(2)>', event),
+      env.DB.prepare(
+        `update events set registration_url = 'javascript:alert(3)', online_url = ' JavaScript:alert(4)',
+           organiser_url = 'data:text/html,<script>alert(5)</script>', event_status = 'scheduled' where slug = ?`,
+      ).bind(event),
+      env.DB.prepare(`update analyses set canonical_url = 'javascript:alert(6)' where slug = ?`).bind(analysis),
+      env.DB.prepare(
+        `update analysis_translations set title = ? where lang = 'nl' and analysis_id = (select id from analyses where slug = ?)`,
+      ).bind(`${BREAKOUT} Tien stromingen`, analysis),
+      env.DB.prepare(
+        `update analysis_section_translations set heading = ?, body = ?
+         where lang = 'nl' and section_id =
+           (select id from analysis_sections where analysis_id = (select id from analyses where slug = ?) order by position limit 1)`,
+      ).bind(
+        `${BREAKOUT} Inleiding`,
+        `<p onclick="alert(7)">Tekst</p>${HANDLER}<script>alert(8)</script><a href="javascript:alert(9)">link</a><iframe src="https://evil.example"></iframe>`,
+        analysis,
+      ),
+      env.DB.prepare(
+        `update analysis_attachments set url = 'javascript:alert(10)' where analysis_id = (select id from analyses where slug = ?)`,
+      ).bind(analysis),
+      env.DB.prepare(`update about set website = 'javascript:alert(11)'`),
+      env.DB.prepare(`update about_translations set name = ? where lang = 'nl'`).bind(`${BREAKOUT} Socius`),
+    ];
+    await env.DB.batch(sql);
+    return { event, analysis };
+  }
+
+  /** Every way stored content could become markup, script or a link that runs code. */
+  function injections(html: string): string[] {
+    const found: string[] = [];
+    const scripts = html.match(/<script\b[^>]*>/gi) ?? [];
+    for (const tag of scripts) if (tag !== '<script type="application/ld+json">') found.push(`script element ${tag}`);
+    if ((html.match(/<\/script/gi) ?? []).length !== scripts.length) found.push('a </script> that closes no script of the page');
+    for (const tag of html.match(/<[a-z][^>]*>/gi) ?? []) {
+      if (/\son[a-z]+\s*=/i.test(tag)) found.push(`event handler in ${tag}`);
+      if (/^<(iframe|img|svg|object|embed)\b/i.test(tag)) found.push(`element ${tag}`);
+    }
+    for (const [, href] of html.matchAll(/\s(?:href|src)\s*=\s*"([^"]*)"/gi)) {
+      const url = (href ?? '').replace(/&amp;/g, '&').replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
+      if (!/^(https?:|mailto:|#|\/)/i.test(url.trim())) found.push(`link to ${url}`);
+    }
+    return found;
+  }
+
+  it('renders titles, sections, links and JSON-LD inert: no script, no handler, no javascript: link', async () => {
+    const { event, analysis } = await plant();
+    const pages = [
+      `/embed/events?lang=nl&limit=100`,
+      `/embed/event?slug=${event}&lang=nl`,
+      `/embed/analyses?lang=nl&limit=100`,
+      `/embed/analysis?slug=${analysis}&lang=nl`,
+      `/embed/about?lang=nl`,
+    ];
+    for (const path of pages) {
+      const page = await get<string>(path);
+      expect(page.status, path).toBe(200);
+      expect(injections(page.body), path).toEqual([]);
+      // The planted text is still there, as text, both on the page and in the JSON-LD.
+      expect(page.body, path).toContain('&lt;/script&gt;&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;');
+      expect(JSON.stringify(jsonLdOf(page.body)), path).toContain(JSON.stringify(BREAKOUT).slice(1, -1));
+    }
+  });
+
+  it('keeps hostile URLs out of the JSON-LD as well', async () => {
+    const { event, analysis } = await plant();
+    for (const path of [`/v1/events/${event}?lang=nl`, `/v1/analyses/${analysis}?lang=nl`, '/v1/about?lang=nl']) {
+      const ld = await get(path, { Accept: 'application/ld+json' });
+      expect(
+        jsonLdIssues(ld.body).filter((issue) => issue.includes('URL')),
+        path,
+      ).toEqual([]);
+      expect(JSON.stringify(ld.body), path).not.toMatch(/javascript:|data:text/i);
+    }
   });
 });
 

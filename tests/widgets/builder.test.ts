@@ -14,4 +14,17 @@ describe('the widget builder at /', () => {
     const newest = await fetchJson<{ data: { title: string }[] }>('/v1/analyses?lang=fr&limit=1');
     expect(result.pastedHeading).toBe(newest.data[0]!.title);
   }, 120_000);
+
+  it('writes what a person types into the snippet as attribute text, never as markup', async () => {
+    const city = 'Gent" onmouseover="alert(1)"><script>alert(2)</script>';
+    const result = await commands.useBuilder(`${apiBase}/`, { element: 'socius-events', lang: 'nl', city });
+    const pasted = new DOMParser().parseFromString(result.snippet, 'text/html');
+    const element = pasted.querySelector('socius-events');
+    expect(element?.getAttribute('city')).toBe(city);
+    expect([...(element?.attributes ?? [])].map((a) => a.name)).toEqual(['lang', 'city', 'layout']);
+    expect([...pasted.querySelectorAll('script')].map((s) => s.getAttribute('src'))).toEqual([`${apiBase}/widgets/v1/socius.js`]);
+    expect(pasted.querySelector('socius-events > a')?.getAttribute('href')).toBe(
+      `${apiBase}/embed/events?${new URLSearchParams({ lang: 'nl', city, layout: 'list' })}`,
+    );
+  }, 120_000);
 });

@@ -9,7 +9,7 @@ export interface BuilderResult {
   previewTag: string;
   pastedHeading: string;
   copyMessage: string;
-  /** What a paste would insert: the clipboard's text after pressing Copy. */
+  /** What the clipboard holds after Copy. */
   clipboard: string;
 }
 
@@ -25,6 +25,18 @@ async function step<T>(label: string, run: () => Promise<T>): Promise<T> {
     throw new Error(`builder: ${label}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }
 }
+
+/**
+ * A page expression that is truthy once the element found by `element` has loaded and rendered: `[heading text]`,
+ * or `['']` when it shows a status (such as "no events") instead.
+ */
+const settled = (element: string) => `(async () => {
+  const el = ${element};
+  if (!el || !el.state || el.state.kind === 'loading') return false;
+  await el.loaded;
+  await el.updateComplete;
+  return [el.shadowRoot?.querySelector('[role="heading"]')?.textContent?.trim() ?? ''];
+})()`;
 
 export const useBuilder: BrowserCommand<[url: string, choices: Record<string, string>]> = async (ctx, url, choices) => {
   // A context of its own: its pages keep focus (clipboard access needs it) while vitest's own page moves on.
@@ -47,14 +59,10 @@ export const useBuilder: BrowserCommand<[url: string, choices: Record<string, st
     }
     const snippet = await page.inputValue('#snippet');
     const previewTag = String(await page.evaluate(`document.querySelector('#preview').firstElementChild?.localName ?? ''`));
-    // The preview above the button grows when its content arrives; wait for it, then use the keyboard, which
-    // does not depend on where the button happens to be.
+    // The preview above the button grows when its content arrives (a heading, or the empty state); wait for it,
+    // then use the keyboard, which does not depend on where the button happens to be.
     await step('the preview to render', () =>
-      page.waitForFunction(
-        `document.querySelector('#preview').firstElementChild?.shadowRoot?.querySelector('[role="heading"]')`,
-        undefined,
-        POLL,
-      ),
+      page.waitForFunction(settled(`document.querySelector('#preview').firstElementChild`), undefined, POLL),
     );
     await page.focus('#copy');
     await page.keyboard.press('Enter');
@@ -68,13 +76,15 @@ export const useBuilder: BrowserCommand<[url: string, choices: Record<string, st
       await pasted.setContent(`<!doctype html><html><body>${snippet}</body></html>`);
       const handle = await step('the pasted snippet to render', () =>
         pasted.waitForFunction(
-          `document.body.querySelector('socius-events, socius-event, socius-analyses, socius-analysis, socius-services, socius-about')
-             ?.shadowRoot?.querySelector('[role="heading"]')?.textContent?.trim() || false`,
+          settled(
+            `document.body.querySelector('socius-events, socius-event, socius-analyses, socius-analysis, socius-services, socius-about')`,
+          ),
           undefined,
           POLL,
         ),
       );
-      return { snippet, previewTag, copyMessage, clipboard, pastedHeading: String(await handle.jsonValue()) } satisfies BuilderResult;
+      const [pastedHeading = ''] = (await handle.jsonValue()) as string[];
+      return { snippet, previewTag, copyMessage, clipboard, pastedHeading } satisfies BuilderResult;
     } finally {
       await pasted.close();
     }

@@ -43,7 +43,9 @@ describe('<socius-analyses> and <socius-analysis>', () => {
     const links = [...shadow(element).querySelectorAll<HTMLAnchorElement>('li [role="heading"] a')];
     expect(links.map((a) => text(a))).toEqual(api.data.map((a) => a.title));
     expect(links[0]!.href).toBe(api.data[0]!.url);
-    expect(JSON.parse(element.querySelector('script[type="application/ld+json"]')!.textContent!)['@graph'][0]['@type']).toBe('Report');
+    expect(JSON.parse(element.querySelector('script[type="application/ld+json"]')!.textContent!).itemListElement[0].item['@type']).toBe(
+      'Report',
+    );
     await expectAccessible(element);
     element.setAttribute('layout', 'list');
     await element.updateComplete;

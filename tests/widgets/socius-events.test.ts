@@ -112,8 +112,11 @@ describe('<socius-events>', () => {
     await loaded(element);
     const jsonLd = JSON.parse(element.querySelector('script[type="application/ld+json"]')!.textContent!);
     expect(jsonLd['@context']).toBe('https://schema.org');
-    expect(jsonLd['@graph']).toHaveLength(2);
-    expect(jsonLd['@graph'][0]).toMatchObject({ '@type': 'Event', eventStatus: expect.stringMatching(/^https:\/\/schema.org\/Event/) });
+    expect(jsonLd.itemListElement).toHaveLength(2);
+    expect(jsonLd.itemListElement[0].item).toMatchObject({
+      '@type': 'Event',
+      eventStatus: expect.stringMatching(/^https:\/\/schema.org\/Event/),
+    });
     const quiet = mount('socius-events', { lang: 'nl', limit: '2', 'no-jsonld': '' });
     await loaded(quiet);
     expect(quiet.querySelector('script')).toBeNull();

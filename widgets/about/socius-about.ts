@@ -1,5 +1,5 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { type About, api } from '../shared/client.ts';
+import { type About, api, apiUrl } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
 import { safeHref } from '../shared/safe-href.ts';
 import { SociusElement } from '../shared/socius-element.ts';
@@ -58,17 +58,8 @@ export class SociusAbout extends SociusElement<About> {
     return api.getAbout(this.apiBase, { lang: this.uiLang }, signal).then((body) => body.data);
   }
 
-  protected override jsonLd(a: About) {
-    return {
-      '@type': 'Organization',
-      '@id': a.contact.website,
-      name: a.name,
-      description: a.mission ?? undefined,
-      url: a.contact.website,
-      email: a.contact.email ?? undefined,
-      areaServed: a.region ?? undefined,
-      sameAs: a.socialLinks.map((s) => s.url),
-    };
+  protected override jsonLd(_about: About) {
+    return apiUrl(this.apiBase, 'v1/about', { lang: this.uiLang });
   }
 
   protected renderData(a: About): TemplateResult {

@@ -1,8 +1,7 @@
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { byline } from '../shared/analysis-parts.ts';
-import { type AnalysisSummary, api } from '../shared/client.ts';
+import { type AnalysisSummary, api, apiUrl } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
-import { analysisJsonLd } from '../shared/json-ld.ts';
 import { safeHref } from '../shared/safe-href.ts';
 import { SociusElement } from '../shared/socius-element.ts';
 import { baseStyles } from '../shared/styles.ts';
@@ -70,14 +69,17 @@ export class SociusAnalyses extends SociusElement<AnalysisSummary[]> {
     this.layout = 'cards';
   }
 
-  protected async fetchData(signal: AbortSignal): Promise<AnalysisSummary[]> {
+  #query() {
     const limit = Math.min(Math.max(Math.trunc(this.limit) || 3, 1), 100);
-    const query = { lang: this.uiLang, limit, topic: this.topic || undefined, author: this.author || undefined };
-    return (await api.listAnalyses(this.apiBase, query, signal)).data;
+    return { lang: this.uiLang, limit, topic: this.topic || undefined, author: this.author || undefined };
+  }
+
+  protected async fetchData(signal: AbortSignal): Promise<AnalysisSummary[]> {
+    return (await api.listAnalyses(this.apiBase, this.#query(), signal)).data;
   }
 
   protected override jsonLd(items: AnalysisSummary[]) {
-    return items.length > 0 ? { '@graph': items.map(analysisJsonLd) } : null;
+    return items.length > 0 ? apiUrl(this.apiBase, 'v1/analyses', this.#query()) : null;
   }
 
   #open(e: MouseEvent, analysis: AnalysisSummary): void {

@@ -1,10 +1,9 @@
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { byline } from '../shared/analysis-parts.ts';
-import { type Analysis, api } from '../shared/client.ts';
+import { type Analysis, api, apiUrl } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
 import { formatDate } from '../shared/format.ts';
-import { analysisJsonLd } from '../shared/json-ld.ts';
 import { loadSanitiser, type Sanitise } from '../shared/rich-text.ts';
 import { safeHref } from '../shared/safe-href.ts';
 import { SociusElement } from '../shared/socius-element.ts';
@@ -80,7 +79,7 @@ export class SociusAnalysis extends SociusElement<Analysis> {
   }
 
   protected override jsonLd(a: Analysis) {
-    return analysisJsonLd(a);
+    return apiUrl(this.apiBase, `v1/analyses/${encodeURIComponent(a.slug)}`, { lang: this.uiLang });
   }
 
   /** Fragment links cannot cross the shadow boundary, so the table of contents scrolls itself. */

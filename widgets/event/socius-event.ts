@@ -1,9 +1,8 @@
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { api, type Event } from '../shared/client.ts';
+import { api, apiUrl, type Event } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
 import { actions, badges, organiser, place, price, statusLabel, statusNote } from '../shared/event-parts.ts';
 import { intlLocale, TIME_ZONE } from '../shared/format.ts';
-import { eventJsonLd } from '../shared/json-ld.ts';
 import { SociusElement } from '../shared/socius-element.ts';
 import { baseStyles } from '../shared/styles.ts';
 
@@ -80,8 +79,9 @@ export class SociusEvent extends SociusElement<Event> {
     return this.t.noUpcomingEvent;
   }
 
+  /** The event's own URL, also when it was found as the next upcoming one, so search engines get one Event. */
   protected override jsonLd(event: Event) {
-    return eventJsonLd(event);
+    return apiUrl(this.apiBase, `v1/events/${encodeURIComponent(event.slug)}`, { lang: this.uiLang });
   }
 
   protected renderData(event: Event): TemplateResult {

@@ -1,9 +1,8 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { api, type Event, type EventList, type FacetValue } from '../shared/client.ts';
+import { api, apiUrl, type Event, type EventList, type FacetValue } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
 import { actions, badges, place, price, statusNote } from '../shared/event-parts.ts';
 import { intlLocale, TIME_ZONE } from '../shared/format.ts';
-import { eventJsonLd } from '../shared/json-ld.ts';
 import { SociusElement } from '../shared/socius-element.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { styles } from './socius-events.styles.ts';
@@ -167,7 +166,7 @@ export class SociusEvents extends SociusElement<Data> {
   }
 
   protected override jsonLd(data: Data) {
-    return data.events.length > 0 ? { '@graph': data.events.map(eventJsonLd) } : null;
+    return data.events.length > 0 ? apiUrl(this.apiBase, 'v1/events', this.#query()) : null;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -182,7 +181,7 @@ export class SociusEvents extends SociusElement<Data> {
     try {
       const body = await api.listEvents(this.apiBase, { ...this.#query(), cursor: current.nextCursor ?? undefined });
       this.state = { kind: 'ready', data: { ...current, events: [...current.events, ...body.data], nextCursor: body.nextCursor } };
-      this.writeJsonLd(this.noJsonld ? null : this.jsonLd(this.state.data));
+      void this.appendJsonLd(apiUrl(this.apiBase, 'v1/events', { ...this.#query(), cursor: current.nextCursor ?? undefined }));
       await this.updateComplete;
       // Move focus to the first new event so keyboard and screen-reader users continue where they were.
       this.renderRoot.querySelector<HTMLElement>(`[data-slug="${body.data[0]?.slug}"] .title`)?.focus();

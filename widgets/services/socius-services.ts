@@ -1,5 +1,5 @@
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { api, type Service, type Topic } from '../shared/client.ts';
+import { api, apiUrl, type Service, type Topic } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
 import { safeHref } from '../shared/safe-href.ts';
 import { SociusElement } from '../shared/socius-element.ts';
@@ -103,13 +103,17 @@ export class SociusServices extends SociusElement<Data> {
     this.chosen = {};
   }
 
-  protected async fetchData(signal: AbortSignal): Promise<Data> {
-    const query = {
+  #query() {
+    return {
       lang: this.uiLang,
       topic: this.chosen.topic || this.topic || undefined,
       format: this.chosen.format || this.format || undefined,
       limit: Math.min(Math.max(Math.trunc(this.limit) || 20, 1), 100),
     };
+  }
+
+  protected async fetchData(signal: AbortSignal): Promise<Data> {
+    const query = this.#query();
     const wantsTopics = (this.filters ?? '').includes('topic');
     const [services, topics] = await Promise.all([
       api.listServices(this.apiBase, query, signal),
@@ -119,18 +123,7 @@ export class SociusServices extends SociusElement<Data> {
   }
 
   protected override jsonLd(data: Data) {
-    if (data.services.length === 0) return null;
-    return {
-      '@graph': data.services.map((s) => ({
-        '@type': 'Service',
-        '@id': s.url,
-        name: s.title,
-        description: s.summary ?? undefined,
-        serviceType: s.format,
-        provider: { '@type': 'Organization', name: 'Socius', url: 'https://socius.be' },
-        areaServed: ['Flanders', 'Brussels'],
-      })),
-    };
+    return data.services.length > 0 ? apiUrl(this.apiBase, 'v1/services', this.#query()) : null;
   }
 
   #renderFilters(topics: Topic[]): TemplateResult | typeof nothing {

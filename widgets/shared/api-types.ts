@@ -603,6 +603,14 @@ export type components = {
        */
       lang: "nl" | "en" | "fr";
     };
+    /** @description schema.org JSON-LD of the same data as the JSON: Event, Report (analyses), Service, DefinedTerm (topics), Organization (about), or an ItemList of those for a list (ListItems of name and URL for search). Asked for with `Accept: application/ld+json`. */
+    JsonLd: {
+      /** @constant */
+      "@context": "https://schema.org";
+      /** @enum {string} */
+      "@type": "Event" | "Report" | "Service" | "DefinedTerm" | "Organization" | "ItemList";
+      [key: string]: unknown;
+    };
   };
   responses: never;
   parameters: {
@@ -627,8 +635,8 @@ export type components = {
      */
     "Content-Language": "nl" | "en" | "fr";
     /**
-     * @description Caches must keep one copy per `Accept-Language`, since it can change the language served.
-     * @example Accept-Language
+     * @description Caches must keep one copy per `Accept-Language`, since it can change the language served, and per `Accept` where the operation also serves `application/ld+json`.
+     * @example Accept-Language, Accept
      */
     Vary: string;
     /**
@@ -671,6 +679,7 @@ export type operations = {
         };
         content: {
           "application/json": components["schemas"]["AboutDetail"];
+          "application/ld+json": components["schemas"]["JsonLd"];
         };
       };
       /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
@@ -759,6 +768,7 @@ export type operations = {
         };
         content: {
           "application/json": components["schemas"]["EventList"];
+          "application/ld+json": components["schemas"]["JsonLd"];
         };
       };
       /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
@@ -813,6 +823,7 @@ export type operations = {
         };
         content: {
           "application/json": components["schemas"]["EventDetail"];
+          "application/ld+json": components["schemas"]["JsonLd"];
         };
       };
       /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
@@ -1003,6 +1014,7 @@ export type operations = {
         };
         content: {
           "application/json": components["schemas"]["TopicList"];
+          "application/ld+json": components["schemas"]["JsonLd"];
         };
       };
       /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
@@ -1057,6 +1069,7 @@ export type operations = {
         };
         content: {
           "application/json": components["schemas"]["TopicDetail"];
+          "application/ld+json": components["schemas"]["JsonLd"];
         };
       };
       /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
@@ -1125,6 +1138,7 @@ export type operations = {
         };
         content: {
           "application/json": components["schemas"]["ServiceList"];
+          "application/ld+json": components["schemas"]["JsonLd"];
         };
       };
       /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
@@ -1179,6 +1193,7 @@ export type operations = {
         };
         content: {
           "application/json": components["schemas"]["ServiceDetail"];
+          "application/ld+json": components["schemas"]["JsonLd"];
         };
       };
       /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
@@ -1251,6 +1266,7 @@ export type operations = {
         };
         content: {
           "application/json": components["schemas"]["AnalysisList"];
+          "application/ld+json": components["schemas"]["JsonLd"];
         };
       };
       /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
@@ -1305,6 +1321,7 @@ export type operations = {
         };
         content: {
           "application/json": components["schemas"]["AnalysisDetail"];
+          "application/ld+json": components["schemas"]["JsonLd"];
         };
       };
       /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
@@ -1477,6 +1494,7 @@ export type operations = {
         };
         content: {
           "application/json": components["schemas"]["SearchResults"];
+          "application/ld+json": components["schemas"]["JsonLd"];
         };
       };
       /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */

@@ -11,6 +11,8 @@ export type AnalysisSummary = Schemas['AnalysisSummary'];
 export type Service = Schemas['Service'];
 export type Topic = Schemas['Topic'];
 export type About = Schemas['About'];
+/** A schema.org JSON-LD document, as the API serves it for `Accept: application/ld+json`. */
+export type JsonLd = Schemas['JsonLd'];
 
 type Query<O extends keyof operations> = operations[O] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 type Ok<O extends keyof operations> = operations[O] extends { responses: { 200: { content: { 'application/json': infer B } } } }
@@ -91,3 +93,17 @@ export const api = {
   getAbout: (base: string, query: Query<'getAbout'>, signal?: AbortSignal) =>
     request<Ok<'getAbout'>>(apiUrl(base, 'v1/about', query), signal),
 };
+
+/**
+ * The JSON-LD representation of an API URL the widget already read (`Accept: application/ld+json`): the API
+ * owns the schema.org mapping, so the bundle carries none. Best effort: no retries, since only search engines
+ * miss it when it fails.
+ */
+export async function fetchJsonLd(url: URL, signal?: AbortSignal): Promise<JsonLd | null> {
+  try {
+    const response = await fetch(url, { signal, credentials: 'omit', headers: { Accept: 'application/ld+json' } });
+    return response.ok ? ((await response.json()) as JsonLd) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { ApiError, SCRIPT_ORIGIN } from './client.ts';
+import { ApiError, fetchJsonLd, type JsonLd, SCRIPT_ORIGIN } from './client.ts';
 import { resolveLang, STRINGS, type Strings, type UiLang } from './strings.ts';
 
 export type LoadState<T> = { kind: 'loading' } | { kind: 'error'; error: unknown } | { kind: 'empty' } | { kind: 'ready'; data: T };
@@ -7,7 +7,8 @@ export type LoadState<T> = { kind: 'loading' } | { kind: 'error'; error: unknown
 /**
  * What every Socius element shares: `lang`, `api-base`, `theme`, `heading-level`, `no-jsonld`; loading,
  * empty, error (with retry) and ready states that say what happened in the widget's language; and the
- * schema.org JSON-LD it puts into the host page's light DOM for search engines.
+ * schema.org JSON-LD it puts into the host page's light DOM for search engines, read from the API after the
+ * first render.
  *
  * @cssproperty --socius-font - Font family; inherits the host page's by default.
  * @cssproperty --socius-text - Text colour; inherits the host page's by default.
@@ -55,8 +56,8 @@ export abstract class SociusElement<T> extends LitElement {
   protected abstract fetchData(signal: AbortSignal): Promise<T | undefined>;
   /** The widget's content once the data is there. */
   protected abstract renderData(data: T): TemplateResult | typeof nothing;
-  /** schema.org description of what is shown, or null. */
-  protected jsonLd(_data: T): object | null {
+  /** The API URL whose JSON-LD describes what is shown (the URL the data was read from), or null for none. */
+  protected jsonLd(_data: T): URL | null {
     return null;
   }
 
@@ -119,21 +120,42 @@ export abstract class SociusElement<T> extends LitElement {
       if (abort.signal.aborted) return;
       if (data === undefined) {
         this.state = { kind: 'empty' };
-        this.writeJsonLd(null);
+        this.#writeJsonLd(null);
         return;
       }
       this.state = { kind: 'ready', data };
-      this.writeJsonLd(this.noJsonld ? null : this.jsonLd(data));
     } catch (error) {
       if (!abort.signal.aborted) this.state = { kind: 'error', error };
     } finally {
       if (!abort.signal.aborted) this.removeAttribute('aria-busy');
     }
+    if (this.state.kind !== 'ready' || abort.signal.aborted) return;
+    // After the content is on screen: the JSON-LD is for search engines and must never delay what people see.
+    await this.updateComplete;
+    const url = this.noJsonld ? null : this.jsonLd(this.state.data);
+    const ld = url ? await fetchJsonLd(url, abort.signal) : null;
+    if (!abort.signal.aborted) this.#writeJsonLd(ld);
+  }
+
+  /** Adds the items of one more page of a list (its API URL) to the ItemList already in the host page. */
+  protected async appendJsonLd(url: URL): Promise<void> {
+    if (this.noJsonld || !this.#jsonLdScript()) return;
+    const more = await fetchJsonLd(url);
+    // Read what is shown only now: a reload while the page was on its way may have replaced it.
+    const shown = JSON.parse(this.#jsonLdScript()?.textContent ?? 'null') as JsonLd | null;
+    const items = (list: JsonLd | null) => (Array.isArray(list?.itemListElement) ? (list.itemListElement as object[]) : []);
+    if (shown?.['@type'] !== 'ItemList' || more?.['@type'] !== 'ItemList') return;
+    const itemListElement = [...items(shown), ...items(more)].map((entry, index) => ({ ...entry, position: index + 1 }));
+    this.#writeJsonLd({ ...shown, itemListElement });
+  }
+
+  #jsonLdScript(): HTMLScriptElement | null {
+    return this.querySelector<HTMLScriptElement>(':scope > script[type="application/ld+json"]');
   }
 
   /** Puts (or replaces, or removes) the widget's JSON-LD script in its light DOM, where search engines read it. */
-  protected writeJsonLd(data: object | null): void {
-    let script = this.querySelector<HTMLScriptElement>(':scope > script[type="application/ld+json"]');
+  #writeJsonLd(data: JsonLd | null): void {
+    let script = this.#jsonLdScript();
     if (!data) {
       script?.remove();
       return;
@@ -143,7 +165,8 @@ export abstract class SociusElement<T> extends LitElement {
       script.type = 'application/ld+json';
       this.append(script);
     }
-    script.textContent = JSON.stringify({ '@context': 'https://schema.org', ...data });
+    // textContent of a script is never parsed as HTML, so no escaping is needed to keep it inside the element.
+    script.textContent = JSON.stringify(data);
   }
 
   /** A heading at `heading-level` plus `offset`. */

@@ -3,9 +3,10 @@
 import { Scalar } from '@scalar/hono-api-reference';
 import { cors } from 'hono/cors';
 import { html } from 'hono/html';
-import { createRouter } from '../app.ts';
-import type { AppEnv } from '../env.ts';
-import { ApiError, PROBLEM_TYPES, type ProblemType } from '../errors.ts';
+import { createRouter } from '../../app.ts';
+import type { AppEnv } from '../../env.ts';
+import { ApiError, PROBLEM_TYPES, type ProblemType } from '../../errors.ts';
+import { type Html, htmlDocument, styleElement } from '../layout.ts';
 
 /** Scalar's browser build, copied into the static assets by scripts/build-docs.ts so /docs needs no CDN. */
 export const SCALAR_SCRIPT_PATH = '/docs/scalar.js';
@@ -31,30 +32,26 @@ const isProblemType = (value: string): value is ProblemType => Object.hasOwn(PRO
 /** Problem texts mark code with backticks, as in the OpenAPI descriptions. */
 const withCode = (text: string) => text.split('`').map((part, i) => (i % 2 === 1 ? html`<code>${part}</code>` : part));
 
-const page = (title: string, body: unknown) => html`<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <meta name="color-scheme" content="light dark" />
-    <title>${title} · Socius Content API</title>
-    <style>
-      :root { --fg: #1b1b1b; --bg: #fff; --link: #0b57d0; }
-      @media (prefers-color-scheme: dark) { :root { --fg: #ececec; --bg: #141414; --link: #8ab4f8; } }
-      body { font: 1rem/1.6 system-ui, sans-serif; color: var(--fg); background: var(--bg); max-width: 44rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
-      a { color: var(--link); }
-      code { font-family: ui-monospace, monospace; font-size: 0.95em; }
-      dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
-      dt { font-weight: 600; }
-      dd { margin: 0; }
-      a:focus-visible { outline: 3px solid; outline-offset: 2px; }
-    </style>
-  </head>
-  <body>
-    <nav aria-label="Documentation"><a href="/docs">API reference</a> · <a href="/problems">All problem types</a></nav>
-    <main>${body}</main>
-  </body>
-</html>`;
+const STYLE = `
+:root { color-scheme: light dark; --fg: #1b1b1b; --bg: #fff; --link: #0b57d0; }
+@media (prefers-color-scheme: dark) { :root { --fg: #ececec; --bg: #141414; --link: #8ab4f8; } }
+body { font: 1rem/1.6 system-ui, sans-serif; color: var(--fg); background: var(--bg); max-width: 44rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+a { color: var(--link); }
+code { font-family: ui-monospace, monospace; font-size: 0.95em; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
+dt { font-weight: 600; }
+dd { margin: 0; }
+a:focus-visible { outline: 3px solid; outline-offset: 2px; }
+`;
+
+const page = (title: string, body: Html) =>
+  htmlDocument({
+    lang: 'en',
+    title: `${title} · Socius Content API`,
+    head: styleElement(STYLE),
+    body: html`<nav aria-label="Documentation"><a href="/docs">API reference</a> · <a href="/problems">All problem types</a></nav>
+<main>${body}</main>`,
+  });
 
 export const docsRouter = createRouter();
 

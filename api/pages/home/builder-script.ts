@@ -17,7 +17,9 @@ const OPTIONS = {
 const LAYOUTS = { 'socius-events': ['list', 'cards', 'compact', 'calendar'], 'socius-analyses': ['cards', 'list'] };
 const FILTERS = { 'socius-events': ['topic', 'city', 'date'], 'socius-services': ['topic', 'format'] };
 const LABEL = { nl: 'Bekijk dit op de site van Socius', en: 'See this on the Socius site', fr: 'Voir ceci sur le site de Socius' };
-const escape = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+// The snippet is written by the browser's own HTML serialiser from elements in a document that runs nothing,
+// so every attribute value is escaped by the platform, not by hand.
+const inert = document.implementation.createHTMLDocument('');
 
 async function fill(select, path, value, label) {
   const body = await (await fetch(path)).json();
@@ -53,17 +55,21 @@ function update() {
   const style = [];
   if (form.accent.value && form.accent.value !== '#a3004a') style.push('--socius-accent: ' + form.accent.value);
   if (form.font.value) style.push('--socius-font: ' + form.font.value);
-  const element = document.createElement(tag);
-  for (const [name, value] of attrs) element.setAttribute(name, value);
-  if (style.length) element.setAttribute('style', style.join('; '));
-  preview.replaceChildren(element);
+  const widget = inert.createElement(tag);
+  for (const [name, value] of attrs) widget.setAttribute(name, value);
+  if (style.length) widget.setAttribute('style', style.join('; '));
+  preview.replaceChildren(document.importNode(widget, false));
   const query = new URLSearchParams(attrs.filter(([n]) => !['filters', 'search', 'theme'].includes(n)).map(([n, v]) => [n, v]));
   const embed = origin + '/embed/' + tag.replace('socius-', '') + (String(query) ? '?' + query : '');
   const lang = form.lang.value || 'nl';
-  const attrText = attrs.map(([n, v]) => (v === '' ? ' ' + n : ' ' + n + '="' + escape(v) + '"')).join('') + (style.length ? ' style="' + escape(style.join('; ')) + '"' : '');
-  snippet.value =
-    '<script type="module" src="' + origin + '/widgets/v1/socius.js"></' + 'script>\\n' +
-    '<' + tag + attrText + '>\\n  <a href="' + escape(embed) + '">' + LABEL[lang] + '</a>\\n</' + tag + '>';
+  const script = inert.createElement('script');
+  script.setAttribute('type', 'module');
+  script.setAttribute('src', origin + '/widgets/v1/socius.js');
+  const link = inert.createElement('a');
+  link.setAttribute('href', embed);
+  link.textContent = LABEL[lang];
+  widget.append('\\n  ', link, '\\n');
+  snippet.value = script.outerHTML + '\\n' + widget.outerHTML;
   document.querySelector('#embed-link').href = embed;
 }
 

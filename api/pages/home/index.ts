@@ -1,7 +1,8 @@
 // GET /: every widget live on the stored content, and a builder that writes the exact embed snippet.
 import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../env.ts';
+import { htmlDocument, styleElement } from '../layout.ts';
 import { BUILDER_SCRIPT } from './builder-script.ts';
 
 const STYLE = `
@@ -29,17 +30,13 @@ button{min-height:2.5rem;padding:.3rem 1rem;border-radius:.5rem;border:2px solid
 `;
 
 export const homeRouter = new Hono<AppEnv>().get('/', (c) =>
-  c.html(html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Socius Content API – widgets and builder</title>
-<style>${raw(STYLE)}</style>
-<script type="module" src="/widgets/v1/socius.js"></script>
-</head>
-<body>
-<header>
+  c.html(
+    htmlDocument({
+      lang: 'en',
+      title: 'Socius Content API – widgets and builder',
+      head: html`${styleElement(STYLE)}
+<script type="module" src="/widgets/v1/socius.js"></script>`,
+      body: html`<header>
 <h1>Socius Content API</h1>
 <p>Socius content (organisation, topics, services, analyses, events) in Dutch, English and French, as JSON and as widgets for your own site.</p>
 <nav aria-label="Developer links"><ul>
@@ -99,7 +96,7 @@ export const homeRouter = new Hono<AppEnv>().get('/', (c) =>
 <section aria-labelledby="g-about"><h3 id="g-about">&lt;socius-about&gt;</h3><socius-about heading-level="4"></socius-about></section>
 </div>
 </main>
-<script type="module">${raw(BUILDER_SCRIPT)}</script>
-</body>
-</html>`),
+<script type="module">${raw(BUILDER_SCRIPT)}</script>`,
+    }),
+  ),
 );

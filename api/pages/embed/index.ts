@@ -4,30 +4,33 @@
 import type { z } from '@hono/zod-openapi';
 import { type Context, Hono } from 'hono';
 import { html, raw } from 'hono/html';
-import { isLang, type Lang } from '../../schema/columns.ts';
-import { analysisJsonLd, eventJsonLd } from '../../widgets/shared/json-ld.ts';
-import type { AnalysisSchema, AnalysisSummarySchema } from '../analyses/index.ts';
-import type { AppEnv } from '../env.ts';
-import type { EventBody } from '../events/schemas.ts';
-import { PUBLIC_CACHE_CONTROL } from '../middleware/edge-cache.ts';
+import { isLang, type Lang } from '../../../schema/columns.ts';
+import type { AboutSchema } from '../../about/index.ts';
+import type { AnalysisSchema, AnalysisSummarySchema } from '../../analyses/index.ts';
+import type { AppEnv } from '../../env.ts';
+import type { EventBody } from '../../events/schemas.ts';
+import {
+  analysisNode,
+  eventNode,
+  itemList,
+  type JsonLdNode,
+  jsonLdDocument,
+  organizationNode,
+  serviceNode,
+} from '../../json-ld/schema-org.ts';
+import { sanitiseHtml } from '../../lib/sanitise.ts';
+import { PUBLIC_CACHE_CONTROL } from '../../middleware/edge-cache.ts';
+import type { ServiceSchema } from '../../services/index.ts';
+import { type Html, safeHref } from '../layout.ts';
 import { page } from './page.ts';
 
-type ApiFetch = (c: Context<AppEnv>, path: string) => Response | Promise<Response>;
+export type ApiFetch = (c: Context<AppEnv>, path: string) => Response | Promise<Response>;
 
 type EventItem = EventBody;
 type AnalysisItem = z.infer<typeof AnalysisSchema>;
 type AnalysisSummaryItem = z.infer<typeof AnalysisSummarySchema>;
-interface ServiceItem {
-  slug: string;
-  title: string;
-  summary: string | null;
-}
-interface AboutItem {
-  name: string;
-  tagline: string | null;
-  mission: string | null;
-  contact: { website: string; email: string | null };
-}
+type ServiceItem = z.infer<typeof ServiceSchema>;
+type AboutItem = z.infer<typeof AboutSchema>;
 
 const TITLES = {
   events: { nl: 'Activiteiten van Socius', en: 'Events by Socius', fr: 'Activités de Socius' },
@@ -72,15 +75,46 @@ const toLang = (value: string | null): Lang => (value && isLang(value) ? value :
 
 const place = (e: EventItem) => [e.venue?.name, e.venue?.city].filter(Boolean).join(', ') || (e.onlineUrl ? 'Online' : '');
 
+/** A link when the stored URL may be one (see safeHref), else just the text: a hostile URL is never clickable. */
+const link = (url: string | null | undefined, text: unknown) => {
+  const href = safeHref(url);
+  return href ? html`<a href="${href}">${text}</a>` : html`${text}`;
+};
+
+const byline = (a: AnalysisSummaryItem) => `${a.authors.map((x) => x.name).join(', ')} · ${a.publishedAt.slice(0, 10)}`;
+
 function eventItem(e: EventItem, lang: string, level: 'h1' | 'h2') {
   const status = STATUS[e.status]?.[lang];
   const heading = level === 'h1' ? html`<h1>${e.title}</h1>` : html`<h2>${e.title}</h2>`;
+  const registration = e.status === 'cancelled' ? undefined : safeHref(e.registration.url);
   return html`${heading}
 <p><strong>${e.dateSummary}</strong>${place(e) ? html` · <span class="muted">${place(e)}</span>` : ''}</p>
 ${status ? html`<p><span class="badge">${status}</span></p>` : ''}
 ${e.summary ? html`<p>${e.summary}</p>` : ''}
 ${e.description ? html`<p>${e.description}</p>` : ''}
-${e.registration.url && e.status !== 'cancelled' ? html`<p><a href="${e.registration.url}">${REGISTER[lang] ?? REGISTER.nl}<span class="vh">: ${e.title}</span></a></p>` : ''}`;
+${registration ? html`<p><a href="${registration}">${REGISTER[lang] ?? REGISTER.nl}<span class="vh">: ${e.title}</span></a></p>` : ''}`;
+}
+
+/** A page of one list: the API's page as items, and the same page as a schema.org ItemList. */
+async function listPage<T>(
+  c: Context<AppEnv>,
+  fetchApi: ApiFetch,
+  resource: keyof typeof TITLES,
+  defaults: Record<string, string>,
+  node: (item: T) => JsonLdNode,
+  item: (item: T, lang: Lang) => Html,
+) {
+  const result = await load<{ data: T[]; total: number }>(c, fetchApi, `/v1/${resource}?${apiQuery(c, defaults)}`);
+  if (result instanceof Response) return result;
+  const title = TITLES[resource][result.lang];
+  return c.html(
+    page({
+      lang: result.lang,
+      title,
+      jsonLd: jsonLdDocument(itemList(result.body.data, node, result.body.total)),
+      body: html`<h1>${title}</h1><ul class="items">${result.body.data.map((x) => html`<li>${item(x, result.lang)}</li>`)}</ul>`,
+    }),
+  );
 }
 
 export function createEmbedRouter(fetchApi: ApiFetch) {
@@ -90,20 +124,9 @@ export function createEmbedRouter(fetchApi: ApiFetch) {
     if (c.res.ok) c.res.headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
   });
 
-  router.get('/events', async (c) => {
-    const result = await load<{ data: EventItem[] }>(c, fetchApi, `/v1/events?${apiQuery(c, { limit: '6' })}`);
-    if (result instanceof Response) return result;
-    const { body, lang } = result;
-    const title = TITLES.events[lang];
-    return c.html(
-      page({
-        lang,
-        title,
-        jsonLd: { '@context': 'https://schema.org', '@graph': body.data.map(eventJsonLd) },
-        body: html`<h1>${title}</h1><ul class="items">${body.data.map((e) => html`<li>${eventItem(e, lang, 'h2')}</li>`)}</ul>`,
-      }),
-    );
-  });
+  router.get('/events', (c) =>
+    listPage<EventItem>(c, fetchApi, 'events', { limit: '6' }, eventNode, (e, lang) => eventItem(e, lang, 'h2')),
+  );
 
   router.get('/event', async (c) => {
     const slug = c.req.query('slug');
@@ -118,29 +141,23 @@ export function createEmbedRouter(fetchApi: ApiFetch) {
       page({
         lang: result.lang,
         title: event.title,
-        canonical: event.url,
-        jsonLd: { '@context': 'https://schema.org', ...eventJsonLd(event) },
+        canonical: safeHref(event.url),
+        jsonLd: jsonLdDocument(eventNode(event)),
         body: eventItem(event, result.lang, 'h1'),
       }),
     );
   });
 
-  router.get('/analyses', async (c) => {
-    const result = await load<{ data: AnalysisSummaryItem[] }>(c, fetchApi, `/v1/analyses?${apiQuery(c, { limit: '3' })}`);
-    if (result instanceof Response) return result;
-    const title = TITLES.analyses[result.lang];
-    return c.html(
-      page({
-        lang: result.lang,
-        title,
-        jsonLd: { '@context': 'https://schema.org', '@graph': result.body.data.map(analysisJsonLd) },
-        body: html`<h1>${title}</h1><ul class="items">${result.body.data.map(
-          (a) =>
-            html`<li><h2><a href="${a.url}">${a.title}</a></h2><p class="muted">${a.authors.map((x) => x.name).join(', ')} · ${a.publishedAt.slice(0, 10)}</p>${a.summary ? html`<p>${a.summary}</p>` : ''}</li>`,
-        )}</ul>`,
-      }),
-    );
-  });
+  router.get('/analyses', (c) =>
+    listPage<AnalysisSummaryItem>(
+      c,
+      fetchApi,
+      'analyses',
+      { limit: '3' },
+      analysisNode,
+      (a) => html`<h2>${link(a.url, a.title)}</h2><p class="muted">${byline(a)}</p>${a.summary ? html`<p>${a.summary}</p>` : ''}`,
+    ),
+  );
 
   router.get('/analysis', async (c) => {
     const slug = c.req.query('slug');
@@ -149,37 +166,41 @@ export function createEmbedRouter(fetchApi: ApiFetch) {
       const newest = await load<{ data: AnalysisSummaryItem[] }>(c, fetchApi, `/v1/analyses?${apiQuery(c, { limit: '1' })}`);
       if (newest instanceof Response) return newest;
       if (!newest.body.data[0]) return c.notFound();
-      path = `/v1/analyses/${newest.body.data[0].slug}?${apiQuery(c)}`;
+      path = `/v1/analyses/${encodeURIComponent(newest.body.data[0].slug)}?${apiQuery(c)}`;
     }
     const result = await load<{ data: AnalysisItem }>(c, fetchApi, path);
     if (result instanceof Response) return result;
     const a = result.body.data;
+    const downloads = a.attachments.flatMap((f) => {
+      const href = safeHref(f.url);
+      return href ? [html`<li><a href="${href}" hreflang="${f.lang}" download>${f.title}</a></li>`] : [];
+    });
     return c.html(
       page({
         lang: result.lang,
         title: a.title,
-        canonical: a.url,
-        jsonLd: { '@context': 'https://schema.org', ...analysisJsonLd(a) },
-        // Section bodies are HTML that the API sanitised when it was written.
-        body: html`<article><h1>${a.title}</h1><p class="muted">${a.authors.map((x) => x.name).join(', ')} · ${a.publishedAt.slice(0, 10)} · ${a.licence}</p>
+        canonical: safeHref(a.url),
+        jsonLd: jsonLdDocument(analysisNode(a)),
+        // Section bodies were sanitised when written; they are sanitised again here, so what this page renders
+        // never depends on how the HTML got into D1. raw() only ever sees the sanitiser's output.
+        body: html`<article><h1>${a.title}</h1><p class="muted">${byline(a)} · ${a.licence}</p>
 ${a.summary ? html`<p>${a.summary}</p>` : ''}
-${(a.sections ?? []).map((s) => html`<section id="${s.anchor}"><h2>${s.heading}</h2>${raw(s.body)}</section>`)}</article>`,
+${a.sections.map((s) => html`<section id="${s.anchor}"><h2>${s.heading}</h2>${raw(sanitiseHtml(s.body))}</section>`)}
+${downloads.length > 0 ? html`<ul>${downloads}</ul>` : ''}</article>`,
       }),
     );
   });
 
-  router.get('/services', async (c) => {
-    const result = await load<{ data: ServiceItem[] }>(c, fetchApi, `/v1/services?${apiQuery(c)}`);
-    if (result instanceof Response) return result;
-    const title = TITLES.services[result.lang];
-    return c.html(
-      page({
-        lang: result.lang,
-        title,
-        body: html`<h1>${title}</h1><ul class="items">${result.body.data.map((s) => html`<li><h2>${s.title}</h2>${s.summary ? html`<p>${s.summary}</p>` : ''}</li>`)}</ul>`,
-      }),
-    );
-  });
+  router.get('/services', (c) =>
+    listPage<ServiceItem>(
+      c,
+      fetchApi,
+      'services',
+      {},
+      serviceNode,
+      (x) => html`<h2>${x.title}</h2>${x.summary ? html`<p>${x.summary}</p>` : ''}`,
+    ),
+  );
 
   router.get('/about', async (c) => {
     const result = await load<{ data: AboutItem }>(c, fetchApi, `/v1/about?${apiQuery(c)}`);
@@ -189,9 +210,9 @@ ${(a.sections ?? []).map((s) => html`<section id="${s.anchor}"><h2>${s.heading}<
       page({
         lang: result.lang,
         title: a.name,
-        jsonLd: { '@context': 'https://schema.org', '@type': 'Organization', name: a.name, url: a.contact.website },
+        jsonLd: jsonLdDocument(organizationNode(a)),
         body: html`<h1>${a.name}</h1>${a.tagline ? html`<p><strong>${a.tagline}</strong></p>` : ''}${a.mission ? html`<p>${a.mission}</p>` : ''}
-<p><a href="${a.contact.website}">${a.contact.website}</a>${a.contact.email ? html` · <a href="mailto:${a.contact.email}">${a.contact.email}</a>` : ''}</p>`,
+<p>${link(a.contact.website, a.contact.website)}${a.contact.email ? html` · ${link(`mailto:${a.contact.email}`, a.contact.email)}` : ''}</p>`,
       }),
     );
   });

@@ -1,7 +1,6 @@
-import { html, raw } from 'hono/html';
-import type { HtmlEscapedString } from 'hono/utils/html';
-
-type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
+import { html } from 'hono/html';
+import type { JsonLdDocument } from '../../json-ld/schema-org.ts';
+import { type Html, htmlDocument, jsonLdScript, styleElement } from '../layout.ts';
 
 // Plain, accessible HTML for the no-JavaScript path: usable in an iframe where a CMS strips scripts, and
 // what the elements link to before their script runs. Colours follow the same contract as the widgets.
@@ -18,21 +17,16 @@ p{margin:0 0 .4rem}.muted{opacity:.8}
 .badge{font-size:.8em;font-weight:600;border:1px solid currentColor;border-radius:999px;padding:0 .5em;margin-inline-end:.3em}
 `;
 
-export function page(options: { lang: string; title: string; body: Html; jsonLd?: object | null; canonical?: string }): Html {
-  return html`<!doctype html>
-<html lang="${options.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${options.title}</title>
-${options.canonical ? html`<link rel="canonical" href="${options.canonical}">` : ''}
-<style>${raw(STYLE)}</style>
-${options.jsonLd ? html`<script type="application/ld+json">${raw(JSON.stringify(options.jsonLd).replace(/</g, '\\u003c'))}</script>` : ''}
-</head>
-<body>
-<main>
+/** An /embed page. `canonical` must already have passed safeHref. */
+export function page(options: { lang: string; title: string; body: Html; jsonLd: JsonLdDocument | null; canonical?: string }): Html {
+  return htmlDocument({
+    lang: options.lang,
+    title: options.title,
+    head: html`${options.canonical ? html`<link rel="canonical" href="${options.canonical}">` : ''}
+${styleElement(STYLE)}
+${jsonLdScript(options.jsonLd)}`,
+    body: html`<main>
 ${options.body}
-</main>
-</body>
-</html>`;
+</main>`,
+  });
 }

@@ -1,0 +1,35 @@
+// What every server-rendered page shares: the document shell, the schema.org block, and (re-exported here so
+// page code has one place to import from) the rule for which stored URLs may become links.
+import { html, raw } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
+import { type JsonLdDocument, serialiseJsonLd } from '../json-ld/schema-org.ts';
+
+export { safeHref } from '../lib/safe-url.ts';
+
+export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+/** A complete HTML document. `head` is trusted markup of the page itself (styles, scripts), never content. */
+export function htmlDocument(options: { lang: string; title: string; head?: Html; body: Html }): Html {
+  return html`<!doctype html>
+<html lang="${options.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${options.title}</title>
+${options.head ?? ''}
+</head>
+<body>
+${options.body}
+</body>
+</html>`;
+}
+
+/** A `<style>` element with the page's own CSS (a constant of the page, never content). */
+export const styleElement = (css: string): Html => html`<style>${raw(css)}</style>`;
+
+/**
+ * schema.org data for search engines. `raw` is safe here only because serialiseJsonLd writes every `<` as
+ * `\u003c`, so no text in the data can close the script element.
+ */
+export const jsonLdScript = (document: JsonLdDocument | null | undefined): Html | '' =>
+  document ? html`<script type="application/ld+json">${raw(serialiseJsonLd(document))}</script>` : '';
