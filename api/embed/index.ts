@@ -6,7 +6,7 @@ import { type Context, Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import { isLang, type Lang } from '../../schema/columns.ts';
 import { analysisJsonLd, eventJsonLd } from '../../widgets/shared/json-ld.ts';
-import type { AnalysisSchema, AnalysisSummarySchema } from '../analyses/index.ts';
+import type { AnalysisSchema, AnalysisSummarySchema } from '../analyses/schemas.ts';
 import type { AppEnv } from '../env.ts';
 import type { EventBody } from '../events/schemas.ts';
 import { PUBLIC_CACHE_CONTROL } from '../middleware/edge-cache.ts';

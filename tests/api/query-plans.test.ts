@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
-import { analysisListQuery } from '../../api/analyses/index.ts';
+import { analysisListQuery } from '../../api/analyses/queries.ts';
 import { type EventFilter, eventCountQuery, eventFacetQuery, eventListQuery } from '../../api/events/queries.ts';
 import { EVENT_FACETS } from '../../api/events/schemas.ts';
 
