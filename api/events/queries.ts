@@ -19,11 +19,11 @@ import { TIME_ZONE, toBrusselsIso } from '../lib/brussels-time.ts';
 import { dateSummary } from '../lib/date-summary.ts';
 import { matchesWords } from '../lib/full-text.ts';
 import { keysetOrder, type SortKey, seekAfter, sortedCursorKey, sortedCursorValue } from '../lib/keyset.ts';
+import { LABELS } from '../lib/labels.ts';
 import { enumValues, listValues, parseDateParam } from '../lib/list-params.ts';
 import type { Cursor } from '../lib/pagination.ts';
 import { fallbackFields, localisedSelect } from '../lib/translations.ts';
 import { groupTopicRefs, hasAnyTopic, topicRefsQuery } from '../topics/queries.ts';
-import { LABELS } from './labels.ts';
 import type { EVENT_SORTS, EventBody, EventFacet } from './schemas.ts';
 
 const TEXT_FIELDS = ['title', 'summary', 'description', 'audience', 'accessibility', 'statusReason', 'priceNote'] as const;

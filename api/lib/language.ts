@@ -30,6 +30,9 @@ export const language = createMiddleware<AppEnv>(async (c, next) => {
   if (!c.res.headers.has('Content-Language')) c.res.headers.set('Content-Language', lang);
 });
 
+/** The locale `Intl` formats each language in: Belgian Dutch and French, British English (day before month). */
+export const INTL_LOCALES: Record<Lang, string> = { nl: 'nl-BE', en: 'en-GB', fr: 'fr-BE' };
+
 export const langParam = z
   .enum(LANGS)
   .optional()
