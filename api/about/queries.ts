@@ -3,7 +3,7 @@ import { about, aboutTranslations } from '../../schema/about.ts';
 import type { Lang } from '../../schema/columns.ts';
 import type { Db } from '../env.ts';
 import { toBrusselsIso } from '../lib/brussels-time.ts';
-import { fallbackFields, localisedSelect } from '../lib/translations.ts';
+import { columnsOf, fallbackFields, localisedSelect } from '../lib/translations.ts';
 import type { AboutBody } from './schemas.ts';
 
 const ABOUT_TEXT_FIELDS = ['name', 'tagline', 'mission', 'offer', 'stakeholders', 'region', 'subsidiser'] as const;
@@ -14,19 +14,7 @@ export function aboutQuery(db: Db, lang: Lang) {
     db,
     lang,
     { table: about, id: about.id, translations: aboutTranslations, owner: 'aboutId', fields: ABOUT_TEXT_FIELDS },
-    {
-      id: about.id,
-      slug: about.slug,
-      email: about.email,
-      phone: about.phone,
-      website: about.website,
-      street: about.street,
-      postalCode: about.postalCode,
-      city: about.city,
-      country: about.country,
-      socialLinks: about.socialLinks,
-      updatedAt: about.updatedAt,
-    },
+    columnsOf(about, ['id', 'slug', 'email', 'phone', 'website', 'street', 'postalCode', 'city', 'country', 'socialLinks', 'updatedAt']),
   )
     .where(eq(about.status, 'published'))
     .limit(1);

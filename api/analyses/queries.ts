@@ -15,7 +15,7 @@ import { fromBrusselsLocal, toBrusselsIso } from '../lib/brussels-time.ts';
 import { matchesWords } from '../lib/full-text.ts';
 import { keysetOrder, type SortKey, seekAfter, sortedCursorKey, sortedCursorValue } from '../lib/keyset.ts';
 import type { Cursor } from '../lib/pagination.ts';
-import { fallbackFields, localisedSelect } from '../lib/translations.ts';
+import { columnsOf, fallbackFields, localisedSelect } from '../lib/translations.ts';
 import { groupTopicRefs, hasAnyTopic, topicRefsQuery } from '../topics/queries.ts';
 import type { AnalysisSort, AnalysisSummaryBody, Author } from './schemas.ts';
 
@@ -26,15 +26,7 @@ function analysisRows(db: Db, lang: Lang) {
     db,
     lang,
     { table: analyses, id: analyses.id, translations: analysisTranslations, owner: 'analysisId', fields: TEXT_FIELDS },
-    {
-      id: analyses.id,
-      slug: analyses.slug,
-      publishedAt: analyses.publishedAt,
-      revisedAt: analyses.revisedAt,
-      licence: analyses.licence,
-      canonicalUrl: analyses.canonicalUrl,
-      updatedAt: analyses.updatedAt,
-    },
+    columnsOf(analyses, ['id', 'slug', 'publishedAt', 'revisedAt', 'licence', 'canonicalUrl', 'updatedAt']),
   );
 }
 export type AnalysisRow = Awaited<ReturnType<typeof analysisRows>>[number];

@@ -22,7 +22,7 @@ import { keysetOrder, type SortKey, seekAfter, sortedCursorKey, sortedCursorValu
 import { LABELS } from '../lib/labels.ts';
 import { enumValues, listValues, parseDateParam } from '../lib/list-params.ts';
 import type { Cursor } from '../lib/pagination.ts';
-import { fallbackFields, localisedSelect } from '../lib/translations.ts';
+import { columnsOf, fallbackFields, localisedSelect } from '../lib/translations.ts';
 import { groupTopicRefs, hasAnyTopic, topicRefsQuery } from '../topics/queries.ts';
 import type { EVENT_SORTS, EventBody, EventFacet } from './schemas.ts';
 
@@ -36,32 +36,32 @@ function eventRows(db: Db, lang: Lang) {
     db,
     lang,
     { table: events, id: events.id, translations: eventTranslations, owner: 'eventId', fields: TEXT_FIELDS },
-    {
-      id: events.id,
-      slug: events.slug,
-      eventStatus: events.eventStatus,
-      attendanceMode: events.attendanceMode,
-      startsAt: events.startsAt,
-      endsAt: events.endsAt,
-      previousStartsAt: events.previousStartsAt,
-      venueName: events.venueName,
-      street: events.street,
-      postalCode: events.postalCode,
-      city: events.city,
-      country: events.country,
-      latitude: events.latitude,
-      longitude: events.longitude,
-      onlineUrl: events.onlineUrl,
-      organiserName: events.organiserName,
-      organiserUrl: events.organiserUrl,
-      isFree: events.isFree,
-      priceCents: events.priceCents,
-      registrationUrl: events.registrationUrl,
-      availability: events.availability,
-      serviceId: events.serviceId,
-      createdAt: events.createdAt,
-      updatedAt: events.updatedAt,
-    },
+    columnsOf(events, [
+      'id',
+      'slug',
+      'eventStatus',
+      'attendanceMode',
+      'startsAt',
+      'endsAt',
+      'previousStartsAt',
+      'venueName',
+      'street',
+      'postalCode',
+      'city',
+      'country',
+      'latitude',
+      'longitude',
+      'onlineUrl',
+      'organiserName',
+      'organiserUrl',
+      'isFree',
+      'priceCents',
+      'registrationUrl',
+      'availability',
+      'serviceId',
+      'createdAt',
+      'updatedAt',
+    ]),
   );
 }
 type EventRow = Awaited<ReturnType<typeof eventRows>>[number];

@@ -1,4 +1,4 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { alias, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Lang } from '../../schema/columns.ts';
 import type { Db } from '../env.ts';
@@ -67,4 +67,13 @@ export function localisedSelect<
     .from(source.table)
     .innerJoin(nl, and(eq(nlCols[source.owner], source.id), eq(nlCols.lang, 'nl')))
     .leftJoin(tr, and(eq(trCols[source.owner], source.id), eq(trCols.lang, lang)));
+}
+
+/** Some columns of a table by name, as a select list: `columnsOf(events, ['id', 'slug'])`. */
+export function columnsOf<T extends SQLiteTable, const K extends keyof T['_']['columns'] & string>(
+  table: T,
+  keys: readonly K[],
+): Pick<T['_']['columns'], K> {
+  const columns = getTableColumns(table);
+  return Object.fromEntries(keys.map((key) => [key, columns[key]])) as Pick<T['_']['columns'], K>;
 }

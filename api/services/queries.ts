@@ -5,7 +5,7 @@ import type { Db } from '../env.ts';
 import { toBrusselsIso } from '../lib/brussels-time.ts';
 import { keysetOrder, type SortKey, seekAfter } from '../lib/keyset.ts';
 import type { Cursor } from '../lib/pagination.ts';
-import { fallbackFields, localisedSelect } from '../lib/translations.ts';
+import { columnsOf, fallbackFields, localisedSelect } from '../lib/translations.ts';
 import { groupTopicRefs, hasAnyTopic, topicRefsQuery } from '../topics/queries.ts';
 import type { ServiceBody } from './schemas.ts';
 
@@ -16,15 +16,7 @@ function serviceRows(db: Db, lang: Lang) {
     db,
     lang,
     { table: services, id: services.id, translations: serviceTranslations, owner: 'serviceId', fields: TEXT_FIELDS },
-    {
-      id: services.id,
-      slug: services.slug,
-      format: services.format,
-      contactEmail: services.contactEmail,
-      url: services.url,
-      position: services.position,
-      updatedAt: services.updatedAt,
-    },
+    columnsOf(services, ['id', 'slug', 'format', 'contactEmail', 'url', 'position', 'updatedAt']),
   );
 }
 type ServiceRow = Awaited<ReturnType<typeof serviceRows>>[number];
