@@ -16,18 +16,46 @@ export function createRouter() {
 }
 
 /** The only place an error response is written. */
-export function problem(c: Context, error: ApiError): Response {
+export function problem(c: Context, error: ApiError, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(error.toProblem(new URL(c.req.url).pathname)), {
     status: error.status,
-    headers: { 'Content-Type': PROBLEM_CONTENT_TYPE, 'Content-Language': 'en' },
+    headers: { 'Content-Type': PROBLEM_CONTENT_TYPE, 'Content-Language': 'en', ...headers },
   });
+}
+
+const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/**
+ * The methods a route (not just middleware) answers at `path`, in the order an `Allow` header lists them;
+ * empty when nothing is served there. Hono answers HEAD with the GET route, so HEAD goes wherever GET does.
+ */
+export function routeMethods(app: OpenAPIHono<AppEnv>, path: string): string[] {
+  // Hono stores each handler with its route, whose method is 'ALL' for middleware added with `use`.
+  const answered = (method: string) => app.router.match(method, path)[0].some(([[, route]]) => route.method !== 'ALL');
+  const allowed: string[] = ROUTE_METHODS.filter(answered);
+  if (allowed.includes('GET')) allowed.splice(allowed.indexOf('GET') + 1, 0, 'HEAD');
+  return allowed;
+}
+
+/** 405 with `Allow` when the path has routes for other methods, else 404. */
+async function noRoute(app: OpenAPIHono<AppEnv>, c: Context<AppEnv>): Promise<Response> {
+  const path = new URL(c.req.url).pathname;
+  const allow = routeMethods(app, path);
+  if (allow.length === 0) return problem(c, new ApiError('not-found', `Nothing is served at ${c.req.method} ${path}.`));
+  // OPTIONS is answered by CORS middleware, not by a route; ask the app itself whether it answers it here.
+  if (c.req.method !== 'OPTIONS') {
+    const preflight = await app.fetch(new Request(c.req.url, { method: 'OPTIONS' }), c.env);
+    if (preflight.ok) allow.push('OPTIONS');
+  }
+  const detail = `${c.req.method} is not allowed at ${path}; it answers ${allow.join(', ')}.`;
+  return problem(c, new ApiError('method-not-allowed', detail), { Allow: allow.join(', ') });
 }
 
 export function createApp() {
   const app = createRouter();
   registerSharedComponents(app.openAPIRegistry);
   app.use('*', namedParameters);
-  app.notFound((c) => problem(c, new ApiError('not-found', `Nothing is served at ${c.req.method} ${new URL(c.req.url).pathname}.`)));
+  app.notFound((c) => noRoute(app, c));
   app.onError((err, c) => {
     if (err instanceof ApiError) return problem(c, err);
     if (err instanceof HTTPException && err.status < 500) {

@@ -1,7 +1,6 @@
-import type { z } from '@hono/zod-openapi';
-import type { AboutSchema } from './index.ts';
+import type { AboutBody } from './schemas.ts';
 
-export const aboutExample: z.infer<typeof AboutSchema> = {
+export const aboutExample: AboutBody = {
   id: '367c3dc6-112f-40dd-a757-89667fe1cc67',
   slug: 'socius',
   url: 'https://api.socius.example/v1/about',

@@ -1,8 +1,7 @@
-import type { z } from '@hono/zod-openapi';
 import { EXAMPLE_ORIGIN } from '../lib/schemas.ts';
-import type { AnalysisSchema, AnalysisSummarySchema } from './index.ts';
+import type { AnalysisBody, AnalysisSummaryBody } from './schemas.ts';
 
-export const analysisSummaryExample: z.infer<typeof AnalysisSummarySchema> = {
+export const analysisSummaryExample: AnalysisSummaryBody = {
   id: '5b0a4a57-8a1f-4e0e-9d43-2f6c1c9a7e21',
   slug: 'tien-stromingen-in-het-middenveld',
   url: `${EXAMPLE_ORIGIN}/v1/analyses/tien-stromingen-in-het-middenveld`,
@@ -21,7 +20,7 @@ export const analysisSummaryExample: z.infer<typeof AnalysisSummarySchema> = {
   meta: { lang: 'en', fallback: [] },
 };
 
-export const analysisExample: z.infer<typeof AnalysisSchema> = {
+export const analysisExample: AnalysisBody = {
   ...analysisSummaryExample,
   sections: [
     {

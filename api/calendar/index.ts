@@ -15,7 +15,6 @@ import type { EventStatus } from '../../schema/events.ts';
 import { createRouter } from '../app.ts';
 import type { Db } from '../env.ts';
 import { ApiError, problemResponses } from '../errors.ts';
-import { LABELS } from '../events/labels.ts';
 import {
   eventBySlugQuery,
   eventFilterFrom,
@@ -25,6 +24,7 @@ import {
   type SessionRow,
 } from '../events/queries.ts';
 import { type EventBody, EventListQuerySchema } from '../events/schemas.ts';
+import { LABELS } from '../lib/labels.ts';
 import { langParam } from '../lib/language.ts';
 import { slugParam } from '../lib/schemas.ts';
 import { freshUntil } from '../middleware/edge-cache.ts';

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, gt, gte, inArray, isNotNull, lt, lte, min, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, min, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Lang } from '../../schema/columns.ts';
 import {
@@ -17,55 +17,52 @@ import type { Db } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { TIME_ZONE, toBrusselsIso } from '../lib/brussels-time.ts';
 import { dateSummary } from '../lib/date-summary.ts';
+import { matchesWords } from '../lib/full-text.ts';
+import { keysetOrder, type SortKey, seekAfter, sortedCursorKey, sortedCursorValue } from '../lib/keyset.ts';
+import { LABELS } from '../lib/labels.ts';
 import { enumValues, listValues, parseDateParam } from '../lib/list-params.ts';
 import type { Cursor } from '../lib/pagination.ts';
-import { fallbackFields, localized } from '../lib/translations.ts';
-import { ftsQuery } from '../search/index.ts';
-import { groupTopicRefs, topicRefsQuery } from '../topics/queries.ts';
-import { LABELS } from './labels.ts';
+import { columnsOf, fallbackFields, localisedSelect } from '../lib/translations.ts';
+import { groupTopicRefs, hasAnyTopic, topicRefsQuery } from '../topics/queries.ts';
 import type { EVENT_SORTS, EventBody, EventFacet } from './schemas.ts';
 
 const TEXT_FIELDS = ['title', 'summary', 'description', 'audience', 'accessibility', 'statusReason', 'priceNote'] as const;
 
-const tr = alias(eventTranslations, 'tr');
-const nl = alias(eventTranslations, 'nl');
-const serviceTr = alias(serviceTranslations, 'service_tr');
-const serviceNl = alias(serviceTranslations, 'service_nl');
 const topicTr = alias(topicTranslations, 'topic_tr');
 const topicNl = alias(topicTranslations, 'topic_nl');
 
 function eventRows(db: Db, lang: Lang) {
-  return db
-    .select({
-      id: events.id,
-      slug: events.slug,
-      eventStatus: events.eventStatus,
-      attendanceMode: events.attendanceMode,
-      startsAt: events.startsAt,
-      endsAt: events.endsAt,
-      previousStartsAt: events.previousStartsAt,
-      venueName: events.venueName,
-      street: events.street,
-      postalCode: events.postalCode,
-      city: events.city,
-      country: events.country,
-      latitude: events.latitude,
-      longitude: events.longitude,
-      onlineUrl: events.onlineUrl,
-      organiserName: events.organiserName,
-      organiserUrl: events.organiserUrl,
-      isFree: events.isFree,
-      priceCents: events.priceCents,
-      registrationUrl: events.registrationUrl,
-      availability: events.availability,
-      serviceId: events.serviceId,
-      createdAt: events.createdAt,
-      updatedAt: events.updatedAt,
-      ...localized(tr, nl, TEXT_FIELDS),
-    })
-    .from(events)
-    .innerJoin(nl, and(eq(nl.eventId, events.id), eq(nl.lang, 'nl')))
-    .leftJoin(tr, and(eq(tr.eventId, events.id), eq(tr.lang, lang)));
+  return localisedSelect(
+    db,
+    lang,
+    { table: events, id: events.id, translations: eventTranslations, owner: 'eventId', fields: TEXT_FIELDS },
+    columnsOf(events, [
+      'id',
+      'slug',
+      'eventStatus',
+      'attendanceMode',
+      'startsAt',
+      'endsAt',
+      'previousStartsAt',
+      'venueName',
+      'street',
+      'postalCode',
+      'city',
+      'country',
+      'latitude',
+      'longitude',
+      'onlineUrl',
+      'organiserName',
+      'organiserUrl',
+      'isFree',
+      'priceCents',
+      'registrationUrl',
+      'availability',
+      'serviceId',
+      'createdAt',
+      'updatedAt',
+    ]),
+  );
 }
 type EventRow = Awaited<ReturnType<typeof eventRows>>[number];
 
@@ -131,14 +128,7 @@ const lowerIn = (column: SQL | typeof events.city, values: string[]) =>
 export function eventConditions(filter: EventFilter): SQL {
   const conditions: (SQL | undefined)[] = [eq(events.status, 'published'), gte(events.endsAt, filter.from)];
   if (filter.to) conditions.push(lte(events.startsAt, filter.to));
-  if (filter.topics.length > 0) {
-    conditions.push(
-      exists(
-        sql`(select 1 from ${eventTopics} join ${topics} on ${topics.id} = ${eventTopics.topicId}
-            where ${eventTopics.eventId} = ${events.id} and ${inArray(topics.slug, filter.topics)})`,
-      ),
-    );
-  }
+  conditions.push(hasAnyTopic(eventTopics, eventTopics.eventId, events.id, filter.topics));
   if (filter.cities.length > 0) conditions.push(lowerIn(events.city, filter.cities));
   if (filter.postalCodes.length > 0) conditions.push(inArray(events.postalCode, filter.postalCodes));
   if (filter.attendanceModes.length > 0) conditions.push(inArray(events.attendanceMode, filter.attendanceModes));
@@ -150,46 +140,30 @@ export function eventConditions(filter: EventFilter): SQL {
     );
   }
   if (filter.free !== undefined) conditions.push(eq(events.isFree, filter.free));
-  if (filter.q !== undefined) {
-    conditions.push(
-      inArray(events.id, sql`(select item_id from search_index where search_index match ${ftsQuery(filter.q)} and kind = 'event')`),
-    );
-  }
+  if (filter.q !== undefined) conditions.push(matchesWords(events.id, 'event', filter.q));
   return and(...conditions) ?? sql`1`;
 }
 
-const SORT_COLUMNS = {
+const SORT_KEYS: Record<EventSort, SortKey> = {
   startsAt: { column: events.startsAt, direction: 'asc' },
   '-startsAt': { column: events.startsAt, direction: 'desc' },
   '-updatedAt': { column: events.updatedAt, direction: 'desc' },
-} as const;
+};
 
 /** Cursors carry their sort, so one issued for one order is never misread in another. */
 export function eventCursor(sort: EventSort) {
   return (row: EventRow): Cursor => ({
-    key: `${sort}|${(sort === '-updatedAt' ? row.updatedAt : row.startsAt).getTime()}`,
+    key: sortedCursorKey(sort, (sort === '-updatedAt' ? row.updatedAt : row.startsAt).getTime()),
     id: row.id,
   });
 }
 
-function seek(sort: EventSort, cursor: Cursor | undefined): SQL | undefined {
-  if (!cursor) return undefined;
-  const [cursorSort, value] = String(cursor.key).split('|');
-  if (cursorSort !== sort || !value || !/^\d+$/.test(value)) {
-    throw ApiError.invalidParam('cursor', 'query', 'This cursor belongs to another sort order or is damaged; start again without it.');
-  }
-  const { column, direction } = SORT_COLUMNS[sort];
-  const at = new Date(Number(value));
-  const after = direction === 'asc' ? gt : lt;
-  return or(after(column, at), and(eq(column, at), after(events.id, cursor.id)));
-}
-
 export function eventListQuery(db: Db, lang: Lang, filter: EventFilter, sort: EventSort, limit: number, cursor: Cursor | undefined) {
-  const { column, direction } = SORT_COLUMNS[sort];
-  const order = direction === 'asc' ? asc : desc;
+  const key = SORT_KEYS[sort];
+  const seek = cursor ? seekAfter(key, events.id, new Date(sortedCursorValue(cursor, sort)), cursor.id) : undefined;
   return eventRows(db, lang)
-    .where(and(eventConditions(filter), seek(sort, cursor)))
-    .orderBy(order(column), order(events.id))
+    .where(and(eventConditions(filter), seek))
+    .orderBy(...keysetOrder(key, events.id))
     .limit(limit + 1);
 }
 
@@ -296,12 +270,19 @@ export async function hydrateEventsWithSessions(
       .where(inArray(eventSessions.eventId, ids))
       .orderBy(asc(eventSessions.eventId), asc(eventSessions.startsAt)),
     topicRefsQuery(db, eventTopics, eventTopics.eventId, ids, lang),
-    db
-      .select({ id: services.id, slug: services.slug, ...localized(serviceTr, serviceNl, ['title'] as const) })
-      .from(services)
-      .innerJoin(serviceNl, and(eq(serviceNl.serviceId, services.id), eq(serviceNl.lang, 'nl')))
-      .leftJoin(serviceTr, and(eq(serviceTr.serviceId, services.id), eq(serviceTr.lang, lang)))
-      .where(and(inArray(services.id, serviceIds), eq(services.status, 'published'))),
+    localisedSelect(
+      db,
+      lang,
+      {
+        table: services,
+        id: services.id,
+        translations: serviceTranslations,
+        owner: 'serviceId',
+        fields: ['title'] as const,
+        prefix: 'service_',
+      },
+      { id: services.id, slug: services.slug },
+    ).where(and(inArray(services.id, serviceIds), eq(services.status, 'published'))),
   ]);
   const topicsByEvent = groupTopicRefs(topicRows);
   const servicesById = new Map(serviceRows.map((s) => [s.id, { slug: s.slug, title: s.title ?? s.slug }]));

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ATTENDANCE_MODES, AVAILABILITIES, EVENT_STATUSES } from '../../schema/events.ts';
+import { optionalQParam } from '../lib/full-text.ts';
 import { langParam } from '../lib/language.ts';
 import { booleanParam, dateOrDateTimeParam, enumMultiParam, multiParam, sortParam } from '../lib/list-params.ts';
 import { cursorParam, limitParam, nextCursorField } from '../lib/pagination.ts';
@@ -100,17 +101,7 @@ export const EventListQuerySchema = z.strictObject({
   organiser: multiParam('organiser', 'Organiser name(s), case-insensitive.', 'Socius'),
   service: multiParam('service', 'Slug(s) of the related service from `/v1/services`.', 'vorming-vrijwilligersbeleid'),
   free: booleanParam('free', '`true`: only free events; `false`: only paid ones.'),
-  q: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .optional()
-    .openapi({
-      param: { name: 'q', in: 'query' },
-      description: 'Words to search for in title, summary and description (prefix match, accents ignored).',
-      example: 'vrijwilligers',
-    }),
+  q: optionalQParam('Words to search for in title, summary and description (prefix match, accents ignored).', 'vrijwilligers'),
   sort: sortParam(EVENT_SORTS, '`startsAt` (soonest first, default), `-startsAt` (latest first) or `-updatedAt` (recently changed first).'),
   facets: enumMultiParam(
     'facets',

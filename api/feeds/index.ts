@@ -3,7 +3,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Feed } from 'feed';
 import type { Lang } from '../../schema/columns.ts';
-import { analysisListQuery, authorsAndTopics } from '../analyses/index.ts';
+import { analysisListQuery, authorsAndTopics } from '../analyses/queries.ts';
 import { createRouter } from '../app.ts';
 import type { Db } from '../env.ts';
 import { problemResponses } from '../errors.ts';

@@ -2,12 +2,12 @@
 // /v1, the JSON-LD of the /embed pages, and (through the API) the JSON-LD the widgets put into partner pages.
 // Pure functions over the JSON bodies the API serves, so every representation is derived from the same data.
 import type { z } from '@hono/zod-openapi';
-import type { AboutSchema } from '../about/index.ts';
-import type { AnalysisSchema, AnalysisSummarySchema } from '../analyses/index.ts';
+import type { AboutSchema } from '../about/schemas.ts';
+import type { AnalysisSchema, AnalysisSummarySchema } from '../analyses/schemas.ts';
 import type { EventBody } from '../events/schemas.ts';
 import { safeHref } from '../lib/safe-url.ts';
-import type { ServiceSchema } from '../services/index.ts';
-import type { TopicSchema } from '../topics/index.ts';
+import type { ServiceSchema } from '../services/schemas.ts';
+import type { TopicSchema } from '../topics/schemas.ts';
 
 type Analysis = z.infer<typeof AnalysisSchema>;
 type AnalysisSummary = z.infer<typeof AnalysisSummarySchema>;

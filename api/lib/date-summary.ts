@@ -3,22 +3,13 @@
 import type { Lang } from '../../schema/columns.ts';
 import type { EventStatus } from '../../schema/events.ts';
 import { brusselsDate, TIME_ZONE } from './brussels-time.ts';
+import { STATUS_LABELS } from './labels.ts';
+import { INTL_LOCALES } from './language.ts';
 
-const LOCALES: Record<Lang, string> = { nl: 'nl-BE', en: 'en-GB', fr: 'fr-BE' };
-
-const WORDS: Record<Lang, { sessions: (n: number) => string; status: Partial<Record<EventStatus, string>> }> = {
-  nl: {
-    sessions: (n) => `${n} sessies: `,
-    status: { cancelled: 'Geannuleerd', postponed: 'Uitgesteld', rescheduled: 'Verplaatst', 'moved-online': 'Nu online' },
-  },
-  en: {
-    sessions: (n) => `${n} sessions: `,
-    status: { cancelled: 'Cancelled', postponed: 'Postponed', rescheduled: 'Rescheduled', 'moved-online': 'Now online' },
-  },
-  fr: {
-    sessions: (n) => `${n} séances : `,
-    status: { cancelled: 'Annulé', postponed: 'Reporté', rescheduled: 'Reprogrammé', 'moved-online': 'Désormais en ligne' },
-  },
+const SESSIONS: Record<Lang, (n: number) => string> = {
+  nl: (n) => `${n} sessies: `,
+  en: (n) => `${n} sessions: `,
+  fr: (n) => `${n} séances : `,
 };
 
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -27,7 +18,7 @@ function format(lang: Lang, withYear: boolean, kind: 'day' | 'time'): Intl.DateT
   let found = formats.get(key);
   if (!found) {
     found = new Intl.DateTimeFormat(
-      LOCALES[lang],
+      INTL_LOCALES[lang],
       kind === 'day'
         ? { timeZone: TIME_ZONE, weekday: 'short', day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}) }
         : { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
@@ -63,12 +54,11 @@ export function dateSummary(event: SummaryInput, lang: Lang, now: Date): string 
 
   let text: string;
   if (event.sessions.length > 1) {
-    text = `${WORDS[lang].sessions(event.sessions.length)}${day(first.startsAt)} – ${day(last.startsAt)}`;
+    text = `${SESSIONS[lang](event.sessions.length)}${day(first.startsAt)} – ${day(last.startsAt)}`;
   } else if (sameDay(first.startsAt, first.endsAt)) {
     text = `${day(first.startsAt)}, ${time(first.startsAt)}–${time(first.endsAt)}`;
   } else {
     text = `${day(first.startsAt)} – ${day(first.endsAt)}`;
   }
-  const status = WORDS[lang].status[event.status];
-  return status ? `${status} · ${text}` : text;
+  return event.status === 'scheduled' ? text : `${STATUS_LABELS[lang][event.status]} · ${text}`;
 }

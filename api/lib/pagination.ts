@@ -51,11 +51,6 @@ const ID = /^[\w-]*$/;
 const MAX_TIME = 8.64e15;
 const SORT_KEY = /^(-?[A-Za-z]{1,32})\|(\d{1,16})$/;
 
-/** The key of a time-sorted list's cursor: the sort it was issued for and the time in milliseconds. */
-export function sortKey(sort: string, at: Date): string {
-  return `${sort}|${at.getTime()}`;
-}
-
 export function encodeCursor(cursor: Cursor): string {
   return encodeBase64Url(new TextEncoder().encode(JSON.stringify([cursor.key, cursor.id])).buffer).replace(/=+$/, '');
 }

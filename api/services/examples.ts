@@ -1,8 +1,7 @@
-import type { z } from '@hono/zod-openapi';
 import { EXAMPLE_ORIGIN } from '../lib/schemas.ts';
-import type { ServiceSchema } from './index.ts';
+import type { ServiceBody } from './schemas.ts';
 
-export const serviceExample: z.infer<typeof ServiceSchema> = {
+export const serviceExample: ServiceBody = {
   id: '23d1f146-1328-4d78-8765-4393cbfbbbeb',
   slug: 'vorming-vrijwilligersbeleid',
   url: `${EXAMPLE_ORIGIN}/v1/services/vorming-vrijwilligersbeleid`,

@@ -1,7 +1,6 @@
-import type { z } from '@hono/zod-openapi';
-import type { TopicSchema } from './index.ts';
+import type { TopicBody } from './schemas.ts';
 
-export const topicExamples: z.infer<typeof TopicSchema>[] = [
+export const topicExamples: TopicBody[] = [
   {
     id: '42bdbbcd-cd55-4892-81f7-9a6178307bce',
     slug: 'organisatieontwikkeling',

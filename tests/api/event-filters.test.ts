@@ -132,6 +132,16 @@ describe('GET /v1/events filters', () => {
     expect(cities.reduce((sum, f) => sum + f.count, 0)).toBe(online.data.filter((e) => e.venue?.city).length);
   });
 
+  it.each(['nl', 'en', 'fr'])('names a status the same way in the status facet and in the date line of an event (%s)', async (lang) => {
+    const { data, facets } = await all(`&lang=${lang}&facets=status`);
+    const labelled = facets!.status!.filter((facet) => facet.value !== 'scheduled');
+    expect(labelled.map((facet) => facet.value)).toContain('moved-online');
+    for (const facet of labelled) {
+      const event = data.find((e) => e.status === facet.value)!;
+      expect(event.dateSummary.startsWith(`${facet.label} · `), `${facet.label} / ${event.dateSummary}`).toBe(true);
+    }
+  });
+
   it('walks every page of a filtered list exactly once, and sends a Link to the next page', async () => {
     const everything = await all('&from=2000-01-01&sort=-startsAt');
     const seen: string[] = [];

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
-import { analysisListQuery } from '../../api/analyses/index.ts';
+import { analysisListQuery } from '../../api/analyses/queries.ts';
 import { type EventFilter, eventCountQuery, eventFacetQuery, eventListQuery } from '../../api/events/queries.ts';
 import { EVENT_FACETS } from '../../api/events/schemas.ts';
 
@@ -61,5 +61,24 @@ describe('every list query uses an index', () => {
         }),
       );
     }
+  });
+});
+
+describe('a next page starts inside the index', () => {
+  // The cursor's (sort key, id) must be a range on the sort index, not a filter over every row before it:
+  // otherwise page 50 reads the 49 pages before it too.
+  const seeks = (details: string[], table: string) =>
+    details.some((detail) => new RegExp(`^SEARCH ${table} USING INDEX \\w+ \\(.*\\(\\w+,id\\)[<>]\\(\\?,\\?\\)\\)$`).test(detail));
+
+  it.each(['startsAt', '-startsAt', '-updatedAt'] as const)('events sorted by %s', async (sort) => {
+    const details = await expectIndexed(eventListQuery(db, 'en', base, sort, 20, { key: `${sort}|${Date.now()}`, id: 'x' }));
+    expect(seeks(details, 'events'), details.join('\n')).toBe(true);
+  });
+
+  it.each(['-publishedAt', 'publishedAt'] as const)('analyses sorted by %s', async (sort) => {
+    const details = await expectIndexed(
+      analysisListQuery(db, 'en', { topics: [], authors: [] }, sort, 20, { key: `${sort}|${Date.now()}`, id: 'x' }),
+    );
+    expect(seeks(details, 'analyses'), details.join('\n')).toBe(true);
   });
 });

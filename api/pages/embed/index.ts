@@ -5,8 +5,8 @@ import type { z } from '@hono/zod-openapi';
 import { type Context, Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import { isLang, type Lang } from '../../../schema/columns.ts';
-import type { AboutSchema } from '../../about/index.ts';
-import type { AnalysisSchema, AnalysisSummarySchema } from '../../analyses/index.ts';
+import type { AboutSchema } from '../../about/schemas.ts';
+import type { AnalysisSchema, AnalysisSummarySchema } from '../../analyses/schemas.ts';
 import type { AppEnv } from '../../env.ts';
 import type { EventBody } from '../../events/schemas.ts';
 import {
@@ -20,7 +20,7 @@ import {
 } from '../../json-ld/schema-org.ts';
 import { sanitiseHtml } from '../../lib/sanitise.ts';
 import { PUBLIC_CACHE_CONTROL } from '../../middleware/edge-cache.ts';
-import type { ServiceSchema } from '../../services/index.ts';
+import type { ServiceSchema } from '../../services/schemas.ts';
 import { type Html, safeHref } from '../layout.ts';
 import { page } from './page.ts';
 

@@ -1,0 +1,175 @@
+import { and, asc, count, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import {
+  analyses,
+  analysisAttachments,
+  analysisAuthors,
+  analysisSections,
+  analysisSectionTranslations,
+  analysisTopics,
+  analysisTranslations,
+} from '../../schema/analyses.ts';
+import type { Lang } from '../../schema/columns.ts';
+import type { Db } from '../env.ts';
+import { fromBrusselsLocal, toBrusselsIso } from '../lib/brussels-time.ts';
+import { matchesWords } from '../lib/full-text.ts';
+import { keysetOrder, type SortKey, seekAfter, sortedCursorKey, sortedCursorValue } from '../lib/keyset.ts';
+import type { Cursor } from '../lib/pagination.ts';
+import { columnsOf, fallbackFields, localisedSelect } from '../lib/translations.ts';
+import { groupTopicRefs, hasAnyTopic, topicRefsQuery } from '../topics/queries.ts';
+import type { AnalysisSort, AnalysisSummaryBody, Author } from './schemas.ts';
+
+const TEXT_FIELDS = ['title', 'summary'] as const;
+
+function analysisRows(db: Db, lang: Lang) {
+  return localisedSelect(
+    db,
+    lang,
+    { table: analyses, id: analyses.id, translations: analysisTranslations, owner: 'analysisId', fields: TEXT_FIELDS },
+    columnsOf(analyses, ['id', 'slug', 'publishedAt', 'revisedAt', 'licence', 'canonicalUrl', 'updatedAt']),
+  );
+}
+export type AnalysisRow = Awaited<ReturnType<typeof analysisRows>>[number];
+
+export interface AnalysisFilter {
+  topics: string[];
+  year?: number | undefined;
+  authors: string[];
+  q?: string | undefined;
+}
+
+const published = and(eq(analyses.status, 'published'), sql`${analyses.publishedAt} is not null`);
+
+/** The WHERE conditions of a filter; shared by the page and its total so they always agree. */
+export function analysisConditions(filter: AnalysisFilter): SQL | undefined {
+  return and(
+    published,
+    filter.year === undefined
+      ? undefined
+      : and(
+          gte(analyses.publishedAt, fromBrusselsLocal({ year: filter.year, month: 1, day: 1 }, 0, 0)),
+          lt(analyses.publishedAt, fromBrusselsLocal({ year: filter.year + 1, month: 1, day: 1 }, 0, 0)),
+        ),
+    hasAnyTopic(analysisTopics, analysisTopics.analysisId, analyses.id, filter.topics),
+    filter.authors.length > 0
+      ? sql`exists (select 1 from ${analysisAuthors} where ${analysisAuthors.analysisId} = ${analyses.id}
+              and lower(${analysisAuthors.name}) in (${sql.join(
+                filter.authors.map((a) => sql`${a.toLowerCase()}`),
+                sql`, `,
+              )}))`
+      : undefined,
+    filter.q === undefined ? undefined : matchesWords(analyses.id, 'analysis', filter.q),
+  );
+}
+
+const SORT_KEYS: Record<AnalysisSort, SortKey> = {
+  '-publishedAt': { column: analyses.publishedAt, direction: 'desc' },
+  publishedAt: { column: analyses.publishedAt, direction: 'asc' },
+};
+
+/** Cursors carry their sort, so one issued for one order is never misread in another. */
+export function analysisCursor(sort: AnalysisSort) {
+  return (row: AnalysisRow): Cursor => ({ key: sortedCursorKey(sort, (row.publishedAt ?? row.updatedAt).getTime()), id: row.id });
+}
+
+/** A page of analyses (one row more than `limit`, to tell whether another page follows). */
+export function analysisListQuery(
+  db: Db,
+  lang: Lang,
+  filter: AnalysisFilter,
+  sort: AnalysisSort,
+  limit: number,
+  cursor: Cursor | undefined,
+) {
+  const key = SORT_KEYS[sort];
+  const seek = cursor ? seekAfter(key, analyses.id, new Date(sortedCursorValue(cursor, sort)), cursor.id) : undefined;
+  return analysisRows(db, lang)
+    .where(and(analysisConditions(filter), seek))
+    .orderBy(...keysetOrder(key, analyses.id))
+    .limit(limit + 1);
+}
+
+export function analysisCountQuery(db: Db, filter: AnalysisFilter) {
+  return db.select({ total: count() }).from(analyses).where(analysisConditions(filter));
+}
+
+export function analysisBySlugQuery(db: Db, lang: Lang, slug: string) {
+  return analysisRows(db, lang)
+    .where(and(published, eq(analyses.slug, slug)))
+    .limit(1);
+}
+
+const sectionTr = alias(analysisSectionTranslations, 'section_tr');
+const sectionNl = alias(analysisSectionTranslations, 'section_nl');
+
+/** The sections of one analysis in `lang`, Dutch where a section is missing, and its files in `lang` first. */
+export function sectionsAndAttachmentsQueries(db: Db, analysisId: string, lang: Lang) {
+  return [
+    db
+      .select({
+        anchor: analysisSections.anchor,
+        heading: sql<string>`coalesce(${sectionTr.heading}, ${sectionNl.heading})`,
+        body: sql<string>`coalesce(${sectionTr.body}, ${sectionNl.body})`,
+        fallback: sql<number>`(${sectionTr.body} is null or ${sectionTr.heading} is null)`,
+      })
+      .from(analysisSections)
+      .innerJoin(sectionNl, and(eq(sectionNl.sectionId, analysisSections.id), eq(sectionNl.lang, 'nl')))
+      .leftJoin(sectionTr, and(eq(sectionTr.sectionId, analysisSections.id), eq(sectionTr.lang, lang)))
+      .where(eq(analysisSections.analysisId, analysisId))
+      .orderBy(asc(analysisSections.position)),
+    db
+      .select({
+        title: analysisAttachments.title,
+        url: analysisAttachments.url,
+        mediaType: analysisAttachments.mediaType,
+        byteSize: analysisAttachments.byteSize,
+        lang: analysisAttachments.lang,
+      })
+      .from(analysisAttachments)
+      .where(eq(analysisAttachments.analysisId, analysisId))
+      .orderBy(sql`${analysisAttachments.lang} = ${lang} desc`, asc(analysisAttachments.position)),
+  ] as const;
+}
+
+/** Authors (in credited order) and topics of a page of analyses, by analysis id, in one round trip. */
+export async function authorsAndTopics(db: Db, ids: string[], lang: Lang) {
+  if (ids.length === 0)
+    return {
+      authors: new Map<string, Author[]>(),
+      topicRefs: new Map<string, { slug: string; name: string }[]>(),
+    };
+  const [authorRows, topicRows] = await db.batch([
+    db
+      .select({ analysisId: analysisAuthors.analysisId, name: analysisAuthors.name, affiliation: analysisAuthors.affiliation })
+      .from(analysisAuthors)
+      .where(inArray(analysisAuthors.analysisId, ids))
+      .orderBy(asc(analysisAuthors.analysisId), asc(analysisAuthors.position)),
+    topicRefsQuery(db, analysisTopics, analysisTopics.analysisId, ids, lang),
+  ]);
+  const authors = new Map<string, Author[]>();
+  for (const { analysisId, ...author } of authorRows) authors.set(analysisId, [...(authors.get(analysisId) ?? []), author]);
+  return { authors, topicRefs: groupTopicRefs(topicRows) };
+}
+
+export function toAnalysisSummary(
+  row: AnalysisRow,
+  lang: Lang,
+  origin: string,
+  authors: Author[],
+  topicRefs: { slug: string; name: string }[],
+): AnalysisSummaryBody {
+  return {
+    id: row.id,
+    slug: row.slug,
+    url: row.canonicalUrl ?? `${origin}/v1/analyses/${row.slug}`,
+    title: row.title ?? row.slug,
+    summary: row.summary,
+    authors,
+    publishedAt: toBrusselsIso(row.publishedAt ?? row.updatedAt),
+    revisedAt: row.revisedAt ? toBrusselsIso(row.revisedAt) : null,
+    licence: row.licence,
+    topics: topicRefs,
+    updatedAt: toBrusselsIso(row.updatedAt),
+    meta: { lang, fallback: fallbackFields(row, TEXT_FIELDS) },
+  };
+}

@@ -1,0 +1,89 @@
+import { and, count, eq, inArray } from 'drizzle-orm';
+import type { Lang } from '../../schema/columns.ts';
+import { type SERVICE_FORMATS, services, serviceTopics, serviceTranslations } from '../../schema/services.ts';
+import type { Db } from '../env.ts';
+import { toBrusselsIso } from '../lib/brussels-time.ts';
+import { keysetOrder, type SortKey, seekAfter } from '../lib/keyset.ts';
+import type { Cursor } from '../lib/pagination.ts';
+import { columnsOf, fallbackFields, localisedSelect } from '../lib/translations.ts';
+import { groupTopicRefs, hasAnyTopic, topicRefsQuery } from '../topics/queries.ts';
+import type { ServiceBody } from './schemas.ts';
+
+const TEXT_FIELDS = ['title', 'summary', 'description', 'audience'] as const;
+
+function serviceRows(db: Db, lang: Lang) {
+  return localisedSelect(
+    db,
+    lang,
+    { table: services, id: services.id, translations: serviceTranslations, owner: 'serviceId', fields: TEXT_FIELDS },
+    columnsOf(services, ['id', 'slug', 'format', 'contactEmail', 'url', 'position', 'updatedAt']),
+  );
+}
+type ServiceRow = Awaited<ReturnType<typeof serviceRows>>[number];
+
+export interface ServiceFilter {
+  topics: string[];
+  formats: (typeof SERVICE_FORMATS)[number][];
+}
+
+/** The WHERE conditions of a filter; shared by the page and its total so they always agree. */
+export function serviceConditions(filter: ServiceFilter) {
+  return and(
+    eq(services.status, 'published'),
+    filter.formats.length > 0 ? inArray(services.format, filter.formats) : undefined,
+    hasAnyTopic(serviceTopics, serviceTopics.serviceId, services.id, filter.topics),
+  );
+}
+
+// The editorial order is the only one, so a services cursor's key is the bare position.
+const BY_POSITION: SortKey = { column: services.position, direction: 'asc' };
+
+export const serviceCursor = (row: ServiceRow): Cursor => ({ key: row.position, id: row.id });
+
+/** A page of services (one row more than `limit`, to tell whether another page follows). */
+export function serviceListQuery(db: Db, lang: Lang, filter: ServiceFilter, limit: number, cursor: Cursor | undefined) {
+  return serviceRows(db, lang)
+    .where(and(serviceConditions(filter), cursor ? seekAfter(BY_POSITION, services.id, Number(cursor.key), cursor.id) : undefined))
+    .orderBy(...keysetOrder(BY_POSITION, services.id))
+    .limit(limit + 1);
+}
+
+export function serviceCountQuery(db: Db, filter: ServiceFilter) {
+  return db.select({ total: count() }).from(services).where(serviceConditions(filter));
+}
+
+export function serviceBySlugQuery(db: Db, lang: Lang, slug: string) {
+  return serviceRows(db, lang)
+    .where(and(eq(services.status, 'published'), eq(services.slug, slug)))
+    .limit(1);
+}
+
+/** Bodies of a page of services, with their topics (one more round trip). */
+export async function hydrateServices(db: Db, rows: ServiceRow[], lang: Lang, origin: string): Promise<ServiceBody[]> {
+  const topicRows =
+    rows.length > 0
+      ? await topicRefsQuery(
+          db,
+          serviceTopics,
+          serviceTopics.serviceId,
+          rows.map((r) => r.id),
+          lang,
+        )
+      : [];
+  const byService = groupTopicRefs(topicRows);
+  return rows.map((row) => ({
+    id: row.id,
+    slug: row.slug,
+    url: `${origin}/v1/services/${row.slug}`,
+    format: row.format,
+    title: row.title ?? row.slug,
+    summary: row.summary,
+    description: row.description,
+    audience: row.audience,
+    contact: { email: row.contactEmail },
+    link: row.url,
+    topics: byService.get(row.id) ?? [],
+    updatedAt: toBrusselsIso(row.updatedAt),
+    meta: { lang, fallback: fallbackFields(row, TEXT_FIELDS) },
+  }));
+}

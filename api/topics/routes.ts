@@ -1,0 +1,50 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { problemResponses } from '../errors.ts';
+import { slugParam } from '../lib/schemas.ts';
+import { conditionalGetParameters, notModifiedResponse, readHeaders } from '../openapi.ts';
+import { topicExamples } from './examples.ts';
+import { TopicDetailSchema, TopicListSchema, TopicQuerySchema } from './schemas.ts';
+
+export const listTopics = createRoute({
+  method: 'get',
+  path: '/topics',
+  tags: ['Topics'],
+  operationId: 'listTopics',
+  summary: 'The topic taxonomy',
+  description:
+    'Every published topic, in editorial order. Services, analyses and events are tagged with these slugs; use them in `topic` filters.',
+  request: { query: TopicQuerySchema },
+  parameters: conditionalGetParameters,
+  responses: {
+    200: {
+      description: 'All topics (the list is short, so it is not paginated).',
+      headers: readHeaders,
+      content: { 'application/json': { schema: TopicListSchema, example: { data: topicExamples } } },
+    },
+    304: notModifiedResponse,
+    ...problemResponses(400, 500),
+  },
+});
+
+export const getTopic = createRoute({
+  method: 'get',
+  path: '/topics/{slug}',
+  tags: ['Topics'],
+  operationId: 'getTopic',
+  summary: 'One topic',
+  description: 'A published topic by slug. Search results for topics link here.',
+  request: { params: z.object({ slug: slugParam }), query: TopicQuerySchema },
+  parameters: conditionalGetParameters,
+  responses: {
+    200: {
+      description: 'The topic.',
+      headers: readHeaders,
+      content: { 'application/json': { schema: TopicDetailSchema, example: { data: topicExamples[1] } } },
+    },
+    304: notModifiedResponse,
+    ...problemResponses(400, 404, 500),
+  },
+});
+
+/** Every documented operation of this module, for tests that hold handlers to their contracts. */
+export const routes = [listTopics, getTopic];
