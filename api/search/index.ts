@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import { LANGS } from '../../schema/columns.ts';
+import { SEARCH_KINDS } from '../../schema/search-index.ts';
 import { createRouter } from '../app.ts';
 import { ApiError, problemResponses } from '../errors.ts';
 import { langParam } from '../lib/language.ts';
@@ -8,7 +9,6 @@ import { enumValues, multiParam } from '../lib/list-params.ts';
 import { cursorParam, decodeCursor, encodeCursor, limitParam, nextCursorField, nextLink } from '../lib/pagination.ts';
 import { EXAMPLE_ORIGIN } from '../lib/schemas.ts';
 import { conditionalGetParameters, listHeaders, notModifiedResponse } from '../openapi.ts';
-import { SEARCH_KINDS } from './indexer.ts';
 
 /**
  * Turns what a person typed into an FTS5 query: every word must occur, as a word or the start of one.
