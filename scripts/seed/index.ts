@@ -98,6 +98,7 @@ export function buildSeed({ now = new Date(), newId = () => crypto.randomUUID() 
     seedRows.push({ table, rows });
     return rows;
   };
+  // The order of these lines is the order of the writes.
   const out = {
     about: rowsOf(aboutTable),
     aboutTranslations: rowsOf(aboutTranslations),
