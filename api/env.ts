@@ -1,13 +1,13 @@
-import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import type { Lang } from '../schema/columns.ts';
+import type { Db } from '../schema/db.ts';
+
+// Route modules take the database type from here, beside the bindings it is built from.
+export type { Db };
 
 export interface Bindings {
   DB: D1Database;
   ASSETS: Fetcher;
 }
-
-/** drizzle over D1; `$client` is the binding itself, for the few statements drizzle cannot express (FTS5). */
-export type Db = DrizzleD1Database & { $client: D1Database };
 
 export interface AppEnv {
   Bindings: Bindings;

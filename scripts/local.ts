@@ -2,15 +2,15 @@
 // `npm start` and the widget tests' global setup both use these, so tests exercise what a newcomer runs.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { drizzle } from 'drizzle-orm/d1';
 import { getPlatformProxy } from 'wrangler';
-import { seed } from '../schema/seed/index.ts';
+import { d1Runner } from '../schema/db.ts';
+import { type SeedOptions, seed } from './seed/index.ts';
 
 export const ROOT = join(import.meta.dirname, '..');
-const WRANGLER = join(ROOT, 'node_modules', '.bin', 'wrangler');
-const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' };
+export const WRANGLER = join(ROOT, 'node_modules', '.bin', 'wrangler');
+export const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' };
 
-function run(command: string, args: string[], quiet = false): Promise<void> {
+export function run(command: string, args: string[], quiet = false): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: ROOT, env: quietEnv, stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'] });
     child.on('error', reject);
@@ -26,7 +26,7 @@ export function migrateLocal(persistTo?: string, quiet = false): Promise<void> {
 }
 
 /** Seeds the local database, only when it holds no content yet. */
-export async function seedLocal(persistTo?: string): Promise<{ seeded: boolean; rows: number }> {
+export async function seedLocal(persistTo?: string, options?: SeedOptions): Promise<{ seeded: boolean; rows: number }> {
   const proxy = await getPlatformProxy<{ DB: D1Database }>({
     configPath: join(ROOT, 'wrangler.toml'),
     // wrangler's --persist-to X keeps its state in X/v3; the proxy wants that inner folder.
@@ -34,7 +34,7 @@ export async function seedLocal(persistTo?: string): Promise<{ seeded: boolean; 
     remoteBindings: false,
   });
   try {
-    return await seed(drizzle(proxy.env.DB, { casing: 'snake_case' }));
+    return await seed(d1Runner(proxy.env.DB), options);
   } finally {
     await proxy.dispose();
   }

@@ -3,8 +3,8 @@
 import { z } from '@hono/zod-openapi';
 import { inArray, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { SearchKind } from '../../schema/search-index.ts';
 import { ApiError } from '../errors.ts';
-import type { SearchKind } from '../search/indexer.ts';
 
 const words = z.string().trim().min(1).max(200);
 

@@ -1,9 +1,9 @@
 import { escapeToBuffer } from 'hono/utils/html';
+import { SEARCH_KINDS } from '../../schema/search-index.ts';
 import { createRouter } from '../app.ts';
 import { ApiError } from '../errors.ts';
 import { enumValues } from '../lib/list-params.ts';
 import { decodeCursor, encodeCursor, nextLink } from '../lib/pagination.ts';
-import { SEARCH_KINDS } from './indexer.ts';
 import { searchQuery } from './queries.ts';
 import { search } from './routes.ts';
 

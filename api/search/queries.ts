@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Lang } from '../../schema/columns.ts';
+import type { SearchKind } from '../../schema/search-index.ts';
 import type { Db } from '../env.ts';
 import { ftsQuery } from '../lib/full-text.ts';
-import type { SearchKind } from './indexer.ts';
 
 export interface SearchHit {
   kind: SearchKind;

@@ -1,10 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import { LANGS } from '../../schema/columns.ts';
+import { SEARCH_KINDS } from '../../schema/search-index.ts';
 import { qParam } from '../lib/full-text.ts';
 import { langParam } from '../lib/language.ts';
 import { enumMultiParam } from '../lib/list-params.ts';
 import { cursorParam, limitParam, nextCursorField } from '../lib/pagination.ts';
-import { SEARCH_KINDS } from './indexer.ts';
 
 export const SearchResultSchema = z
   .object({

@@ -1,5 +1,5 @@
 -- Full-text search over the translated text of all content, one row per item and language.
--- Hand-written: drizzle-kit does not generate FTS5. Filled by api/search/indexer.ts from the translation
+-- Hand-written: drizzle-kit does not generate FTS5. Filled by schema/search-index.ts from the translation
 -- tables (plain text, HTML stripped), so it is the only table not declared in schema/*.ts.
 -- unicode61 with remove_diacritics 2 makes "reseau" match "réseau"; the prefix indexes keep prefix
 -- queries ("vrijwilligers*" finds "vrijwilligerswerk") fast.

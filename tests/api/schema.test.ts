@@ -1,10 +1,11 @@
 import { env } from 'cloudflare:test';
 import { is } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/d1';
 import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
+import { d1Runner } from '../../schema/db.ts';
 import * as schema from '../../schema/index.ts';
-import { seed, seedContent } from '../../schema/seed/index.ts';
+import { seedContent } from '../../schema/seed/index.ts';
+import { seed } from '../../scripts/seed/index.ts';
 
 const tables = Object.values(schema as Record<string, unknown>).flatMap((value) => (is(value, SQLiteTable) ? [value] : []));
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -80,7 +81,7 @@ describe('seed content', () => {
 
   it('writes nothing into a database that already holds content', async () => {
     const before = await env.DB.prepare(`select (select count(*) from events) e, (select max(updated_at) from events) u`).first();
-    const result = await seed(drizzle(env.DB, { casing: 'snake_case' }));
+    const result = await seed(d1Runner(env.DB));
     expect(result).toEqual({ seeded: false, rows: 0 });
     const after = await env.DB.prepare(`select (select count(*) from events) e, (select max(updated_at) from events) u`).first();
     expect(after).toEqual(before);

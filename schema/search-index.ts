@@ -1,8 +1,7 @@
 // Keeps the FTS5 `search_index` (schema/migrations/0001_search_index.sql) in step with the content: one row
 // per item and language holding plain text. Rebuilt from the translation tables, so it can always be
 // recreated from scratch (after a restore, or an export that needed it dropped).
-import { sql } from 'drizzle-orm';
-import type { Db } from '../env.ts';
+import type { SqlRunner } from './db.ts';
 
 export const SEARCH_KINDS = ['event', 'analysis', 'service', 'topic'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -32,7 +31,7 @@ interface Source {
 }
 
 // Each kind's text per language, in one query; `group_concat` gathers analysis sections in order.
-const SOURCES = sql`
+const SOURCES = `
   select 'event' as kind, e.id as item_id, e.slug, t.lang, t.title,
          concat_ws(' ', t.summary, t.description, t.audience, e.city, e.organiser_name) as body
     from events e join event_translations t on t.event_id = e.id
@@ -51,15 +50,17 @@ const SOURCES = sql`
                    where sec.analysis_id = a.id order by sec.position) st))
     from analyses a join analysis_translations t on t.analysis_id = a.id`;
 
-/** Rebuilds the whole index in one atomic batch. Small enough for Socius' content (hundreds of items). */
-export async function rebuildSearchIndex(db: Db): Promise<number> {
-  const rows = await db.all<Source>(SOURCES);
-  // search_index is not a drizzle table (drizzle has no FTS5), so the batch goes to D1 directly.
-  const d1 = db.$client;
-  const insert = d1.prepare('insert into search_index (kind, item_id, slug, lang, title, body) values (?, ?, ?, ?, ?, ?)');
-  await d1.batch([
-    d1.prepare('delete from search_index'),
-    ...rows.map((row) => insert.bind(row.kind, row.item_id, row.slug, row.lang, row.title ?? '', plainText(row.body))),
+/**
+ * Rebuilds the whole index in one atomic batch. Small enough for Socius' content (hundreds of items).
+ * Takes a runner, not drizzle: search_index is not a drizzle table (drizzle has no FTS5), and the seed
+ * rebuilds it on a remote database through wrangler's CLI as well as through a D1 binding.
+ */
+export async function rebuildSearchIndex(runner: SqlRunner): Promise<number> {
+  const rows = await runner.all<Source>(SOURCES);
+  const insert = 'insert into search_index (kind, item_id, slug, lang, title, body) values (?, ?, ?, ?, ?, ?)';
+  await runner.batch([
+    { sql: 'delete from search_index', params: [] },
+    ...rows.map((row) => ({ sql: insert, params: [row.kind, row.item_id, row.slug, row.lang, row.title ?? '', plainText(row.body)] })),
   ]);
   return rows.length;
 }
