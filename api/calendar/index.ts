@@ -25,7 +25,7 @@ import {
 } from '../events/queries.ts';
 import { type EventBody, EventListQuerySchema } from '../events/schemas.ts';
 import { LABELS } from '../lib/labels.ts';
-import { langParam } from '../lib/language.ts';
+import { INTL_LOCALES, langParam } from '../lib/language.ts';
 import { slugParam } from '../lib/schemas.ts';
 import { freshUntil } from '../middleware/edge-cache.ts';
 import { conditionalGetParameters, notModifiedResponse, readHeaders } from '../openapi.ts';
@@ -39,27 +39,24 @@ const CHUNK = 90;
 // SEQUENCE is a signed 32-bit integer in many clients: seconds since 2020 grow with every edit and fit until 2088.
 const SEQUENCE_EPOCH = Date.UTC(2020, 0, 1);
 
-const WORDS: Record<Lang, { name: string; description: string; register: string; online: string; locale: string }> = {
+const WORDS: Record<Lang, { name: string; description: string; register: string; online: string }> = {
   nl: {
     name: 'Socius – agenda',
     description: 'Vormingen, workshops, inspiratiedagen en netwerkmomenten van Socius en partners.',
     register: 'Inschrijven: ',
     online: 'Online deelnemen: ',
-    locale: 'nl-BE',
   },
   en: {
     name: 'Socius – events',
     description: 'Trainings, workshops, inspiration days and network meetings by Socius and partners.',
     register: 'Register: ',
     online: 'Join online: ',
-    locale: 'en-GB',
   },
   fr: {
     name: 'Socius – agenda',
     description: 'Formations, ateliers, journées d’inspiration et rencontres de réseau de Socius et de ses partenaires.',
     register: 'Inscription : ',
     online: 'Participer en ligne : ',
-    locale: 'fr-BE',
   },
 };
 
@@ -193,7 +190,7 @@ const countryNames = new Map<Lang, Intl.DisplayNames>();
 function countryName(code: string, lang: Lang): string {
   let names = countryNames.get(lang);
   if (!names) {
-    names = new Intl.DisplayNames([WORDS[lang].locale], { type: 'region' });
+    names = new Intl.DisplayNames([INTL_LOCALES[lang]], { type: 'region' });
     countryNames.set(lang, names);
   }
   try {

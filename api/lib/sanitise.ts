@@ -2,7 +2,8 @@ import xss, { type IFilterXSSOptions } from 'xss';
 
 // The rich-text vocabulary of analyses. Anything else is dropped (tags, with the body of script-like ones)
 // or escaped; xss's own URL check keeps links to http(s), mailto, tel, relative and fragment targets.
-// Runs on every write (and the seed), so stored HTML is always safe to render.
+// Runs when content is written (the seed today) and again wherever stored HTML is served or rendered (analysis
+// section bodies in the JSON API, /embed pages), so nothing depends on every row in D1 having been written safely.
 const OPTIONS: IFilterXSSOptions = {
   whiteList: {
     p: [],

@@ -30,12 +30,13 @@ async function step<T>(label: string, run: () => Promise<T>): Promise<T> {
  * A page expression that is truthy once the element found by `element` has loaded and rendered: `[heading text]`,
  * or `['']` when it shows a status (such as "no events") instead.
  */
-const settled = (element: string) => `(async () => {
+const settled = (element: string) => `(() => {
   const el = ${element};
-  if (!el || !el.state || el.state.kind === 'loading') return false;
-  await el.loaded;
-  await el.updateComplete;
-  return [el.shadowRoot?.querySelector('[role="heading"]')?.textContent?.trim() ?? ''];
+  if (!el || !el.state || el.state.kind === 'loading' || el.hasAttribute('aria-busy')) return false;
+  const heading = el.shadowRoot?.querySelector('[role="heading"]')?.textContent?.trim();
+  // Ready but not yet rendered (Lit renders on the next microtask): poll again.
+  if (el.state.kind === 'ready' && !heading) return false;
+  return [heading ?? ''];
 })()`;
 
 export const useBuilder: BrowserCommand<[url: string, choices: Record<string, string>]> = async (ctx, url, choices) => {

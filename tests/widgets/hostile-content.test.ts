@@ -77,6 +77,39 @@ describe('stored HTML and URLs that never went through the sanitiser', () => {
     await expectAccessible(element);
   });
 
+  it('<socius-analysis> sanitises section bodies itself when an API serves them unsanitised (a mirror, an older version)', async () => {
+    // The API sanitises section bodies on the way out too, so to reach the widget's own guard the planted HTML
+    // is put back into the real API response on its way to the element.
+    const planted = [
+      '<p>Gewone tekst met <strong>nadruk</strong>.</p>',
+      '<p><img src=x onerror="alert(\'mirror-img\')"></p>',
+      "<script>alert('mirror-script')</script>",
+      '<p><a href="javascript:alert(\'mirror-link\')">klik</a></p>',
+      '<svg onload="alert(\'mirror-svg\')"></svg>',
+      '<details open ontoggle="alert(\'mirror-toggle\')"><summary>x</summary></details>',
+    ].join('');
+    const realFetch = window.fetch;
+    window.fetch = async (input, init) => {
+      const response = await realFetch(input, init);
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (!url.pathname.endsWith('/v1/analyses/vijandige-analyse') || !response.headers.get('Content-Type')?.includes('application/json')) {
+        return response;
+      }
+      const body = (await response.json()) as { data: { sections: { body: string }[] } };
+      for (const section of body.data.sections) section.body = planted;
+      return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+    };
+    try {
+      const element = await render('socius-analysis', { slug: 'vijandige-analyse' });
+      expect(ran).toEqual([]);
+      expect(armed(element)).toEqual([]);
+      expect(shadow(element).querySelectorAll('section[id] img, section[id] details')).toHaveLength(0);
+      expect(shadow(element).querySelector('section[id] strong')?.textContent).toBe('nadruk');
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
   it('<socius-analyses> shows an analysis whose canonical URL is javascript: without a link', async () => {
     const element = await render('socius-analyses');
     const card = shadow(element).querySelector('li[part="analysis"]')!;

@@ -1,5 +1,5 @@
-// Section bodies are stored HTML. The API sanitises on write, but a partner's page must not depend on every
-// row in D1 having gone through that path, so the browser sanitises again right before rendering.
+// Section bodies are stored HTML. The Socius API sanitises what it serves, but a partner's page must not depend
+// on whichever API `api-base` names doing so, so the browser sanitises again right before rendering.
 import type { Config } from 'dompurify';
 
 // Exactly the vocabulary the API documents for section bodies (AnalysisSection.body in /openapi.json).

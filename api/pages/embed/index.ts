@@ -18,6 +18,7 @@ import {
   organizationNode,
   serviceNode,
 } from '../../json-ld/schema-org.ts';
+import { STATUS_LABELS } from '../../lib/labels.ts';
 import { sanitiseHtml } from '../../lib/sanitise.ts';
 import { PUBLIC_CACHE_CONTROL } from '../../middleware/edge-cache.ts';
 import type { ServiceSchema } from '../../services/schemas.ts';
@@ -38,12 +39,6 @@ const TITLES = {
   services: { nl: 'Aanbod van Socius', en: 'What Socius offers', fr: 'Offre de Socius' },
 } satisfies Record<string, Record<Lang, string>>;
 const REGISTER: Record<string, string> = { nl: 'Inschrijven', en: 'Register', fr: "S'inscrire" };
-const STATUS: Record<string, Record<string, string>> = {
-  cancelled: { nl: 'Geannuleerd', en: 'Cancelled', fr: 'Annulé' },
-  postponed: { nl: 'Uitgesteld', en: 'Postponed', fr: 'Reporté' },
-  rescheduled: { nl: 'Verplaatst', en: 'Rescheduled', fr: 'Reprogrammé' },
-  'moved-online': { nl: 'Nu online', en: 'Now online', fr: 'Désormais en ligne' },
-};
 
 // Attributes that only change how a widget looks or behaves in the browser; they mean nothing to the API.
 const PRESENTATION = new Set(['layout', 'filters', 'search', 'theme', 'heading-level', 'no-jsonld', 'api-base', 'slug']);
@@ -68,6 +63,9 @@ function apiQuery(c: Context<AppEnv>, defaults: Record<string, string> = {}): st
 async function load<T>(c: Context<AppEnv>, fetchApi: ApiFetch, path: string): Promise<{ body: T; lang: Lang } | Response> {
   const response = await fetchApi(c, path);
   if (!response.ok) return response; // the API's problem+json, status and headers, unchanged
+  // The page is exactly as fresh as the API response it shows: a list whose first event ends soon says so.
+  const cacheControl = response.headers.get('Cache-Control');
+  if (cacheControl) c.header('Cache-Control', cacheControl);
   return { body: (await response.json()) as T, lang: toLang(response.headers.get('Content-Language')) };
 }
 
@@ -83,8 +81,8 @@ const link = (url: string | null | undefined, text: unknown) => {
 
 const byline = (a: AnalysisSummaryItem) => `${a.authors.map((x) => x.name).join(', ')} · ${a.publishedAt.slice(0, 10)}`;
 
-function eventItem(e: EventItem, lang: string, level: 'h1' | 'h2') {
-  const status = STATUS[e.status]?.[lang];
+function eventItem(e: EventItem, lang: Lang, level: 'h1' | 'h2') {
+  const status = e.status === 'scheduled' ? undefined : STATUS_LABELS[lang][e.status];
   const heading = level === 'h1' ? html`<h1>${e.title}</h1>` : html`<h2>${e.title}</h2>`;
   const registration = e.status === 'cancelled' ? undefined : safeHref(e.registration.url);
   return html`${heading}
@@ -121,7 +119,7 @@ export function createEmbedRouter(fetchApi: ApiFetch) {
   const router = new Hono<AppEnv>();
   router.use('*', async (c, next) => {
     await next();
-    if (c.res.ok) c.res.headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
+    if (c.res.ok && !c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
   });
 
   router.get('/events', (c) =>
