@@ -61,8 +61,9 @@ try {
   const seeded = await seedBenchDatabase(state, planFor(events));
   console.log(
     `Seeded ${seeded.rows} rows (${seeded.plan.events} events, ${seeded.plan.analyses} analyses, ${seeded.plan.services} services ` +
-      `plus the seed), ${seeded.searchRows} search documents, in ${seeded.seconds.toFixed(1)} s. ` +
-      `"${seeded.commonWord}" is in ${Math.round(seeded.commonWordShare * 100)} % of them.`,
+      `plus the seed) and ${seeded.searchRows} search documents in ${seeded.seconds.toFixed(1)} s ` +
+      `(schema and seed ${seeded.phases.schemaAndSeed} s, content ${seeded.phases.content} s, search index ${seeded.phases.searchIndex} s). ` +
+      `"${seeded.commonWord}" is in ${Math.round(seeded.commonWordShare * 100)} % of the Dutch documents.`,
   );
 
   const served = await serve({ script, state });
@@ -90,8 +91,9 @@ try {
 
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`;
   console.log(`\nSocius Content API on workerd (no wrangler dev), ${events} events, ${machine}`);
+  const length = smoke ? `${connections * 5} requests` : `${duration} s`;
   console.log(
-    `${connections} connections, ${duration} s per route after ${warmup} s warm-up; workerd RSS idle ${idleMb} MB, after load and 5 s idle ${afterIdleMb} MB\n`,
+    `${connections} connections, ${length} per route after ${warmup} s warm-up; workerd RSS idle ${idleMb} MB, ${afterIdleMb} MB once the load stopped\n`,
   );
   console.log(table(results));
   console.log(`\nTargets (issue 12):\n${targetLines(checked)}`);

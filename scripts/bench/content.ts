@@ -165,7 +165,7 @@ export class ContentGenerator {
   private paragraphs(lang: Lang, count: number): string {
     return Array.from(
       { length: count },
-      () => `<p>${Array.from({ length: this.int(2, 4) }, () => this.sentence(lang, 8, 18)).join(' ')}</p>`,
+      () => `<p>${Array.from({ length: this.int(1, 3) }, () => this.sentence(lang, 8, 18)).join(' ')}</p>`,
     ).join('');
   }
 
@@ -372,7 +372,7 @@ export class ContentGenerator {
           lang,
           title: lang === 'nl' ? titleNl : this.title(lang),
           summary: this.sentence(lang, 10, 20),
-          description: this.paragraphs(lang, this.int(1, 3)),
+          description: this.paragraphs(lang, this.int(1, 2)),
           audience: this.rand() < 0.5 ? this.sentence(lang, 5, 10) : null,
           accessibility: this.rand() < 0.3 ? this.sentence(lang, 6, 12) : null,
           statusReason: eventStatus === 'scheduled' ? null : this.sentence(lang, 6, 12),
