@@ -71,8 +71,9 @@ try {
   const { routes, deepPosition } = await benchRoutes(served, seeded.commonWord);
   const idleMb = residentMb(served.pid);
   console.log(`workerd pid ${served.pid} on ${served.cached.host} (cached) and ${served.uncached.host} (uncached), ${idleMb} MB resident.`);
-  console.log(`Deep page at ${deepPosition}. ${connections} connections, ${warmup} s warm-up, ${duration} s per route.\n`);
+  console.log(`Deep page at ${deepPosition}. ${connections} connections, ${warmup} s warm-up, ${length} per route.\n`);
 
+  const length = smoke ? `${connections * 5} requests` : `${duration} s`;
   const results: RouteResult[] = [];
   let staticRps = 0;
   for (const route of routes) {
@@ -91,7 +92,6 @@ try {
 
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`;
   console.log(`\nSocius Content API on workerd (no wrangler dev), ${events} events, ${machine}`);
-  const length = smoke ? `${connections * 5} requests` : `${duration} s`;
   console.log(
     `${connections} connections, ${length} per route after ${warmup} s warm-up; workerd RSS idle ${idleMb} MB, ${afterIdleMb} MB once the load stopped\n`,
   );
