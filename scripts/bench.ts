@@ -71,9 +71,9 @@ try {
   const { routes, deepPosition } = await benchRoutes(served, seeded.commonWord);
   const idleMb = residentMb(served.pid);
   console.log(`workerd pid ${served.pid} on ${served.cached.host} (cached) and ${served.uncached.host} (uncached), ${idleMb} MB resident.`);
+  const length = smoke ? `${connections * 5} requests` : `${duration} s`;
   console.log(`Deep page at ${deepPosition}. ${connections} connections, ${warmup} s warm-up, ${length} per route.\n`);
 
-  const length = smoke ? `${connections * 5} requests` : `${duration} s`;
   const results: RouteResult[] = [];
   let staticRps = 0;
   for (const route of routes) {
