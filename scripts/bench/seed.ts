@@ -149,7 +149,6 @@ export async function seedBenchDatabase(state: string, plan: ContentPlan, now = 
     const share = await db.get<{ matching: number; all: number }>(sql`
       select (select count(*) from search_index where search_index match ${commonWord} and lang = 'nl') as matching,
              (select count(*) from search_index where lang = 'nl') as "all"`);
-    await file.exec('pragma optimize');
     return {
       plan,
       rows,
