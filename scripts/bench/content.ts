@@ -1,8 +1,8 @@
 // Synthetic content at any scale, as rows of the app's drizzle tables. Realistic where the measurements depend on
 // it: words drawn from the seed's own Dutch, English and French text with a Zipf distribution (a few words in
 // nearly every item, a long tail of rare ones), most items in all three languages, events spread over two years
-// with multi-session and online ones, facets (topics, cities) skewed as real agendas are. Deterministic for a
-// given scale, so two runs measure the same data.
+// with multi-session and online ones, facets (topics, cities) skewed as real agendas are. The same scale gives
+// the same content (ids and dates relative to the day aside), so two runs measure the same data.
 
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { addDays, brusselsDate, fromBrusselsLocal } from '../../api/lib/brussels-time.ts';
