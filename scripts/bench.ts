@@ -65,6 +65,15 @@ const seconds = () => Math.round((performance.now() - started) / 100) / 10;
 const work = mkdtempSync(join(tmpdir(), 'socius-bench-'));
 const state = join(work, 'state');
 let stop: (() => Promise<void>) | undefined;
+const cleanUp = async () => {
+  const stopping = stop;
+  stop = undefined;
+  await stopping?.();
+  if (values.keep) console.log(`Kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+};
+// Ctrl+C must not leave workerd running or the seeded database in the temporary folder.
+process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
 
 try {
   if (await ensureAssets()) console.log('Built the static assets (dist/public), which the Worker serves.');
@@ -138,7 +147,5 @@ try {
     if (failed.length > 0) throw new Error(`smoke: ${failed.map((row) => row.title).join('; ')} did not answer 2xx throughout`);
   }
 } finally {
-  await stop?.();
-  if (values.keep) console.log(`Kept ${work}`);
-  else rmSync(work, { recursive: true, force: true });
+  await cleanUp();
 }

@@ -79,7 +79,7 @@ export async function measure(url: URL, options: LoadOptions): Promise<LoadResul
     }
   });
   return {
-    requestsPerSecond: Math.round(result.requests.total / Math.max(result.duration, 0.001)),
+    requestsPerSecond: Math.round((result.requests.total / Math.max(result.duration, 0.001)) * 10) / 10,
     p50: result.latency.p50,
     p99: result.latency.p99,
     requests: result.requests.total,

@@ -34,11 +34,13 @@ const fmt = (value: number | null, digits = 0) => (value === null ? '-' : value.
 
 export function table(rows: RouteResult[]): string {
   const head = ['route', 'req/s', 'p50 ms', 'p99 ms', '× static', 'D1 trips', 'cache hit', 'non-2xx', 'RSS after MB'];
+  // A route that answered nothing within the run has no latency to show: every request took longer.
+  const latency = (r: RouteResult, ms: number) => (r.requests > 0 ? String(ms) : '-');
   const body = rows.map((r) => [
     r.title,
-    String(r.requestsPerSecond),
-    String(r.p50),
-    String(r.p99),
+    r.requestsPerSecond < 10 ? r.requestsPerSecond.toFixed(1) : r.requestsPerSecond.toFixed(0),
+    latency(r, r.p50),
+    latency(r, r.p99),
     r.ratioToStatic.toFixed(2),
     fmt(r.d1RoundTrips, 2),
     r.cacheHitShare === null ? '-' : `${Math.round(r.cacheHitShare * 100)} %`,
