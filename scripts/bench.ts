@@ -99,9 +99,10 @@ try {
   let staticRps = 0;
   for (const route of routes) {
     // The smoke run must see every route answer, even one slower than its second on a loaded CI machine.
-    const load = await measure(route.url, { connections, duration, warmup, ...(smoke ? { amount: connections * 5 } : {}) });
+    const settle = () => drain(served.uncached);
+    const load = await measure(route.url, { connections, duration, warmup, settle, ...(smoke ? { amount: connections * 5 } : {}) });
     if (route.id === 'static') staticRps = load.requestsPerSecond;
-    await drain(served.uncached);
+    await settle();
     const row = routeResult(route, load, staticRps, residentMb(served.pid));
     results.push(row);
     console.log(`  ${row.title}: ${row.requestsPerSecond} req/s, p99 ${row.p99} ms`);

@@ -9,6 +9,8 @@ export interface LoadOptions {
   duration: number;
   amount?: number;
   warmup: number;
+  /** Resolves once the server has finished what the warm-up left running, so the run starts on a clean queue. */
+  settle?: () => Promise<void>;
 }
 
 export interface LoadResult {
@@ -60,7 +62,10 @@ function run(
 }
 
 export async function measure(url: URL, options: LoadOptions): Promise<LoadResult> {
-  if (options.warmup > 0) await run(url, options.connections, { duration: options.warmup });
+  if (options.warmup > 0) {
+    await run(url, options.connections, { duration: options.warmup });
+    await options.settle?.();
+  }
   let reported = 0;
   let trips = 0;
   let cacheReported = 0;
