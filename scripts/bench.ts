@@ -1,108 +1,152 @@
-// npm run bench: throughput and latency of the public API under `wrangler dev` (local D1 and Cache API) on the
-// seed plus EXTRA_EVENTS synthetic events. Prints numbers; asserts nothing. wrangler dev's Node proxy caps what
-// any route can reach here (a static asset tops out near 350-650 req/s on this machine), so read the figures
-// as ratios between routes within one run, never as production claims.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import autocannon from 'autocannon';
-import { getPlatformProxy } from 'wrangler';
-import { migrateLocal, ROOT, seedLocal, startDev } from './local.ts';
+// npm run bench [-- --events 100000 --duration 10 --connections 32 --json out.json | --smoke]
+// Seeds a throwaway local D1 at the chosen scale, serves the built Worker on workerd without `wrangler dev`,
+// and loads each route from this process for a fixed time after a warm-up. Prints a table and issue 12's
+// targets, and writes both as JSON (default dist/bench-results.json). A benchmark, not a test: only `--smoke`
+// (tiny data, 20 requests per route) runs in CI, to prove the harness works. See README, "Benchmark".
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { planFor } from './bench/content.ts';
+import { measure } from './bench/load.ts';
+import { type RouteResult, routeResult, table, targetLines, targets } from './bench/report.ts';
+import { benchRoutes } from './bench/routes.ts';
+import { seedBenchDatabase } from './bench/seed.ts';
+import { bundleWorker, ensureAssets, residentMb, serve } from './bench/serve.ts';
+import { ROOT } from './local.ts';
 
-const EXTRA_EVENTS = Number(process.env.EXTRA_EVENTS ?? 2000);
-const DURATION_S = Number(process.env.DURATION ?? 10);
-const CONNECTIONS = Number(process.env.CONNECTIONS ?? 32);
+const USAGE = `npm run bench -- [--events N] [--duration S] [--warmup S] [--connections C] [--json FILE] [--keep] [--smoke]`;
 
+function numberFlag(name: string, value: string | undefined, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min) throw new Error(`--${name} must be a number of at least ${min}, got "${value}"\n${USAGE}`);
+  return n;
+}
+
+const { values } = parseArgs({
+  options: {
+    events: { type: 'string' },
+    duration: { type: 'string' },
+    warmup: { type: 'string' },
+    connections: { type: 'string' },
+    json: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    smoke: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+  strict: true,
+});
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const smoke = values.smoke;
+const events = Math.round(numberFlag('events', values.events, smoke ? 200 : 10_000, 1));
+const duration = numberFlag('duration', values.duration, smoke ? 1 : 10, 1);
+const warmup = numberFlag('warmup', values.warmup, smoke ? 0.5 : 2, 0);
+// Few connections: on 2 cores more only queue, and a route slower than duration / connections per request
+// (the uncached list at 100,000 events) would complete nothing within the run.
+const connections = Math.round(numberFlag('connections', values.connections, smoke ? 4 : 8, 1));
+const jsonPath = resolve(values.json ?? join(ROOT, 'dist', 'bench-results.json'));
+
+/**
+ * Waits until workerd has worked off what a run left behind. autocannon drops its connections when the time is up,
+ * but the requests already sent still run, and D1 answers one query at a time: without this, a slow route's
+ * backlog would be counted against the next one. One request that touches D1 comes back once the queue is empty.
+ */
+async function drain(base: URL): Promise<void> {
+  const response = await fetch(new URL('/v1/about', base), { signal: AbortSignal.timeout(600_000) });
+  await response.arrayBuffer();
+}
+
+const started = performance.now();
+const seconds = () => Math.round((performance.now() - started) / 100) / 10;
 const work = mkdtempSync(join(tmpdir(), 'socius-bench-'));
 const state = join(work, 'state');
-await migrateLocal(state, true);
-await seedLocal(state);
+let stop: (() => Promise<void>) | undefined;
+const cleanUp = async () => {
+  const stopping = stop;
+  stop = undefined;
+  await stopping?.();
+  if (values.keep) console.log(`Kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+};
+// Ctrl+C must not leave workerd running or the seeded database in the temporary folder.
+process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
 
-// Synthetic upcoming events (one session, Dutch text, a topic) so lists and facets work on a realistic size.
-const proxy = await getPlatformProxy<{ DB: D1Database }>({
-  configPath: join(ROOT, 'wrangler.toml'),
-  persist: { path: join(state, 'v3') },
-  remoteBindings: false,
-});
-const topic = await proxy.env.DB.prepare('select id from topics limit 1').first<{ id: string }>();
-const cities = ['Gent', 'Antwerpen', 'Brussel', 'Leuven', 'Brugge', 'Hasselt'];
-for (let start = 0; start < EXTRA_EVENTS; start += 200) {
-  const statements: D1PreparedStatement[] = [];
-  for (let i = start; i < Math.min(start + 200, EXTRA_EVENTS); i++) {
-    const id = `bench-${i}`;
-    const at = Date.now() + (1 + (i % 365)) * 86_400_000 + i * 1000;
-    statements.push(
-      proxy.env.DB.prepare(
-        `insert into events (id, slug, status, event_status, attendance_mode, starts_at, ends_at, city, postal_code, organiser_name, is_free, availability, created_at, updated_at)
-         values (?, ?, 'published', 'scheduled', 'offline', ?, ?, ?, '9000', 'Socius', 1, 'available', ?, ?)`,
-      ).bind(id, id, at, at + 7_200_000, cities[i % cities.length]!, Date.now(), Date.now()),
-      proxy.env.DB.prepare(`insert into event_translations (event_id, lang, title, summary) values (?, 'nl', ?, ?)`).bind(
-        id,
-        `Testactiviteit ${i}`,
-        'Een activiteit om te meten.',
-      ),
-      proxy.env.DB.prepare(`insert into event_sessions (id, event_id, position, starts_at, ends_at) values (?, ?, 0, ?, ?)`).bind(
-        `${id}-s`,
-        id,
-        at,
-        at + 7_200_000,
-      ),
-      proxy.env.DB.prepare(`insert into event_topics (event_id, topic_id) values (?, ?)`).bind(id, topic!.id),
-    );
-  }
-  await proxy.env.DB.batch(statements);
-}
-await proxy.dispose();
-
-const server = await startDev({ port: Number(process.env.PORT ?? 8799), persistTo: state, quiet: true });
-const url = new URL(server.url);
-
-async function run(title: string, path: string, vary?: () => string): Promise<void> {
-  const result = await autocannon({
-    url: new URL(path, url).href,
-    connections: CONNECTIONS,
-    duration: DURATION_S,
-    ...(vary ? { requests: [{ setupRequest: (request) => ({ ...request, path: `${path}${vary()}` }) }] } : {}),
-  });
-  const errors = result.non2xx + result.errors;
+try {
+  if (await ensureAssets()) console.log('Built the static assets (dist/public), which the Worker serves.');
+  const script = bundleWorker(join(work, 'worker'));
+  console.log(`Seeding ${events} events in ${state} …`);
+  const seeded = await seedBenchDatabase(state, planFor(events));
   console.log(
-    `${title.padEnd(44)} ${result.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   ${errors ? `${errors} errors` : ''}`,
+    `Seeded ${seeded.rows} rows (${seeded.plan.events} events, ${seeded.plan.analyses} analyses, ${seeded.plan.services} services ` +
+      `plus the seed) and ${seeded.searchRows} search documents in ${seeded.seconds.toFixed(1)} s ` +
+      `(schema and seed ${seeded.phases.schemaAndSeed} s, content ${seeded.phases.content} s, search index ${seeded.phases.searchIndex} s). ` +
+      `"${seeded.commonWord}" is in ${Math.round(seeded.commonWordShare * 100)} % of the Dutch documents.`,
   );
-}
 
-function workerdRssMb(): string {
-  try {
-    const pids = execFileSync('pgrep', ['-f', 'workerd serve'], { encoding: 'utf8' }).trim().split('\n');
-    const kb = pids.map((pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0));
-    return `${(kb.reduce((a, b) => a + b, 0) / 1024).toFixed(0)} MB`;
-  } catch {
-    return 'unknown';
+  const served = await serve({ script, state });
+  stop = served.stop;
+  const { routes, deepPosition } = await benchRoutes(served, seeded.commonWord);
+  const idleMb = residentMb(served.pid);
+  console.log(`workerd pid ${served.pid} on ${served.cached.host} (cached) and ${served.uncached.host} (uncached), ${idleMb} MB resident.`);
+  const length = smoke ? `${connections * 5} requests` : `${duration} s`;
+  console.log(`Deep page at ${deepPosition}. ${connections} connections, ${warmup} s warm-up, ${length} per route.\n`);
+
+  const results: RouteResult[] = [];
+  let staticRps = 0;
+  for (const route of routes) {
+    // The smoke run must see every route answer, even one slower than its second on a loaded CI machine.
+    const settle = () => drain(served.uncached);
+    const load = await measure(route.url, { connections, duration, warmup, settle, ...(smoke ? { amount: connections * 5 } : {}) });
+    if (route.id === 'static') staticRps = load.requestsPerSecond;
+    await settle();
+    const row = routeResult(route, load, staticRps, residentMb(served.pid));
+    results.push(row);
+    console.log(`  ${row.title}: ${row.requestsPerSecond} req/s, p99 ${row.p99} ms`);
   }
+  // Give the runtime a moment without load, then see whether its memory came back.
+  await new Promise((done) => setTimeout(done, smoke ? 500 : 5000));
+  const afterIdleMb = residentMb(served.pid);
+  const memory = { idleMb, afterIdleMb };
+  // A smoke run's figures only prove the harness works: too few requests on too little data to judge targets by.
+  const checked = smoke ? [] : targets(results, memory, events);
+
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`;
+  console.log(`\nSocius Content API on workerd (no wrangler dev), ${events} events, ${machine}`);
+  console.log(
+    `${connections} connections, ${length} per route after ${warmup} s warm-up; workerd RSS idle ${idleMb} MB, ${afterIdleMb} MB once the load stopped\n`,
+  );
+  console.log(table(results));
+  if (!smoke) console.log(`\nTargets (issue 12):\n${targetLines(checked)}`);
+  console.log(`\nSeed ${seeded.seconds.toFixed(1)} s, total ${seconds()} s.`);
+
+  mkdirSync(dirname(jsonPath), { recursive: true });
+  writeFileSync(
+    jsonPath,
+    `${JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        machine,
+        options: { events, duration, warmup, connections, smoke },
+        seed: seeded,
+        deepPage: deepPosition,
+        memory,
+        routes: results,
+        targets: checked,
+        totalSeconds: seconds(),
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(`Results in ${jsonPath}`);
+  if (smoke) {
+    const failed = results.filter((row) => row.requestsPerSecond === 0 || row.non2xx > 0 || row.errors > 0);
+    if (failed.length > 0) throw new Error(`smoke: ${failed.map((row) => row.title).join('; ')} did not answer 2xx throughout`);
+  }
+} finally {
+  await cleanUp();
 }
-
-console.log(
-  `\nSocius Content API under wrangler dev (${url.origin}), ${EXTRA_EVENTS} extra events, ${CONNECTIONS} connections, ${DURATION_S}s each\n`,
-);
-let n = 0;
-await run('GET /v1/events?limit=20 (edge cache hit)', '/v1/events?limit=20&lang=fr');
-await run(
-  'GET /v1/events?limit=20 (cache miss, D1)',
-  '/v1/events?limit=20&lang=fr',
-  () => `&from=2026-01-01T00:00:${String(n++ % 60).padStart(2, '0')}.${n}Z`,
-);
-await run(
-  'GET /v1/events facets+filter (cache miss)',
-  '/v1/events?limit=20&city=Gent&facets=topic,city',
-  () => `&from=2026-01-01T00:00:00.${n++}Z`,
-);
-await run('GET /v1/events/{slug} (edge cache hit)', '/v1/events/bench-42');
-await run(
-  'GET /v1/search?q=… (300 URLs, mostly hits)',
-  '/v1/search?q=vrijwilligers',
-  () => `&lang=${['nl', 'en', 'fr'][n++ % 3]}&limit=${1 + (n % 100)}`,
-);
-console.log(`\nworkerd resident memory after the runs (all wrangler dev workerd processes, cache included): ${workerdRssMb()}`);
-
-await server.stop();
-rmSync(work, { recursive: true, force: true });

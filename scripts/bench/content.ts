@@ -1,0 +1,406 @@
+// Synthetic content at any scale, as rows of the app's drizzle tables. Realistic where the measurements depend on
+// it: words drawn from the seed's own Dutch, English and French text with a Zipf distribution (a few words in
+// nearly every item, a long tail of rare ones), most items in all three languages, events spread over two years
+// with multi-session and online ones, facets (topics, cities) skewed as real agendas are. The same scale gives
+// the same content (ids and dates relative to the day aside), so two runs measure the same data.
+
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { addDays, brusselsDate, fromBrusselsLocal } from '../../api/lib/brussels-time.ts';
+import type { Lang } from '../../schema/columns.ts';
+import { ATTENDANCE_MODES, type AttendanceMode, AVAILABILITIES, type EventStatus } from '../../schema/events.ts';
+import * as t from '../../schema/index.ts';
+import { plainText } from '../../schema/search-index.ts';
+import { analyses as seedAnalyses } from '../../schema/seed/content/analyses.ts';
+import { events as seedEvents } from '../../schema/seed/content/events.ts';
+import { services as seedServices } from '../../schema/seed/content/services.ts';
+import { topics as seedTopics } from '../../schema/seed/content/topics.ts';
+import { SERVICE_FORMATS } from '../../schema/services.ts';
+
+const DAY = 86_400_000;
+const LANGS: readonly Lang[] = ['nl', 'en', 'fr'];
+
+/** Small, fast, seedable (mulberry32): the same scale always gives the same content. */
+export function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let x = state;
+    x = Math.imul(x ^ (x >>> 15), x | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/**
+ * Draws index r with probability proportional to 1 / (r + 1)^s: Zipf's law, as word use in real text follows.
+ * A lookup table (each index repeated in proportion to its weight, at least once) makes a draw one array read:
+ * the generator draws tens of millions of words at 100,000 events.
+ */
+function zipf(size: number, s: number, rand: () => number): () => number {
+  const weights = Array.from({ length: size }, (_, r) => 1 / (r + 1) ** s);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const table: number[] = [];
+  weights.forEach((weight, r) => {
+    for (let n = Math.max(1, Math.round((weight / total) * 262_144)); n > 0; n--) table.push(r);
+  });
+  return () => table[Math.floor(rand() * table.length)] ?? 0;
+}
+
+/** Every text of the seed content, per language: objects with a Dutch string are the seed's `Text`. */
+function seedTexts(): Record<Lang, string[]> {
+  const out: Record<Lang, string[]> = { nl: [], en: [], fr: [] };
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      if (typeof record.nl === 'string') {
+        for (const lang of LANGS) if (typeof record[lang] === 'string') out[lang].push(plainText(record[lang] as string));
+      } else Object.values(record).forEach(visit);
+    }
+  };
+  visit([seedTopics, seedServices, seedAnalyses, seedEvents]);
+  return out;
+}
+
+/** A language's words ranked by how often the seed uses them: rank 0 is the most common. */
+function vocabulary(texts: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([word]) => word);
+}
+
+/** Rows for one table, parents listed before children so foreign keys hold at every statement. */
+export interface TableRows {
+  table: SQLiteTable;
+  rows: Record<string, unknown>[];
+}
+
+/** Ties rows to their table's insert type, so content that no longer fits the schema fails the typecheck. */
+function rowsOf<T extends SQLiteTable>(table: T, rows: T['$inferInsert'][]): TableRows {
+  return { table, rows };
+}
+
+export interface Existing {
+  topicIds: string[];
+  serviceIds: string[];
+}
+
+export interface ContentPlan {
+  events: number;
+  analyses: number;
+  services: number;
+}
+
+/** Analyses and services grow with the agenda, as they do in an organisation that runs more events. */
+export function planFor(events: number): ContentPlan {
+  return { events, analyses: Math.max(4, Math.round(events / 100)), services: Math.max(3, Math.round(events / 1000)) };
+}
+
+export class ContentGenerator {
+  private readonly rand: () => number;
+  private readonly words: Record<Lang, { list: string[]; draw: () => number }>;
+  private readonly venues = seedEvents.flatMap((event) => (event.venue ? [event.venue] : []));
+  private readonly organisers = seedEvents.map((event) => event.organiser);
+  private readonly authors = seedAnalyses.flatMap((analysis) => analysis.authors);
+  private readonly today: ReturnType<typeof brusselsDate>;
+  private readonly now: Date;
+
+  constructor(now: Date, seed = 12) {
+    this.now = now;
+    this.rand = random(seed);
+    this.today = brusselsDate(now);
+    const texts = seedTexts();
+    const make = (lang: Lang) => {
+      const list = vocabulary(texts[lang]);
+      return { list, draw: zipf(list.length, 1.05, this.rand) };
+    };
+    this.words = { nl: make('nl'), en: make('en'), fr: make('fr') };
+  }
+
+  /** The most common word of at least `minLength` letters: what a search that matches most items asks for. */
+  commonWord(lang: Lang = 'nl', minLength = 5): string {
+    return this.words[lang].list.find((word) => word.length >= minLength) ?? 'socius';
+  }
+
+  private int(min: number, max: number): number {
+    return min + Math.floor(this.rand() * (max - min + 1));
+  }
+
+  private pick<T>(items: readonly T[]): T {
+    const item = items[Math.floor(this.rand() * items.length)];
+    if (item === undefined) throw new Error('nothing to pick from');
+    return item;
+  }
+
+  private readonly skews = new WeakMap<readonly unknown[], () => number>();
+
+  /** Distinct items, the first ones more likely (topics and cities are skewed in real agendas too). */
+  private skewed<T>(items: readonly T[], count: number): T[] {
+    let draw = this.skews.get(items);
+    if (!draw) {
+      draw = zipf(items.length, 0.8, this.rand);
+      this.skews.set(items, draw);
+    }
+    const chosen = new Set<T>();
+    for (let tries = 0; chosen.size < Math.min(count, items.length) && tries < 50; tries++) {
+      const item = items[draw()];
+      if (item !== undefined) chosen.add(item);
+    }
+    return [...chosen];
+  }
+
+  private readonly sentences = new Map<string, string[]>();
+
+  /**
+   * A sentence of min to max words, from a pool of 4,096 per language and length drawn word by word. Composing
+   * texts from pooled sentences keeps the word frequencies and costs a fraction of drawing every word anew
+   * (tens of millions of draws, most of the seeding time at 100,000 events).
+   */
+  private sentence(lang: Lang, min: number, max: number): string {
+    const key = `${lang} ${min} ${max}`;
+    let pool = this.sentences.get(key);
+    if (!pool) {
+      const { list, draw } = this.words[lang];
+      pool = Array.from({ length: 4096 }, () => {
+        const text = Array.from({ length: this.int(min, max) }, () => list[draw()] ?? '').join(' ');
+        return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+      });
+      this.sentences.set(key, pool);
+    }
+    return this.pick(pool);
+  }
+
+  private title(lang: Lang): string {
+    return this.sentence(lang, 3, 7).slice(0, -1);
+  }
+
+  private paragraphs(lang: Lang, count: number): string {
+    return Array.from(
+      { length: count },
+      () => `<p>${Array.from({ length: this.int(1, 3) }, () => this.sentence(lang, 8, 18)).join(' ')}</p>`,
+    ).join('');
+  }
+
+  /** Dutch always; English and French for most items, as in the seed. */
+  private langs(): Lang[] {
+    return ['nl' as const, ...(this.rand() < 0.9 ? (['en'] as const) : []), ...(this.rand() < 0.8 ? (['fr'] as const) : [])];
+  }
+
+  private slug(title: string, n: number): string {
+    const base = title
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .split('-')
+      .slice(0, 5)
+      .join('-');
+    return `${base || 'item'}-${n}`;
+  }
+
+  private published(): { status: 'published' | 'draft' | 'review' | 'archived'; createdAt: Date; updatedAt: Date } {
+    const roll = this.rand();
+    const createdAt = new Date(this.now.getTime() - this.int(1, 700) * DAY);
+    return {
+      status: roll < 0.95 ? 'published' : roll < 0.97 ? 'draft' : roll < 0.99 ? 'review' : 'archived',
+      createdAt,
+      updatedAt: new Date(Math.min(this.now.getTime(), createdAt.getTime() + this.int(0, 60) * DAY)),
+    };
+  }
+
+  services(count: number, existing: Existing, offset: number): TableRows[] {
+    const rows = {
+      services: [] as (typeof t.services.$inferInsert)[],
+      serviceTranslations: [] as (typeof t.serviceTranslations.$inferInsert)[],
+      serviceTopics: [] as (typeof t.serviceTopics.$inferInsert)[],
+    };
+    for (let i = 0; i < count; i++) {
+      const id = crypto.randomUUID();
+      const titleNl = this.title('nl');
+      rows.services.push({
+        id,
+        slug: this.slug(titleNl, offset + i),
+        format: this.pick(SERVICE_FORMATS),
+        contactEmail: 'info@example.org',
+        url: `https://example.org/socius/aanbod/${offset + i}`,
+        position: offset + i,
+        ...this.published(),
+      });
+      for (const lang of this.langs()) {
+        rows.serviceTranslations.push({
+          serviceId: id,
+          lang,
+          title: lang === 'nl' ? titleNl : this.title(lang),
+          summary: this.sentence(lang, 12, 22),
+          description: this.paragraphs(lang, this.int(2, 4)),
+          audience: this.sentence(lang, 6, 12),
+        });
+      }
+      for (const topicId of this.skewed(existing.topicIds, this.int(1, 3))) rows.serviceTopics.push({ serviceId: id, topicId });
+    }
+    return [
+      rowsOf(t.services, rows.services),
+      rowsOf(t.serviceTranslations, rows.serviceTranslations),
+      rowsOf(t.serviceTopics, rows.serviceTopics),
+    ];
+  }
+
+  analyses(count: number, existing: Existing, offset: number): TableRows[] {
+    const rows = {
+      analyses: [] as (typeof t.analyses.$inferInsert)[],
+      analysisTranslations: [] as (typeof t.analysisTranslations.$inferInsert)[],
+      analysisSections: [] as (typeof t.analysisSections.$inferInsert)[],
+      analysisSectionTranslations: [] as (typeof t.analysisSectionTranslations.$inferInsert)[],
+      analysisAuthors: [] as (typeof t.analysisAuthors.$inferInsert)[],
+      analysisAttachments: [] as (typeof t.analysisAttachments.$inferInsert)[],
+      analysisTopics: [] as (typeof t.analysisTopics.$inferInsert)[],
+    };
+    for (let i = 0; i < count; i++) {
+      const id = crypto.randomUUID();
+      const titleNl = this.title('nl');
+      const slug = this.slug(titleNl, offset + i);
+      const publishedAt = new Date(this.now.getTime() - this.int(1, 5 * 365) * DAY);
+      const langs = this.langs();
+      rows.analyses.push({
+        id,
+        slug,
+        licence: 'CC-BY-4.0',
+        canonicalUrl: `https://example.org/socius/analyses/${slug}`,
+        publishedAt,
+        revisedAt: this.rand() < 0.3 ? new Date(Math.min(this.now.getTime(), publishedAt.getTime() + this.int(1, 200) * DAY)) : null,
+        ...this.published(),
+      });
+      for (const lang of langs) {
+        rows.analysisTranslations.push({
+          analysisId: id,
+          lang,
+          title: lang === 'nl' ? titleNl : this.title(lang),
+          summary: this.sentence(lang, 20, 40),
+        });
+      }
+      const sections = this.int(3, 6);
+      for (let position = 0; position < sections; position++) {
+        const sectionId = crypto.randomUUID();
+        rows.analysisSections.push({ id: sectionId, analysisId: id, position, anchor: `deel-${position + 1}` });
+        for (const lang of langs) {
+          rows.analysisSectionTranslations.push({
+            sectionId,
+            lang,
+            heading: this.title(lang),
+            body: this.paragraphs(lang, this.int(3, 6)),
+          });
+        }
+      }
+      this.skewed(this.authors, this.int(1, 3)).forEach((author, position) => {
+        rows.analysisAuthors.push({ analysisId: id, position, name: author.name, affiliation: author.affiliation ?? null });
+      });
+      if (this.rand() < 0.5) {
+        rows.analysisAttachments.push({
+          id: crypto.randomUUID(),
+          analysisId: id,
+          lang: 'nl',
+          position: 0,
+          title: `${titleNl} (pdf)`,
+          url: `https://example.org/socius/analyses/${slug}.pdf`,
+          mediaType: 'application/pdf',
+          byteSize: this.int(100_000, 3_000_000),
+        });
+      }
+      for (const topicId of this.skewed(existing.topicIds, this.int(1, 3))) rows.analysisTopics.push({ analysisId: id, topicId });
+    }
+    return [
+      rowsOf(t.analyses, rows.analyses),
+      rowsOf(t.analysisTranslations, rows.analysisTranslations),
+      rowsOf(t.analysisSections, rows.analysisSections),
+      rowsOf(t.analysisSectionTranslations, rows.analysisSectionTranslations),
+      rowsOf(t.analysisAuthors, rows.analysisAuthors),
+      rowsOf(t.analysisAttachments, rows.analysisAttachments),
+      rowsOf(t.analysisTopics, rows.analysisTopics),
+    ];
+  }
+
+  /** Events `from` to `from + count`: 95 % upcoming over the next two years, the rest in the last three weeks. */
+  events(from: number, count: number, existing: Existing): TableRows[] {
+    const rows = {
+      events: [] as (typeof t.events.$inferInsert)[],
+      eventTranslations: [] as (typeof t.eventTranslations.$inferInsert)[],
+      eventSessions: [] as (typeof t.eventSessions.$inferInsert)[],
+      eventTopics: [] as (typeof t.eventTopics.$inferInsert)[],
+    };
+    for (let n = from; n < from + count; n++) {
+      const id = crypto.randomUUID();
+      const titleNl = this.title('nl');
+      const firstDay = this.rand() < 0.95 ? this.int(1, 730) : -this.int(1, 21);
+      const hour = this.int(9, 20);
+      const minutes = this.pick([0, 0, 30]);
+      const roll = this.rand();
+      const eventStatus: EventStatus =
+        roll < 0.9 ? 'scheduled' : roll < 0.94 ? 'cancelled' : roll < 0.96 ? 'postponed' : roll < 0.98 ? 'rescheduled' : 'moved-online';
+      const sessionCount = this.rand() < 0.8 ? 1 : this.int(2, 4);
+      const hours = this.int(1, 4);
+      const sessions = Array.from({ length: sessionCount }, (_, position) => {
+        const startsAt = fromBrusselsLocal(addDays(this.today, firstDay + position * 7), hour, minutes);
+        const endsAt = new Date(startsAt.getTime() + hours * 3_600_000);
+        return { id: crypto.randomUUID(), eventId: id, position, startsAt, endsAt, status: eventStatus };
+      });
+      const first = sessions[0];
+      const last = sessions.at(-1);
+      if (!first || !last) throw new Error('an event has at least one session');
+      const attendanceMode: AttendanceMode =
+        eventStatus === 'moved-online' ? 'online' : this.pick([...ATTENDANCE_MODES, 'offline', 'offline', 'offline'] as const);
+      const venue = attendanceMode === 'online' ? undefined : this.skewed(this.venues, 1)[0];
+      const organiser = this.skewed(this.organisers, 1)[0] ?? { name: 'Socius' };
+      const isFree = this.rand() < 0.5;
+      const slug = this.slug(titleNl, n);
+      rows.events.push({
+        id,
+        slug,
+        eventStatus,
+        attendanceMode,
+        startsAt: first.startsAt,
+        endsAt: last.endsAt,
+        previousStartsAt: eventStatus === 'rescheduled' ? new Date(first.startsAt.getTime() - this.int(7, 60) * DAY) : null,
+        venueName: venue?.name ?? null,
+        street: venue?.street ?? null,
+        postalCode: venue?.postalCode ?? null,
+        city: venue?.city ?? null,
+        country: venue?.country ?? null,
+        latitude: venue?.latitude ?? null,
+        longitude: venue?.longitude ?? null,
+        onlineUrl: attendanceMode === 'offline' ? null : `https://meet.example.org/socius-${n}`,
+        organiserName: organiser.name,
+        organiserUrl: organiser.url ?? null,
+        isFree,
+        priceCents: isFree ? null : this.int(1, 30) * 500,
+        registrationUrl: `https://example.org/socius/inschrijven/${slug}`,
+        availability: this.pick(AVAILABILITIES),
+        serviceId: existing.serviceIds.length > 0 && this.rand() < 0.3 ? this.pick(existing.serviceIds) : null,
+        ...this.published(),
+      });
+      for (const lang of this.langs()) {
+        rows.eventTranslations.push({
+          eventId: id,
+          lang,
+          title: lang === 'nl' ? titleNl : this.title(lang),
+          summary: this.sentence(lang, 10, 20),
+          description: this.paragraphs(lang, this.int(1, 2)),
+          audience: this.rand() < 0.5 ? this.sentence(lang, 5, 10) : null,
+          accessibility: this.rand() < 0.3 ? this.sentence(lang, 6, 12) : null,
+          statusReason: eventStatus === 'scheduled' ? null : this.sentence(lang, 6, 12),
+          priceNote: !isFree && this.rand() < 0.3 ? this.sentence(lang, 5, 10) : null,
+        });
+      }
+      rows.eventSessions.push(...sessions);
+      for (const topicId of this.skewed(existing.topicIds, this.int(1, 3))) rows.eventTopics.push({ eventId: id, topicId });
+    }
+    return [
+      rowsOf(t.events, rows.events),
+      rowsOf(t.eventTranslations, rows.eventTranslations),
+      rowsOf(t.eventSessions, rows.eventSessions),
+      rowsOf(t.eventTopics, rows.eventTopics),
+    ];
+  }
+}

@@ -1,0 +1,96 @@
+// Drives one URL with autocannon (this process; workerd serves from its own) for a fixed time with a fixed number of
+// connections, after a warm-up whose results are dropped. Every response's Server-Timing is read, so the D1 round
+// trips and the cache status are those of the measured requests, not of a separate probe.
+import autocannon from 'autocannon';
+
+export interface LoadOptions {
+  connections: number;
+  /** Seconds of measured load; or, with `amount`, none: exactly that many requests, however long they take. */
+  duration: number;
+  amount?: number;
+  warmup: number;
+  /** Resolves once the server has finished what the warm-up left running, so the run starts on a clean queue. */
+  settle?: () => Promise<void>;
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  /** Mean D1 round trips per response that reported them; null when none did (static assets). */
+  d1RoundTrips: number | null;
+  /** Share of responses that said `cache;desc="hit"`; null when none said anything about the cache. */
+  cacheHitShare: number | null;
+}
+
+// The API writes `db;dur=…;desc="D1, N round trips"` and `cache;desc="hit|miss"` (api/middleware/*.ts).
+const D1_TRIPS = /desc="D1, (\d+) round trips?"/;
+const CACHE = /cache;desc="(\w+)"/;
+
+function header(headers: Record<string, string | string[] | undefined> | undefined, name: string): string {
+  for (const [key, value] of Object.entries(headers ?? {})) {
+    if (key.toLowerCase() === name) return Array.isArray(value) ? value.join(', ') : (value ?? '');
+  }
+  return '';
+}
+
+function run(
+  url: URL,
+  connections: number,
+  length: { duration: number } | { amount: number },
+  onResponse?: (timing: string) => void,
+): Promise<autocannon.Result> {
+  return autocannon({
+    url: url.href,
+    connections,
+    ...length,
+    // A slow route under many connections queues for seconds; count it as slow, not as failed.
+    timeout: 60,
+    requests: [
+      {
+        method: 'GET',
+        // autocannon types headers as an outgoing-request object, but hands over what the response carried.
+        onResponse: onResponse
+          ? (_status, _body, _context, headers) => onResponse(header(headers as Record<string, string>, 'server-timing'))
+          : undefined,
+      },
+    ],
+  });
+}
+
+export async function measure(url: URL, options: LoadOptions): Promise<LoadResult> {
+  if (options.warmup > 0) {
+    await run(url, options.connections, { duration: options.warmup });
+    await options.settle?.();
+  }
+  let reported = 0;
+  let trips = 0;
+  let cacheReported = 0;
+  let hits = 0;
+  const length = options.amount ? { amount: options.amount } : { duration: options.duration };
+  const result = await run(url, options.connections, length, (timing) => {
+    const d1 = D1_TRIPS.exec(timing);
+    if (d1) {
+      reported += 1;
+      trips += Number(d1[1]);
+    }
+    const cache = CACHE.exec(timing);
+    if (cache) {
+      cacheReported += 1;
+      if (cache[1] === 'hit') hits += 1;
+    }
+  });
+  return {
+    requestsPerSecond: Math.round((result.requests.total / Math.max(result.duration, 0.001)) * 10) / 10,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    d1RoundTrips: reported ? Math.round((trips / reported) * 100) / 100 : null,
+    cacheHitShare: cacheReported ? Math.round((hits / cacheReported) * 100) / 100 : null,
+  };
+}

@@ -1,0 +1,100 @@
+// The benchmark's table and its targets (issue 12), from the measured rows. Figures are ratios within one run on
+// one machine: the static asset through the same workerd is the ceiling every route is compared with.
+import type { LoadResult } from './load.ts';
+import type { Route } from './routes.ts';
+
+export interface RouteResult extends LoadResult {
+  id: string;
+  title: string;
+  path: string;
+  cached: boolean;
+  ratioToStatic: number;
+  rssAfterMb: number;
+}
+
+export interface Target {
+  name: string;
+  measured: string;
+  met: boolean | null;
+}
+
+export function routeResult(route: Route, load: LoadResult, staticRps: number, rssAfterMb: number): RouteResult {
+  return {
+    id: route.id,
+    title: route.title,
+    path: `${route.url.pathname}${route.url.search}`,
+    cached: route.cached,
+    ...load,
+    ratioToStatic: staticRps ? Math.round((load.requestsPerSecond / staticRps) * 100) / 100 : 0,
+    rssAfterMb,
+  };
+}
+
+const fmt = (value: number | null, digits = 0) => (value === null ? '-' : value.toFixed(digits));
+
+export function table(rows: RouteResult[]): string {
+  const head = ['route', 'req/s', 'p50 ms', 'p99 ms', '× static', 'D1 trips', 'cache hit', 'non-2xx', 'RSS after MB'];
+  // A route that answered nothing within the run has no latency to show: every request took longer.
+  const latency = (r: RouteResult, ms: number) => (r.requests > 0 ? String(ms) : '-');
+  const body = rows.map((r) => [
+    r.title,
+    r.requestsPerSecond < 10 ? r.requestsPerSecond.toFixed(1) : r.requestsPerSecond.toFixed(0),
+    latency(r, r.p50),
+    latency(r, r.p99),
+    r.ratioToStatic.toFixed(2),
+    fmt(r.d1RoundTrips, 2),
+    r.cacheHitShare === null ? '-' : `${Math.round(r.cacheHitShare * 100)} %`,
+    String(r.non2xx + r.errors),
+    String(r.rssAfterMb),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]?.length ?? 0)));
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
+}
+
+/** Issue 12's targets that one run can check. Directus comparisons need `--peer directus`, not built yet. */
+export function targets(rows: RouteResult[], memory: { idleMb: number; afterIdleMb: number }, events: number): Target[] {
+  const by = (id: string) => rows.find((row) => row.id === id);
+  const out: Target[] = [];
+  const answered = (row: RouteResult) => row.requests > 0;
+  const check = (name: string, measured: string, met: boolean | null) => out.push({ name, measured, met });
+  for (const id of ['list-cached', 'item-cached']) {
+    const row = by(id);
+    if (!row) continue;
+    check(`${row.title}: 0 D1 round trips on a hit`, fmt(row.d1RoundTrips, 2), answered(row) && row.d1RoundTrips === 0);
+    check(`${row.title}: ≥ 0.8× static`, `${row.ratioToStatic.toFixed(2)}×`, answered(row) && row.ratioToStatic >= 0.8);
+  }
+  for (const id of ['list-uncached', 'item-uncached']) {
+    const row = by(id);
+    if (!row) continue;
+    check(`${row.title}: ≤ 1 D1 round trip`, fmt(row.d1RoundTrips, 2), row.d1RoundTrips !== null && row.d1RoundTrips <= 1);
+    check(`${row.title}: ≥ 0.3× static`, `${row.ratioToStatic.toFixed(2)}×`, answered(row) && row.ratioToStatic >= 0.3);
+  }
+  const deep = by('deep-page');
+  const firstPage = by('list-uncached');
+  if (deep && firstPage) {
+    const ratio = deep.p50 / Math.max(firstPage.p50, 1);
+    check(
+      'deep page p50 within 1.2× of the first page (at 100,000 events)',
+      `${ratio.toFixed(2)}×`,
+      events >= 100_000 ? ratio <= 1.2 : null,
+    );
+  }
+  for (const id of ['search', 'facets']) {
+    const row = by(id);
+    if (row)
+      check(`${row.title}: p99 < 50 ms (at 100,000 events)`, `${row.p99} ms`, events >= 100_000 ? answered(row) && row.p99 < 50 : null);
+  }
+  const growth = memory.afterIdleMb / Math.max(memory.idleMb, 1);
+  check(
+    'workerd back within 1.5× of its idle RSS after the load',
+    `${memory.idleMb} → ${memory.afterIdleMb} MB (${growth.toFixed(2)}×)`,
+    growth <= 1.5,
+  );
+  return out;
+}
+
+export function targetLines(list: Target[]): string {
+  return list.map((t) => `${t.met === null ? '  n/a ' : t.met ? '  met ' : '  MISS '} ${t.name}: ${t.measured}`).join('\n');
+}

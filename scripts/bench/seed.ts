@@ -1,0 +1,165 @@
+// Fills the benchmark's own local D1 (a state folder of its own, never the developer's .wrangler/state): the
+// schema from the migrations folder, the real seed through the seed's writer, synthetic content through the
+// drizzle tables, and the search index through the app's indexer. Written straight into the SQLite file that
+// workerd will open afterwards (see sqlite-d1.ts for why).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getTableColumns, getTableName, sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/d1';
+import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
+import { unstable_readConfig } from 'wrangler';
+import type { Db } from '../../api/env.ts';
+import { d1Runner } from '../../schema/db.ts';
+import * as t from '../../schema/index.ts';
+import { rebuildSearchIndex } from '../../schema/search-index.ts';
+import { ROOT } from '../local.ts';
+import { seed } from '../seed/index.ts';
+import { ContentGenerator, type ContentPlan, type TableRows } from './content.ts';
+import { SqliteFileD1 } from './sqlite-d1.ts';
+
+// D1 takes at most 100 bound parameters per statement; keeping to it lets the same writes go through real D1.
+const MAX_PARAMS = 100;
+const EVENTS_PER_BATCH = 2000;
+
+export interface SeedReport {
+  plan: ContentPlan;
+  rows: number;
+  searchRows: number;
+  /** The word the search route asks for, and the share of Dutch search documents it matches. */
+  commonWord: string;
+  commonWordShare: number;
+  seconds: number;
+  /** Seconds per step: database created and migrated with the seed, content written, search index rebuilt. */
+  phases: { schemaAndSeed: number; content: number; searchIndex: number };
+}
+
+/** The one database file local D1 keeps under `<state>/v3/d1`. */
+export function d1File(state: string): string {
+  const folder = join(state, 'v3', 'd1', 'miniflare-D1DatabaseObject');
+  const files = readdirSync(folder).filter((name) => name.endsWith('.sqlite') && name !== 'metadata.sqlite');
+  if (files.length !== 1 || !files[0]) throw new Error(`expected one D1 database in ${folder}, found ${files.length}`);
+  return join(folder, files[0]);
+}
+
+/**
+ * Has workerd create the empty database of wrangler.toml's `DB` under `state` (its file name is derived from the
+ * database id inside workerd), and returns that file with the migrations folder. Much quicker than
+ * `wrangler d1 migrations apply`, which boots all of wrangler for it (40 s on this machine under load).
+ */
+async function createDatabase(state: string): Promise<{ file: string; migrations: string }> {
+  const config = unstable_readConfig({ config: join(ROOT, 'wrangler.toml') });
+  const db = config.d1_databases.find((entry: { binding: string }) => entry.binding === 'DB');
+  if (!db?.database_id) throw new Error('wrangler.toml declares no D1 database bound as DB');
+  const mf = new Miniflare(
+    convertV4MiniflareOptions({
+      modules: true,
+      script: 'export default { fetch: () => new Response(null, { status: 204 }) }',
+      compatibilityDate: config.compatibility_date ?? '2026-11-01',
+      d1Databases: { DB: db.database_id },
+      resourcePersistencePath: join(state, 'v3'),
+    }),
+  );
+  try {
+    await (await mf.getD1Database('DB')).prepare('select 1').first();
+  } finally {
+    await mf.dispose();
+  }
+  return { file: d1File(state), migrations: join(ROOT, db.migrations_dir ?? 'migrations') };
+}
+
+/** Runs every migration, in file-name order as wrangler does; each file may hold several statements. */
+async function migrate(file: SqliteFileD1, folder: string): Promise<void> {
+  for (const name of readdirSync(folder)
+    .filter((entry) => entry.endsWith('.sql'))
+    .sort()) {
+    await file.exec(readFileSync(join(folder, name), 'utf8'));
+  }
+}
+
+/**
+ * Inserts rows in statements of at most MAX_PARAMS parameters. drizzle writes each table's statement text once
+ * (per chunk size) and each value goes through its column's own encoder; building every statement through the
+ * query builder costs more than SQLite takes to run it (about a minute at 100,000 events). The first chunk of
+ * every table is checked against what the query builder produces, so the two cannot drift apart.
+ */
+async function write(db: Db, tables: TableRows[]): Promise<number> {
+  const d1 = db.$client;
+  const statements: D1PreparedStatement[] = [];
+  let rows = 0;
+  for (const { table, rows: all } of tables) {
+    const columns = Object.entries(getTableColumns(table));
+    const perStatement = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
+    const texts = new Map<number, string>();
+    for (let i = 0; i < all.length; i += perStatement) {
+      const chunk = all.slice(i, i + perStatement);
+      const params = chunk.flatMap((row) =>
+        columns.map(([key, column]) => {
+          const value = row[key];
+          if (value === undefined) throw new Error(`${getTableName(table)}.${key}: the generator gives every column a value`);
+          return value === null ? null : (column.mapToDriverValue(value) as unknown);
+        }),
+      );
+      let text = texts.get(chunk.length);
+      if (text === undefined) {
+        const built = db.insert(table).values(chunk).toSQL();
+        if (JSON.stringify(built.params) !== JSON.stringify(params))
+          throw new Error(`${getTableName(table)}: values differ from drizzle's`);
+        text = built.sql;
+        texts.set(chunk.length, text);
+      }
+      statements.push(d1.prepare(text).bind(...params));
+    }
+    rows += all.length;
+  }
+  await d1.batch(statements);
+  return rows;
+}
+
+export async function seedBenchDatabase(state: string, plan: ContentPlan, now = new Date()): Promise<SeedReport> {
+  const started = performance.now();
+  let mark = started;
+  const lap = () => {
+    const now = performance.now();
+    const seconds = Math.round(now - mark) / 1000;
+    mark = now;
+    return seconds;
+  };
+  const created = await createDatabase(state);
+  const file = new SqliteFileD1(created.file);
+  try {
+    await migrate(file, created.migrations);
+    const db = drizzle(file.asD1(), { casing: 'snake_case' }) as Db;
+    const seeded = await seed(d1Runner(file.asD1()), { now });
+    if (!seeded.seeded) throw new Error(`the benchmark's database in ${state} already holds content`);
+    let rows = seeded.rows;
+    const schemaAndSeed = lap();
+
+    const generator = new ContentGenerator(now);
+    const topicIds = (await db.select({ id: t.topics.id }).from(t.topics)).map((row) => row.id);
+    const existing = { topicIds, serviceIds: [] as string[] };
+    rows += await write(db, generator.services(plan.services, existing, 0));
+    existing.serviceIds = (await db.select({ id: t.services.id }).from(t.services)).map((row) => row.id);
+    rows += await write(db, generator.analyses(plan.analyses, existing, 0));
+    for (let from = 0; from < plan.events; from += EVENTS_PER_BATCH) {
+      rows += await write(db, generator.events(from, Math.min(EVENTS_PER_BATCH, plan.events - from), existing));
+    }
+    const content = lap();
+    const searchRows = await rebuildSearchIndex(d1Runner(file.asD1()));
+    const searchIndex = lap();
+    const commonWord = generator.commonWord();
+    const share = await db.get<{ matching: number; all: number }>(sql`
+      select (select count(*) from search_index where search_index match ${commonWord} and lang = 'nl') as matching,
+             (select count(*) from search_index where lang = 'nl') as "all"`);
+    return {
+      plan,
+      rows,
+      searchRows,
+      commonWord,
+      commonWordShare: (share?.matching ?? 0) / Math.max(1, share?.all ?? 0),
+      seconds: (performance.now() - started) / 1000,
+      phases: { schemaAndSeed, content, searchIndex },
+    };
+  } finally {
+    file.close();
+  }
+}

@@ -1,0 +1,111 @@
+// Serves the built Worker on workerd directly, through the Miniflare that wrangler itself depends on: no
+// `wrangler dev`, whose proxy workerd and per-request logging in Node cost a third of the throughput here.
+// One workerd process runs the Worker twice over the same D1: once as deployed, and once with the Cache API
+// switched off (a Miniflare option production cannot take), so uncached figures are for the same URLs as the
+// cached ones. Each has its own socket that enters through the assets router, as requests do in production.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
+import { unstable_getMiniflareWorkerOptions } from 'wrangler';
+import { buildDocs, buildWidgets, ROOT } from '../local.ts';
+
+const WRANGLER = join(ROOT, 'node_modules', '.bin', 'wrangler');
+
+/** The static assets (widgets, docs script) must exist: the assets router refuses to start without them. */
+export async function ensureAssets(): Promise<boolean> {
+  if (existsSync(join(ROOT, 'dist', 'public', 'widgets', 'version.json'))) return false;
+  await buildWidgets();
+  await buildDocs();
+  return true;
+}
+
+/** Bundles the Worker exactly as `wrangler deploy` would, into `outdir`; returns the entry module. */
+export function bundleWorker(outdir: string): string {
+  execFileSync(WRANGLER, ['deploy', '--dry-run', '--outdir', outdir], {
+    cwd: ROOT,
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return join(outdir, 'index.js');
+}
+
+export interface Served {
+  /** Through the Cache API, as deployed. */
+  cached: URL;
+  /** The same Worker and D1 with the Cache API switched off. */
+  uncached: URL;
+  /** The serving workerd process. */
+  pid: number;
+  stop: () => Promise<void>;
+}
+
+export async function serve({ script, state }: { script: string; state: string }): Promise<Served> {
+  const { workerOptions } = unstable_getMiniflareWorkerOptions(join(ROOT, 'wrangler.toml'));
+  // The bundle is already built: module rules would make Miniflare collect modules from source again.
+  const { modulesRules: _unused, ...options } = workerOptions;
+  const bundleDir = join(script, '..');
+  const worker = {
+    ...options,
+    scriptPath: script,
+    modules: true,
+    // Module names must stay inside modulesRoot: a name with `..` makes workerd fail with "internal error".
+    modulesRoot: bundleDir,
+    unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }],
+  };
+  const mf = new Miniflare(
+    convertV4MiniflareOptions({
+      host: '127.0.0.1',
+      port: 0,
+      // `d1Persist` is ignored by this Miniflare; state lives where `wrangler --persist-to <state>` keeps it.
+      resourcePersistencePath: join(state, 'v3'),
+      cf: false,
+      workers: [
+        { ...worker, name: 'socius' },
+        { ...worker, name: 'socius-uncached', cacheAPI: false },
+      ],
+    }),
+  );
+  await mf.ready;
+  const cached = await mf.unsafeGetDirectURL('socius');
+  const uncached = await mf.unsafeGetDirectURL('socius-uncached');
+  const pid = listeningPid(Number(cached.port));
+  return { cached, uncached, pid, stop: () => mf.dispose() };
+}
+
+/** The process listening on `port`, from `ss -ltnp`; it must be workerd, or we would measure something else. */
+export function listeningPid(port: number): number {
+  let pid: number | undefined;
+  try {
+    const lines = execFileSync('ss', ['-Hltnp', `sport = :${port}`], { encoding: 'utf8' });
+    pid = Number(/pid=(\d+)/.exec(lines)?.[1]) || undefined;
+  } catch {
+    // no ss on this machine: fall back to our own workerd child below
+  }
+  pid ??= childWorkerd();
+  const name = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  if (name !== 'workerd') throw new Error(`port ${port} belongs to ${name} (pid ${pid}), not workerd`);
+  return pid;
+}
+
+/** The workerd that Miniflare started as a child of this process. */
+function childWorkerd(): number {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // pid (comm) state ppid …: comm may hold spaces, so read after the closing parenthesis.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === process.pid && stat.includes('(workerd)')) return Number(entry);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  throw new Error('found no workerd started by this process');
+}
+
+/** Resident memory of one process in MB (VmRSS). */
+export function residentMb(pid: number): number {
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN);
+  return Math.round(kb / 1024);
+}

@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RouteResult } from '../../scripts/bench/report.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const ROUTES = [
+  'static',
+  'list-cached',
+  'list-uncached',
+  'deep-page',
+  'search',
+  'item-cached',
+  'item-uncached',
+  'facets',
+  'calendar',
+  'feed',
+];
+
+interface Results {
+  routes: RouteResult[];
+  memory: { idleMb: number; afterIdleMb: number };
+}
+
+// The real harness end to end: its own D1, the built Worker on workerd, autocannon. About 30 s on an idle
+// 2-core machine; the timeout allows for a CI machine that is busy with other work.
+describe('npm run bench -- --smoke', () => {
+  const work = mkdtempSync(join(tmpdir(), 'socius-bench-test-'));
+  const jsonPath = join(work, 'bench.json');
+  let stdout = '';
+  let results: Results;
+
+  beforeAll(() => {
+    const run = spawnSync(
+      process.execPath,
+      ['--disable-warning=ExperimentalWarning', join(ROOT, 'scripts', 'bench.ts'), '--smoke', '--json', jsonPath],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        // wrangler must run on the Node in node_modules/.bin, as under `npm run`.
+        env: { ...process.env, PATH: `${join(ROOT, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}` },
+        timeout: 240_000,
+      },
+    );
+    stdout = run.stdout;
+    if (run.status !== 0) throw new Error(`bench --smoke exited with ${run.status}:\n${run.stdout}\n${run.stderr}`);
+    results = JSON.parse(readFileSync(jsonPath, 'utf8')) as Results;
+  }, 250_000);
+
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('measures every route, and each answered only 2xx', () => {
+    expect(results.routes.map((route) => route.id)).toEqual(ROUTES);
+    for (const route of results.routes) {
+      expect(route.requestsPerSecond, route.title).toBeGreaterThan(0);
+      expect(route.non2xx + route.errors, route.title).toBe(0);
+      expect(stdout, 'the printed table').toContain(route.title);
+    }
+  });
+
+  it('reads the D1 round trips of every API route from Server-Timing', () => {
+    for (const route of results.routes.filter((r) => r.id !== 'static')) {
+      expect(route.d1RoundTrips, route.title).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('serves cached routes from the Cache API and uncached ones never from it', () => {
+    for (const route of results.routes.filter((r) => r.id !== 'static')) {
+      if (route.cached) expect(route.cacheHitShare, route.title).toBeGreaterThan(0.5);
+      else expect(route.cacheHitShare, route.title).toBe(0);
+    }
+  });
+
+  it('reports the resident memory of the serving workerd', () => {
+    expect(results.memory.idleMb).toBeGreaterThan(10);
+    for (const route of results.routes) expect(route.rssAfterMb, route.title).toBeGreaterThan(10);
+  });
+});
