@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import {
   analyses,
@@ -13,6 +13,7 @@ import type { Lang } from '../../schema/columns.ts';
 import type { Db } from '../env.ts';
 import { fromBrusselsLocal, toBrusselsIso } from '../lib/brussels-time.ts';
 import { matchesWords } from '../lib/full-text.ts';
+import { inIdList } from '../lib/id-list.ts';
 import { keysetOrder, type SortKey, seekAfter, sortedCursorKey, sortedCursorValue } from '../lib/keyset.ts';
 import type { Cursor } from '../lib/pagination.ts';
 import { columnsOf, fallbackFields, localisedSelect } from '../lib/translations.ts';
@@ -142,7 +143,7 @@ export async function authorsAndTopics(db: Db, ids: string[], lang: Lang) {
     db
       .select({ analysisId: analysisAuthors.analysisId, name: analysisAuthors.name, affiliation: analysisAuthors.affiliation })
       .from(analysisAuthors)
-      .where(inArray(analysisAuthors.analysisId, ids))
+      .where(inIdList(analysisAuthors.analysisId, ids))
       .orderBy(asc(analysisAuthors.analysisId), asc(analysisAuthors.position)),
     topicRefsQuery(db, analysisTopics, analysisTopics.analysisId, ids, lang),
   ]);

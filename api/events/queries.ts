@@ -18,6 +18,7 @@ import { ApiError } from '../errors.ts';
 import { TIME_ZONE, toBrusselsIso } from '../lib/brussels-time.ts';
 import { dateSummary } from '../lib/date-summary.ts';
 import { matchesWords } from '../lib/full-text.ts';
+import { inIdList } from '../lib/id-list.ts';
 import { keysetOrder, type SortKey, seekAfter, sortedCursorKey, sortedCursorValue } from '../lib/keyset.ts';
 import { LABELS } from '../lib/labels.ts';
 import { enumValues, listValues, parseDateParam } from '../lib/list-params.ts';
@@ -267,7 +268,7 @@ export async function hydrateEventsWithSessions(
         status: eventSessions.status,
       })
       .from(eventSessions)
-      .where(inArray(eventSessions.eventId, ids))
+      .where(inIdList(eventSessions.eventId, ids))
       .orderBy(asc(eventSessions.eventId), asc(eventSessions.startsAt)),
     topicRefsQuery(db, eventTopics, eventTopics.eventId, ids, lang),
     localisedSelect(
@@ -282,7 +283,7 @@ export async function hydrateEventsWithSessions(
         prefix: 'service_',
       },
       { id: services.id, slug: services.slug },
-    ).where(and(inArray(services.id, serviceIds), eq(services.status, 'published'))),
+    ).where(and(inIdList(services.id, serviceIds), eq(services.status, 'published'))),
   ]);
   const topicsByEvent = groupTopicRefs(topicRows);
   const servicesById = new Map(serviceRows.map((s) => [s.id, { slug: s.slug, title: s.title ?? s.slug }]));

@@ -4,6 +4,7 @@ import type { Lang } from '../../schema/columns.ts';
 import { topics, topicTranslations } from '../../schema/topics.ts';
 import type { Db } from '../env.ts';
 import { toBrusselsIso } from '../lib/brussels-time.ts';
+import { inIdList } from '../lib/id-list.ts';
 import { fallbackFields, localisedSelect } from '../lib/translations.ts';
 import type { TopicBody } from './schemas.ts';
 
@@ -43,7 +44,7 @@ export function topicRefsQuery(db: Db, link: SQLiteTable & { topicId: SQLiteColu
     { ownerId: owner, slug: topics.slug },
   )
     .innerJoin(link, eq(link.topicId, topics.id))
-    .where(and(eq(topics.status, 'published'), inArray(owner, ids)))
+    .where(and(eq(topics.status, 'published'), inIdList(owner, ids)))
     .orderBy(asc(topics.position));
 }
 
