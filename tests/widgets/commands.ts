@@ -32,11 +32,9 @@ async function step<T>(label: string, run: () => Promise<T>): Promise<T> {
  */
 const settled = (element: string) => `(() => {
   const el = ${element};
-  if (!el || !el.state || el.state.kind === 'loading' || el.hasAttribute('aria-busy')) return false;
-  const heading = el.shadowRoot?.querySelector('[role="heading"]')?.textContent?.trim();
-  // Ready but not yet rendered (Lit renders on the next microtask): poll again.
-  if (el.state.kind === 'ready' && !heading) return false;
-  return [heading ?? ''];
+  // Synchronous on purpose: waitForFunction would take a pending promise for a truthy answer.
+  if (!el || !el.state || el.state.kind === 'loading' || el.hasAttribute('aria-busy') || el.isUpdatePending) return false;
+  return [el.shadowRoot?.querySelector('[role="heading"]')?.textContent?.trim() ?? ''];
 })()`;
 
 export const useBuilder: BrowserCommand<[url: string, choices: Record<string, string>]> = async (ctx, url, choices) => {
