@@ -4,6 +4,7 @@ export const aboutExample: AboutBody = {
   id: '367c3dc6-112f-40dd-a757-89667fe1cc67',
   slug: 'socius',
   url: 'https://api.socius.example/v1/about',
+  links: { html: 'https://api.socius.example/en/about' },
   name: 'Socius',
   tagline: 'Support centre for socio-cultural adult work in Flanders and Brussels',
   mission:

@@ -3,6 +3,7 @@ import { about, aboutTranslations } from '../../schema/about.ts';
 import type { Lang } from '../../schema/columns.ts';
 import type { Db } from '../env.ts';
 import { toBrusselsIso } from '../lib/brussels-time.ts';
+import { itemLinks } from '../lib/links.ts';
 import { columnsOf, fallbackFields, localisedSelect } from '../lib/translations.ts';
 import type { AboutBody } from './schemas.ts';
 
@@ -26,6 +27,7 @@ export function toAbout(row: AboutRow, lang: Lang, origin: string): AboutBody {
     id: row.id,
     slug: row.slug,
     url: `${origin}/v1/about`,
+    links: itemLinks(origin, lang, 'about'),
     name: row.name ?? row.slug,
     tagline: row.tagline,
     mission: row.mission,

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { langParam } from '../lib/language.ts';
+import { LinksSchema } from '../lib/links.ts';
 import { dateTime, ItemMetaSchema } from '../lib/schemas.ts';
 
 export const AboutSchema = z
@@ -7,6 +8,7 @@ export const AboutSchema = z
     id: z.string(),
     slug: z.string().openapi({ example: 'socius' }),
     url: z.url().openapi({ description: 'Canonical URL of this profile in the API.' }),
+    links: LinksSchema,
     name: z.string().openapi({ example: 'Socius' }),
     tagline: z.string().nullable(),
     mission: z.string().nullable(),

@@ -5,6 +5,7 @@ export const analysisSummaryExample: AnalysisSummaryBody = {
   id: '5b0a4a57-8a1f-4e0e-9d43-2f6c1c9a7e21',
   slug: 'tien-stromingen-in-het-middenveld',
   url: `${EXAMPLE_ORIGIN}/v1/analyses/tien-stromingen-in-het-middenveld`,
+  links: { html: `${EXAMPLE_ORIGIN}/en/analyses/tien-stromingen-in-het-middenveld` },
   title: 'Ten flows from civil society in Flanders and Brussels',
   summary:
     'How do socio-cultural organisations see society, where do they stand in it, what do they want to achieve and how do they go about it? This analysis portrays socio-cultural adult work in Flanders and Brussels through ten flows.',

@@ -15,6 +15,7 @@ import { fromBrusselsLocal, toBrusselsIso } from '../lib/brussels-time.ts';
 import { matchesWords } from '../lib/full-text.ts';
 import { inIdList } from '../lib/id-list.ts';
 import { keysetOrder, type SortKey, seekAfter, sortedCursorKey, sortedCursorValue } from '../lib/keyset.ts';
+import { itemLinks } from '../lib/links.ts';
 import type { Cursor } from '../lib/pagination.ts';
 import { columnsOf, fallbackFields, localisedSelect } from '../lib/translations.ts';
 import { groupTopicRefs, hasAnyTopic, topicRefsQuery } from '../topics/queries.ts';
@@ -163,6 +164,7 @@ export function toAnalysisSummary(
     id: row.id,
     slug: row.slug,
     url: row.canonicalUrl ?? `${origin}/v1/analyses/${row.slug}`,
+    links: itemLinks(origin, lang, 'analyses', row.slug),
     title: row.title ?? row.slug,
     summary: row.summary,
     authors,

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { LANGS } from '../../schema/columns.ts';
 import { optionalQParam } from '../lib/full-text.ts';
 import { langParam } from '../lib/language.ts';
+import { LinksSchema } from '../lib/links.ts';
 import { multiParam, sortParam } from '../lib/list-params.ts';
 import { cursorParam, limitParam, nextCursorField } from '../lib/pagination.ts';
 import { dateTime, ItemMetaSchema, TopicRefSchema } from '../lib/schemas.ts';
@@ -25,6 +26,7 @@ const analysisFields = {
   id: z.string(),
   slug: z.string().openapi({ example: 'tien-stromingen-in-het-middenveld' }),
   url: z.url().openapi({ description: 'Canonical URL: the original publication when there is one, else this API.' }),
+  links: LinksSchema,
   title: z.string(),
   summary: z.string().nullable(),
   authors: z.array(AuthorSchema),

@@ -5,6 +5,7 @@ export const eventExample: EventBody = {
   id: '0b7f0c1e-9d55-4a4c-9b7e-1f3f1c2b9a10',
   slug: 'vrijwilligersbeleid-op-maat-gent',
   url: `${EXAMPLE_ORIGIN}/v1/events/vrijwilligersbeleid-op-maat-gent`,
+  links: { html: `${EXAMPLE_ORIGIN}/en/events/vrijwilligersbeleid-op-maat-gent` },
   title: 'A tailored volunteering policy (Ghent)',
   summary: 'Three mornings to take a close look at your volunteering policy and fine-tune it.',
   description:

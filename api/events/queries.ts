@@ -21,6 +21,7 @@ import { matchesWords } from '../lib/full-text.ts';
 import { inIdList } from '../lib/id-list.ts';
 import { keysetOrder, type SortKey, seekAfter, sortedCursorKey, sortedCursorValue } from '../lib/keyset.ts';
 import { LABELS } from '../lib/labels.ts';
+import { itemLinks } from '../lib/links.ts';
 import { enumValues, listValues, parseDateParam } from '../lib/list-params.ts';
 import type { Cursor } from '../lib/pagination.ts';
 import { columnsOf, fallbackFields, localisedSelect } from '../lib/translations.ts';
@@ -296,6 +297,7 @@ export async function hydrateEventsWithSessions(
       id: row.id,
       slug: row.slug,
       url: `${origin}/v1/events/${row.slug}`,
+      links: itemLinks(origin, lang, 'events', row.slug),
       title: row.title ?? row.slug,
       summary: row.summary,
       description: row.description,

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { ATTENDANCE_MODES, AVAILABILITIES, EVENT_STATUSES } from '../../schema/events.ts';
 import { optionalQParam } from '../lib/full-text.ts';
 import { langParam } from '../lib/language.ts';
+import { LinksSchema } from '../lib/links.ts';
 import { booleanParam, dateOrDateTimeParam, enumMultiParam, multiParam, sortParam } from '../lib/list-params.ts';
 import { cursorParam, limitParam, nextCursorField } from '../lib/pagination.ts';
 import { dateTime, ItemMetaSchema, TopicRefSchema } from '../lib/schemas.ts';
@@ -36,6 +37,7 @@ export const EventSchema = z
     id: z.string().openapi({ example: '0b7f0c1e-9d55-4a4c-9b7e-1f3f1c2b9a10' }),
     slug: z.string().openapi({ example: 'vrijwilligersbeleid-op-maat-gent' }),
     url: z.url().openapi({ description: 'Canonical URL of this event in the API.' }),
+    links: LinksSchema,
     title: z.string(),
     summary: z.string().nullable(),
     description: z.string().nullable(),

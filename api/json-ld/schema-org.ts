@@ -71,7 +71,8 @@ export function eventNode(event: EventBody): JsonLdNode {
     : undefined;
   const online = safeHref(event.onlineUrl);
   const virtual = online ? { '@type': 'VirtualLocation', url: online } : undefined;
-  const url = safeHref(event.url);
+  // The page for people is the item's identity on the web; the JSON resource is one representation of it.
+  const url = safeHref(event.links.html);
   return {
     '@type': 'Event',
     '@id': url,
@@ -109,7 +110,8 @@ export function eventNode(event: EventBody): JsonLdNode {
 
 /** schema.org Report (an Article), with authors, dates, language, licence and topics, so portals can cite it. */
 export function analysisNode(analysis: AnalysisSummary | Analysis): JsonLdNode {
-  const url = safeHref(analysis.url);
+  const url = safeHref(analysis.links.html);
+  const original = safeHref(analysis.url);
   const attachments = 'attachments' in analysis ? analysis.attachments : [];
   const media = attachments.flatMap((file) => {
     const contentUrl = safeHref(file.url);
@@ -133,12 +135,14 @@ export function analysisNode(analysis: AnalysisSummary | Analysis): JsonLdNode {
     about: analysis.topics.length > 0 ? analysis.topics.map(term) : undefined,
     keywords: analysis.topics.length > 0 ? analysis.topics.map((t) => t.name).join(', ') : undefined,
     associatedMedia: media.length > 0 ? media : undefined,
+    // The original publication, when the analysis has one elsewhere (else `url` is the JSON resource: no `sameAs`).
+    sameAs: original && !original.includes('/v1/analyses/') ? original : undefined,
   };
 }
 
 /** schema.org Service, provided by Socius in Flanders and Brussels. */
 export function serviceNode(service: Service): JsonLdNode {
-  const url = safeHref(service.url);
+  const url = safeHref(service.links.html);
   return {
     '@type': 'Service',
     '@id': url,

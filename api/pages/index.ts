@@ -5,10 +5,18 @@ import type { AppEnv } from '../env.ts';
 import { docsRouter } from './docs/index.ts';
 import { type ApiFetch, createEmbedRouter } from './embed/index.ts';
 import { homeRouter } from './home/index.ts';
+import { createItemPagesRouter } from './items/index.ts';
 
 export type { ApiFetch } from './embed/index.ts';
 
-/** `/`, `/docs`, `/problems/*` and `/embed/*`; `fetchApi` is how /embed reads the JSON API (through the Worker). */
+/**
+ * `/`, `/docs`, `/problems/*`, `/embed/*` and each item's page (`/{lang}/events/{slug}`, `/{lang}/analyses/{slug}`,
+ * `/{lang}/services/{slug}`, `/{lang}/about`); `fetchApi` is how pages read the JSON API (through the Worker).
+ */
 export function createPagesRouter(fetchApi: ApiFetch) {
-  return new Hono<AppEnv>().route('/', homeRouter).route('/', docsRouter).route('/embed', createEmbedRouter(fetchApi));
+  return new Hono<AppEnv>()
+    .route('/', homeRouter)
+    .route('/', docsRouter)
+    .route('/embed', createEmbedRouter(fetchApi))
+    .route('/', createItemPagesRouter(fetchApi));
 }

@@ -5,6 +5,7 @@ export const serviceExample: ServiceBody = {
   id: '23d1f146-1328-4d78-8765-4393cbfbbbeb',
   slug: 'vorming-vrijwilligersbeleid',
   url: `${EXAMPLE_ORIGIN}/v1/services/vorming-vrijwilligersbeleid`,
+  links: { html: `${EXAMPLE_ORIGIN}/en/services/vorming-vrijwilligersbeleid` },
   format: 'training',
   title: 'Training: building a strong volunteering policy',
   summary: 'A multi-part training course on how to attract, support and retain volunteers.',

@@ -4,6 +4,7 @@ import { type SERVICE_FORMATS, services, serviceTopics, serviceTranslations } fr
 import type { Db } from '../env.ts';
 import { toBrusselsIso } from '../lib/brussels-time.ts';
 import { keysetOrder, type SortKey, seekAfter } from '../lib/keyset.ts';
+import { itemLinks } from '../lib/links.ts';
 import type { Cursor } from '../lib/pagination.ts';
 import { columnsOf, fallbackFields, localisedSelect } from '../lib/translations.ts';
 import { groupTopicRefs, hasAnyTopic, topicRefsQuery } from '../topics/queries.ts';
@@ -75,6 +76,7 @@ export async function hydrateServices(db: Db, rows: ServiceRow[], lang: Lang, or
     id: row.id,
     slug: row.slug,
     url: `${origin}/v1/services/${row.slug}`,
+    links: itemLinks(origin, lang, 'services', row.slug),
     format: row.format,
     title: row.title ?? row.slug,
     summary: row.summary,

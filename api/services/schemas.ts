@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { SERVICE_FORMATS } from '../../schema/services.ts';
 import { langParam } from '../lib/language.ts';
+import { LinksSchema } from '../lib/links.ts';
 import { enumMultiParam, multiParam } from '../lib/list-params.ts';
 import { cursorParam, limitParam, nextCursorField } from '../lib/pagination.ts';
 import { dateTime, ItemMetaSchema, TopicRefSchema } from '../lib/schemas.ts';
@@ -10,6 +11,7 @@ export const ServiceSchema = z
     id: z.string(),
     slug: z.string().openapi({ example: 'vorming-vrijwilligersbeleid' }),
     url: z.url().openapi({ description: 'Canonical URL of this service in the API.' }),
+    links: LinksSchema,
     format: z.enum(SERVICE_FORMATS).openapi({ description: 'How the service is offered.', example: 'training' }),
     title: z.string(),
     summary: z.string().nullable(),

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { jsonLdIssues } from '../json-ld-rules.ts';
-import { get, getProblem } from './helpers.ts';
+import { get } from './helpers.ts';
 
 const jsonLdOf = (html: string) => JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!);
 
@@ -41,12 +41,13 @@ describe('GET /embed/<element> (the no-JavaScript path)', () => {
     expect(about.body).toContain('<h1>Socius</h1>');
   });
 
-  it('passes bad attributes to the API and answers with its problem', async () => {
-    const problem = await getProblem('/embed/events?limit=500', 400);
-    expect(problem.invalidParams?.[0]?.name).toBe('limit');
-    await getProblem('/embed/event?slug=bestaat-niet', 404);
-    const unknown = await getProblem('/embed/events?colour=red', 400);
-    expect(unknown.invalidParams?.[0]?.name).toBe('colour');
+  it('passes bad attributes to the API and shows what it refused as a page naming the attribute', async () => {
+    const bad = await get<string>('/embed/events?limit=500');
+    expect([bad.status, bad.headers.get('Content-Type')]).toEqual([400, 'text/html; charset=UTF-8']);
+    expect(bad.body).toContain('<code>limit</code>');
+    expect((await get('/embed/event?slug=bestaat-niet')).status).toBe(404);
+    const unknown = await get<string>('/embed/events?colour=red');
+    expect(unknown.body).toContain('<code>colour</code>');
   });
 
   it('puts the same schema.org data into every page as the API serves as JSON-LD', { timeout: 30_000 }, async () => {

@@ -56,7 +56,14 @@ describe('GET /v1/… with Accept: application/ld+json', { timeout: 30_000 }, ()
 
   it('describes the same data as the JSON: an event and a page of analyses', async () => {
     const json = await get<{
-      data: { title: string; startsAt: string; endsAt: string; url: string; meta: { lang: string }; organiser: { name: string } }[];
+      data: {
+        title: string;
+        startsAt: string;
+        endsAt: string;
+        links: { html: string };
+        meta: { lang: string };
+        organiser: { name: string };
+      }[];
       total: number;
     }>('/v1/events?lang=fr&limit=3');
     const ld = await get<Ld>('/v1/events?lang=fr&limit=3', LD);
@@ -68,7 +75,9 @@ describe('GET /v1/… with Accept: application/ld+json', { timeout: 30_000 }, ()
           name: e.title,
           startDate: e.startsAt,
           endDate: e.endsAt,
-          url: e.url,
+          // The item is its page for people; the JSON resource is one representation of it.
+          '@id': e.links.html,
+          url: e.links.html,
           inLanguage: 'fr',
           organizer: expect.objectContaining({ name: e.organiser.name }),
         }),

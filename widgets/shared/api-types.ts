@@ -122,6 +122,7 @@ export type components = {
        * @description Canonical URL of this profile in the API.
        */
       url: string;
+      links: components["schemas"]["ItemLinks"];
       /** @example Socius */
       name: string;
       tagline: string | null;
@@ -157,6 +158,15 @@ export type components = {
        */
       updatedAt: string;
       meta: components["schemas"]["ItemMeta"];
+    };
+    /** @description Links to other representations of this item. */
+    ItemLinks: {
+      /**
+       * Format: uri
+       * @description The readable HTML page of this item in the response language (schema.org data, print layout, alternates in nl, en and fr): what a title should link to. `url` stays the JSON resource.
+       * @example https://api.socius.example/en/events/vrijwilligersbeleid-op-maat-gent
+       */
+      html: string;
     };
     ItemMeta: {
       /**
@@ -232,6 +242,7 @@ export type components = {
        * @description Canonical URL of this event in the API.
        */
       url: string;
+      links: components["schemas"]["ItemLinks"];
       title: string;
       summary: string | null;
       description: string | null;
@@ -423,6 +434,7 @@ export type components = {
        * @description Canonical URL of this service in the API.
        */
       url: string;
+      links: components["schemas"]["ItemLinks"];
       /**
        * @description How the service is offered.
        * @example training
@@ -469,6 +481,7 @@ export type components = {
        * @description Canonical URL: the original publication when there is one, else this API.
        */
       url: string;
+      links: components["schemas"]["ItemLinks"];
       title: string;
       summary: string | null;
       authors: components["schemas"]["Author"][];
@@ -515,6 +528,7 @@ export type components = {
        * @description Canonical URL: the original publication when there is one, else this API.
        */
       url: string;
+      links: components["schemas"]["ItemLinks"];
       title: string;
       summary: string | null;
       authors: components["schemas"]["Author"][];

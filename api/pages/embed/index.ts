@@ -19,9 +19,11 @@ import {
   serviceNode,
 } from '../../json-ld/schema-org.ts';
 import { STATUS_LABELS } from '../../lib/labels.ts';
+import { negotiateLanguage } from '../../lib/language.ts';
 import { sanitiseHtml } from '../../lib/sanitise.ts';
 import { PUBLIC_CACHE_CONTROL } from '../../middleware/edge-cache.ts';
 import type { ServiceSchema } from '../../services/schemas.ts';
+import { errorPage, errorPageFromApi } from '../error-page.ts';
 import { type Html, safeHref } from '../layout.ts';
 import { page } from './page.ts';
 
@@ -38,6 +40,11 @@ const TITLES = {
   analyses: { nl: 'Analyses van Socius', en: 'Analyses by Socius', fr: 'Analyses de Socius' },
   services: { nl: 'Aanbod van Socius', en: 'What Socius offers', fr: 'Offre de Socius' },
 } satisfies Record<string, Record<Lang, string>>;
+const EMPTY = {
+  events: { nl: 'Er zijn geen activiteiten gevonden.', en: 'No events were found.', fr: "Aucune activité n'a été trouvée." },
+  analyses: { nl: 'Er zijn geen analyses gevonden.', en: 'No analyses were found.', fr: "Aucune analyse n'a été trouvée." },
+  services: { nl: 'Er is geen aanbod gevonden.', en: 'Nothing on offer was found.', fr: "Aucune offre n'a été trouvée." },
+} satisfies Record<keyof typeof TITLES, Record<Lang, string>>;
 const REGISTER: Record<string, string> = { nl: 'Inschrijven', en: 'Register', fr: "S'inscrire" };
 
 // Attributes that only change how a widget looks or behaves in the browser; they mean nothing to the API.
@@ -62,12 +69,16 @@ function apiQuery(c: Context<AppEnv>, defaults: Record<string, string> = {}): st
 
 async function load<T>(c: Context<AppEnv>, fetchApi: ApiFetch, path: string): Promise<{ body: T; lang: Lang } | Response> {
   const response = await fetchApi(c, path);
-  if (!response.ok) return response; // the API's problem+json, status and headers, unchanged
+  // A visitor reads an error page in their language, never the API's problem+json; a 400 names the attribute.
+  if (!response.ok) return errorPageFromApi(c, visitorLang(c), response);
   // The page is exactly as fresh as the API response it shows: a list whose first event ends soon says so.
   const cacheControl = response.headers.get('Cache-Control');
   if (cacheControl) c.header('Cache-Control', cacheControl);
   return { body: (await response.json()) as T, lang: toLang(response.headers.get('Content-Language')) };
 }
+
+/** The visitor's language by the API's own rules (`?lang=`, then `Accept-Language`), for pages the API did not answer. */
+const visitorLang = (c: Context<AppEnv>): Lang => negotiateLanguage(c.req.query('lang'), c.req.header('Accept-Language'));
 
 const toLang = (value: string | null): Lang => (value && isLang(value) ? value : 'nl');
 
@@ -110,7 +121,10 @@ async function listPage<T>(
       lang: result.lang,
       title,
       jsonLd: jsonLdDocument(itemList(result.body.data, node, result.body.total)),
-      body: html`<h1>${title}</h1><ul class="items">${result.body.data.map((x) => html`<li>${item(x, result.lang)}</li>`)}</ul>`,
+      body:
+        result.body.data.length === 0
+          ? html`<h1>${title}</h1><p>${EMPTY[resource][result.lang]}</p>`
+          : html`<h1>${title}</h1><ul class="items">${result.body.data.map((x) => html`<li>${item(x, result.lang)}</li>`)}</ul>`,
     }),
   );
 }
@@ -134,7 +148,7 @@ export function createEmbedRouter(fetchApi: ApiFetch) {
     const result = await load<{ data: EventItem | EventItem[] }>(c, fetchApi, path);
     if (result instanceof Response) return result;
     const event = Array.isArray(result.body.data) ? result.body.data[0] : result.body.data;
-    if (!event) return c.notFound();
+    if (!event) return errorPage(c, visitorLang(c), 404);
     return c.html(
       page({
         lang: result.lang,
@@ -153,7 +167,7 @@ export function createEmbedRouter(fetchApi: ApiFetch) {
       'analyses',
       { limit: '3' },
       analysisNode,
-      (a) => html`<h2>${link(a.url, a.title)}</h2><p class="muted">${byline(a)}</p>${a.summary ? html`<p>${a.summary}</p>` : ''}`,
+      (a) => html`<h2>${link(a.links.html, a.title)}</h2><p class="muted">${byline(a)}</p>${a.summary ? html`<p>${a.summary}</p>` : ''}`,
     ),
   );
 
@@ -163,7 +177,7 @@ export function createEmbedRouter(fetchApi: ApiFetch) {
     if (!slug) {
       const newest = await load<{ data: AnalysisSummaryItem[] }>(c, fetchApi, `/v1/analyses?${apiQuery(c, { limit: '1' })}`);
       if (newest instanceof Response) return newest;
-      if (!newest.body.data[0]) return c.notFound();
+      if (!newest.body.data[0]) return errorPage(c, visitorLang(c), 404);
       path = `/v1/analyses/${encodeURIComponent(newest.body.data[0].slug)}?${apiQuery(c)}`;
     }
     const result = await load<{ data: AnalysisItem }>(c, fetchApi, path);

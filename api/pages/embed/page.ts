@@ -4,7 +4,7 @@ import { type Html, htmlDocument, jsonLdScript, styleElement } from '../layout.t
 
 // Plain, accessible HTML for the no-JavaScript path: usable in an iframe where a CMS strips scripts, and
 // what the elements link to before their script runs. Colours follow the same contract as the widgets.
-const STYLE = `
+export const EMBED_STYLE = `
 :root{color-scheme:light dark;--accent:#a3004a;font-family:system-ui,sans-serif;line-height:1.5}
 @media (prefers-color-scheme:dark){:root{--accent:#ff9ccb}}
 body{margin:0;padding:1rem;max-width:60rem}
@@ -23,7 +23,7 @@ export function page(options: { lang: string; title: string; body: Html; jsonLd:
     lang: options.lang,
     title: options.title,
     head: html`${options.canonical ? html`<link rel="canonical" href="${options.canonical}">` : ''}
-${styleElement(STYLE)}
+${styleElement(EMBED_STYLE)}
 ${jsonLdScript(options.jsonLd)}`,
     body: html`<main>
 ${options.body}
