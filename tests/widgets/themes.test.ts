@@ -30,32 +30,39 @@ afterEach(() => {
 afterAll(() => commands.emulateColorScheme('light'));
 
 describe.each(['none', 'light', 'dark', 'auto'] as const)('theme %s', (theme) => {
+  // Ten elements to load and every text in them measured: seconds, more on a busy machine.
   it.each([
     ['light', 'light'],
     ['light', 'dark'],
     ['dark', 'light'],
     ['dark', 'dark'],
-  ] as const)('every element is readable on a %s site for a visitor whose OS is %s', async (host, os) => {
-    await commands.emulateColorScheme(os);
-    Object.assign(document.body.style, HOSTS[host]);
-    const elements = ELEMENTS.map(([tag, attributes]) => mount(tag, { lang: 'en', ...attributes, ...(theme === 'none' ? {} : { theme }) }));
-    await Promise.all(elements.map((element) => loaded(element)));
-    const failures: string[] = [];
-    for (const element of elements) {
-      expect(element.shadowRoot!.querySelector('[role="heading"]'), `<${element.localName}> shows content`).not.toBeNull();
-      try {
-        await expectAccessible(element);
-      } catch (error) {
-        // The assertion's actual value lists each violation with its node and contrast figures.
-        const found = (error as { actual?: unknown }).actual ?? String(error);
-        failures.push(`<${element.localName} ${element.getAttribute('layout') ?? ''}>: ${JSON.stringify(found)}`);
+  ] as const)(
+    'every element is readable on a %s site for a visitor whose OS is %s',
+    async (host, os) => {
+      await commands.emulateColorScheme(os);
+      Object.assign(document.body.style, HOSTS[host]);
+      const elements = ELEMENTS.map(([tag, attributes]) =>
+        mount(tag, { lang: 'en', ...attributes, ...(theme === 'none' ? {} : { theme }) }),
+      );
+      await Promise.all(elements.map((element) => loaded(element)));
+      const failures: string[] = [];
+      for (const element of elements) {
+        expect(element.shadowRoot!.querySelector('[role="heading"]'), `<${element.localName}> shows content`).not.toBeNull();
+        try {
+          await expectAccessible(element);
+        } catch (error) {
+          // The assertion's actual value lists each violation with its node and contrast figures.
+          const found = (error as { actual?: unknown }).actual ?? String(error);
+          failures.push(`<${element.localName} ${element.getAttribute('layout') ?? ''}>: ${JSON.stringify(found)}`);
+        }
       }
-    }
-    expect(failures).toEqual([]);
-    // axe files colours it cannot work out (unparsed, translucent over unknown ground) under "incomplete", not
-    // under violations: a contrast check that passes must have measured every text.
-    const contrast = await axe.run(document.body, { runOnly: ['color-contrast'] });
-    expect(contrast.incomplete.flatMap((r) => r.nodes.map((n) => `${n.target.join(' ')}: ${n.any[0]?.message}`))).toEqual([]);
-    expect(contrast.passes[0]?.nodes.length).toBeGreaterThan(100);
-  });
+      expect(failures).toEqual([]);
+      // axe files colours it cannot work out (unparsed, translucent over unknown ground) under "incomplete", not
+      // under violations: a contrast check that passes must have measured every text.
+      const contrast = await axe.run(document.body, { runOnly: ['color-contrast'] });
+      expect(contrast.incomplete.flatMap((r) => r.nodes.map((n) => `${n.target.join(' ')}: ${n.any[0]?.message}`))).toEqual([]);
+      expect(contrast.passes[0]?.nodes.length).toBeGreaterThan(100);
+    },
+    60_000,
+  );
 });
