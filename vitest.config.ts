@@ -2,6 +2,7 @@ import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.ts';
+import { emulateColorScheme } from './tests/widgets/color-scheme.ts';
 import { useBuilder } from './tests/widgets/commands.ts';
 
 // One `vitest run`, three projects: the API inside workerd against real local D1, the widgets in real Chromium,
@@ -32,7 +33,7 @@ export default defineConfig(async () => ({
             headless: true,
             provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } }),
             instances: [{ browser: 'chromium' as const }],
-            commands: { useBuilder },
+            commands: { useBuilder, emulateColorScheme },
           },
         },
       },

@@ -13,6 +13,8 @@ declare module 'vitest/browser' {
   interface BrowserCommands {
     /** See tests/widgets/commands.ts. */
     useBuilder: (url: string, choices: Record<string, string>) => Promise<import('./commands.ts').BuilderResult>;
+    /** See tests/widgets/color-scheme.ts. */
+    emulateColorScheme: (scheme: 'light' | 'dark') => Promise<void>;
   }
 }
 

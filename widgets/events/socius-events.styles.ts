@@ -112,7 +112,9 @@ export const styles = css`
     font-weight: 700;
   }
   td button[aria-pressed='true'] {
-    background: var(--_accent);
+    background: var(--_fill);
+    border-color: var(--_fill);
+    outline-color: var(--_fill);
     color: var(--_accent-text);
   }
   td button[aria-current='date'] {

@@ -10,13 +10,19 @@ export type LoadState<T> = { kind: 'loading' } | { kind: 'error'; error: unknown
  * schema.org JSON-LD it puts into the host page's light DOM for search engines, read from the API after the
  * first render.
  *
+ * Colours never mix the host page's with the widget's own: without `theme` the widget paints no background and
+ * takes its text colour from the host page, deriving muted text, borders and accent from that colour, so it is
+ * as readable as the page around it, light or dark. With `theme="light|dark|auto"` it paints its own surface and
+ * sets every colour itself (`auto` follows the visitor's `prefers-color-scheme`). Set `--socius-text` and
+ * `--socius-surface` together, and `--socius-accent` with `--socius-accent-text`, so a pair never splits.
+ *
  * @cssproperty --socius-font - Font family; inherits the host page's by default.
- * @cssproperty --socius-text - Text colour; inherits the host page's by default.
- * @cssproperty --socius-muted - Secondary text (dates, authors, status messages).
- * @cssproperty --socius-accent - Accent colour of links, buttons, markers and focus rings.
- * @cssproperty --socius-accent-text - Text on the accent colour (primary buttons, alert badges).
- * @cssproperty --socius-surface - Background of cards and form controls.
- * @cssproperty --socius-border - Borders of cards and rules.
+ * @cssproperty --socius-text - Text colour; without `theme`, the host page's.
+ * @cssproperty --socius-muted - Secondary text (dates, authors, status messages); without `theme`, the text colour at 75 %.
+ * @cssproperty --socius-accent - Accent colour of links, buttons, markers and focus rings; without `theme`, the text colour tinted.
+ * @cssproperty --socius-accent-text - Text on the accent colour (primary buttons, alert badges); black or white, whichever contrasts.
+ * @cssproperty --socius-surface - Background of the widget, cards and form controls; without `theme`, none (transparent).
+ * @cssproperty --socius-border - Borders of cards and rules; without `theme`, the text colour at 35 %.
  * @cssproperty --socius-radius - Corner radius of cards, buttons and controls.
  * @cssproperty --socius-spacing - The base space between and inside items.
  * @csspart heading - Every heading (a `role="heading"` element whose level follows `heading-level`).
@@ -40,7 +46,7 @@ export abstract class SociusElement<T> extends LitElement {
   declare lang: string;
   /** Origin of the Socius API to read from; defaults to the origin the script was loaded from. */
   declare apiBase: string;
-  /** Colour scheme: `light`, `dark` or `auto` (follows the visitor's setting); unset, it follows the host page's `color-scheme`. */
+  /** Colour scheme: `light`, `dark` or `auto` (follows the visitor's setting), each with its own background; unset, the widget has no background and takes the host page's text colour. */
   declare theme: 'light' | 'dark' | 'auto' | undefined;
   /** Level of the widget's top headings (1–6, default 2), so they fit the host page's outline; inner headings go one deeper. */
   declare headingLevel: number;

@@ -1,10 +1,15 @@
 import { css } from 'lit';
 
 /**
- * The theming contract shared by every element (documented per element with @cssproperty):
- * --socius-font, --socius-text, --socius-muted, --socius-accent, --socius-accent-text, --socius-surface,
- * --socius-border, --socius-radius, --socius-spacing. Colours use light-dark(), so they follow the host
- * page's `color-scheme`; the `theme` attribute (light, dark, auto) overrides it.
+ * The theming contract (documented for partners on SociusElement, hence in custom-elements.json): text is never
+ * drawn in a colour the element inherits on a background the element paints, or the other way round.
+ * - No `theme`: the element paints no background; its text is the host page's, and every other colour is
+ *   derived from that text colour (muted text and borders are it made translucent, the accent is it tinted),
+ *   so whatever is readable on the host page stays readable in the widget, on light and dark sites alike.
+ * - `theme="light|dark|auto"`: the element paints its own surface AND sets its own text and accent colours
+ *   (auto follows the visitor's `prefers-color-scheme`), whatever the host page's colours are.
+ * Where relative colour syntax is missing, the derived colours are invalid at computed-value time, so text falls
+ * back to the inherited colour on no background: plainer, still readable.
  */
 export const baseStyles = css`
   :host {
@@ -14,24 +19,40 @@ export const baseStyles = css`
     font-family: var(--socius-font, inherit);
     color: var(--socius-text, inherit);
     line-height: 1.5;
-    --_accent: var(--socius-accent, light-dark(#a3004a, #ff9ccb));
-    --_accent-text: var(--socius-accent-text, light-dark(#ffffff, #1a0010));
-    --_muted: var(--socius-muted, light-dark(#55555f, #c2c2cc));
-    --_surface: var(--socius-surface, light-dark(#ffffff, #1c1c21));
-    --_border: var(--socius-border, light-dark(#d4d4dc, #4a4a55));
+    --_surface: var(--socius-surface, transparent);
+    --_muted: var(--socius-muted, color-mix(in srgb, currentColor 75%, transparent));
+    --_border: var(--socius-border, color-mix(in srgb, currentColor 35%, transparent));
+    /* The text colour pushed a little further from mid-grey and tinted: at least the text's own contrast. */
+    --_accent: var(--socius-accent, oklch(from currentColor calc(l + (l - 0.5) / 4) calc(l * (1 - l) * 0.6) 5));
+    /* Black or white, whichever stands out on the accent (a stand-in for contrast-color()). */
+    --_accent-text: var(--socius-accent-text, oklch(from var(--_accent) clamp(0, (0.6 - l) * 1000, 1) 0 0 / 1));
+    /* Accent backgrounds: currentColor there is the element's own (accent-text) colour, so the accent is
+       derived from it, on the side of lightness opposite that text. */
+    --_fill: var(--socius-accent, oklch(from currentColor calc(0.3 + (1 - l) * 0.55) 0.12 5));
     --_radius: var(--socius-radius, 0.5rem);
     --_space: var(--socius-spacing, 1rem);
   }
   :host([hidden]) {
     display: none;
   }
+  :host([theme='light']),
+  :host([theme='dark']),
+  :host([theme='auto']) {
+    color: var(--socius-text, light-dark(#1d1d22, #f2f2f5));
+    background: var(--_surface);
+    padding: var(--_space);
+    border-radius: var(--_radius);
+    --_surface: var(--socius-surface, light-dark(#ffffff, #17171c));
+    --_muted: var(--socius-muted, light-dark(#55555f, #b8b8c2));
+    --_border: var(--socius-border, light-dark(#c8c8d0, #4a4a55));
+    --_accent: var(--socius-accent, light-dark(#a3004a, #ff9ccb));
+    --_fill: var(--_accent);
+  }
   :host([theme='light']) {
     color-scheme: light;
   }
   :host([theme='dark']) {
     color-scheme: dark;
-    background: var(--_surface);
-    color: var(--socius-text, #f2f2f5);
   }
   :host([theme='auto']) {
     color-scheme: light dark;
@@ -82,7 +103,9 @@ export const baseStyles = css`
   }
   .button.primary,
   button.primary {
-    background: var(--_accent);
+    background: var(--_fill);
+    border-color: var(--_fill);
+    outline-color: var(--_fill);
     color: var(--_accent-text);
   }
   .badges {
@@ -101,9 +124,9 @@ export const baseStyles = css`
     border: 1px solid currentColor;
   }
   .badge.alert {
-    background: var(--_accent);
+    background: var(--_fill);
     color: var(--_accent-text);
-    border-color: var(--_accent);
+    border-color: var(--_fill);
   }
   /* Filter forms of the list elements. */
   form[part='filters'] {
