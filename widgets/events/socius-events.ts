@@ -100,6 +100,8 @@ export class SociusEvents extends SociusElement<Data> {
   declare selectedDay: string;
   declare open: Set<string>;
   declare announcement: string;
+  /** Whether the visitor picked the calendar's day; until then each month opens on a day with events. */
+  #dayChosen = false;
   #facetOptions: Partial<Record<'topic' | 'city', FacetValue[]>> = {};
   #loadingMore = false;
 
@@ -161,8 +163,19 @@ export class SociusEvents extends SociusElement<Data> {
       for (const value of body.facets?.[facet] ?? []) seen.set(value.value, value);
       if (seen.size > 0) this.#facetOptions[facet] = [...seen.values()];
     }
+    if (this.layout === 'calendar' && !this.#dayChosen) this.selectedDay = this.#openingDay(body.data);
     this.announcement = this.t.found(body.total);
     return { events: body.data, nextCursor: body.nextCursor, total: body.total, facets: body.facets ?? {} };
+  }
+
+  /** The first day from today on with events in the shown month, else its first day with events, else the day as it was. */
+  #openingDay(events: Event[]): string {
+    const days = events
+      .flatMap((e) => e.sessions.map((s) => dayKey(s.startsAt)))
+      .filter((d) => monthOf(d) === this.month)
+      .sort();
+    const today = todayKey();
+    return days.find((d) => d >= today) ?? days[0] ?? this.selectedDay;
   }
 
   protected override jsonLd(data: Data) {
@@ -334,7 +347,7 @@ export class SociusEvents extends SociusElement<Data> {
                     class="${monthOf(day) === this.month ? '' : 'outside'} ${count > 0 ? 'has-events' : ''}"
                     aria-pressed=${day === this.selectedDay ? 'true' : 'false'}
                     aria-current=${day === today ? 'date' : nothing}
-                    @click=${() => (this.selectedDay = day)}
+                    @click=${() => this.#chooseDay(day)}
                   >
                     <span class="visually-hidden">${weekdayLong.format(asDate(day))} </span>${Number(day.slice(8))}<span
                       class="visually-hidden"
@@ -342,7 +355,8 @@ export class SociusEvents extends SociusElement<Data> {
                       ${monthLong.format(asDate(day))}</span
                     >${
                       count > 0
-                        ? html`<span class="dot" aria-hidden="true">● ${count}</span><span class="visually-hidden">, ${t.found(count)}</span>`
+                        ? html`<span class="dot" aria-hidden="true">●<span class="count"> ${count}</span></span
+                            ><span class="visually-hidden">, ${t.found(count)}</span>`
                         : nothing
                     }
                   </button>
@@ -362,7 +376,14 @@ export class SociusEvents extends SociusElement<Data> {
       </section>`;
   }
 
+  #chooseDay(day: string): void {
+    this.#dayChosen = true;
+    this.selectedDay = day;
+  }
+
   #goMonth(delta: number): void {
+    // The month buttons open the new month on its first day with events, as the calendar first opened.
+    this.#dayChosen = false;
     this.selectedDay = shiftMonth(this.selectedDay.startsWith(this.month) ? this.selectedDay : `${this.month}-01`, delta);
     this.month = monthOf(this.selectedDay);
   }
@@ -386,7 +407,7 @@ export class SociusEvents extends SociusElement<Data> {
     if (!move) return;
     e.preventDefault();
     const to = move();
-    this.selectedDay = to;
+    this.#chooseDay(to);
     if (monthOf(to) !== this.month) {
       this.month = monthOf(to);
       await this.updateComplete; // starts the fetch of the new month

@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import '../../widgets/index.ts';
+import { fetchJson, loaded, mount, shadow, text } from './helpers.ts';
+
+interface ApiEvent {
+  slug: string;
+  title: string;
+  sessions: { startsAt: string }[];
+}
+
+afterEach(() => document.body.replaceChildren());
+
+const todayKey = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+const lastDay = (month: string) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+};
+const titles = (element: Element) => [...shadow(element).querySelectorAll('.day-events .item .title')].map((b) => text(b));
+
+/** The sorted days of `month` on which the API has an event session. */
+async function eventDays(month: string, query = ''): Promise<{ days: string[]; events: ApiEvent[] }> {
+  const api = await fetchJson<{ data: ApiEvent[] }>(`/v1/events?lang=nl&limit=100&from=${month}-01&to=${lastDay(month)}${query}`);
+  const days = [...new Set(api.data.flatMap((e) => e.sessions.map((s) => s.startsAt.slice(0, 10))))]
+    .filter((d) => d.startsWith(month))
+    .sort();
+  return { days, events: api.data };
+}
+
+describe('<socius-events layout="calendar"> opens on something', () => {
+  it('opens on the first day with events from today on, listing that day’s events, not on an empty today', async () => {
+    const element = mount('socius-events', { lang: 'nl', layout: 'calendar' });
+    await loaded(element);
+    const month = todayKey().slice(0, 7);
+    const { days, events } = await eventDays(month);
+    expect(days.length, 'the seed has events this month').toBeGreaterThan(0);
+    const expected = days.find((d) => d >= todayKey()) ?? days[0]!;
+    const pressed = shadow(element).querySelector<HTMLButtonElement>('td button[aria-pressed="true"]')!;
+    expect(pressed.dataset.day).toBe(expected);
+    expect(pressed.getAttribute('tabindex')).toBe('0');
+    const onThatDay = events.filter((e) => e.sessions.some((s) => s.startsAt.startsWith(expected))).map((e) => e.title);
+    expect(titles(element).sort()).toEqual(onThatDay.sort());
+    expect(text(shadow(element).querySelector('.day-events'))).not.toContain('Geen activiteiten op deze dag.');
+  });
+
+  it('opens the next month on its first day with events when the visitor pages with the month button', async () => {
+    const element = mount('socius-events', { lang: 'nl', layout: 'calendar' });
+    await loaded(element);
+    const [next] = [...shadow(element).querySelectorAll<HTMLButtonElement>('.month-nav button')].slice(-1);
+    next!.click();
+    const month = (() => {
+      const [y, m] = todayKey().split('-').map(Number) as [number, number];
+      return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 7);
+    })();
+    await element.updateComplete;
+    await loaded(element);
+    const { days } = await eventDays(month);
+    const pressed = shadow(element).querySelector<HTMLButtonElement>('td button[aria-pressed="true"]')!;
+    expect(pressed.dataset.day).toBe(days[0] ?? `${month}-${todayKey().slice(8)}`);
+  });
+
+  it('marks event days with a visible marker and words for screen readers, even in a 260 px sidebar', async () => {
+    const element = mount('socius-events', { lang: 'nl', layout: 'calendar', style: 'display:block;width:260px' });
+    await loaded(element);
+    const marked = [...shadow(element).querySelectorAll<HTMLButtonElement>('td button.has-events')];
+    expect(marked.length).toBeGreaterThan(0);
+    for (const day of marked) {
+      const dot = day.querySelector<HTMLElement>('.dot')!;
+      expect(dot.getBoundingClientRect().width, `a visible marker on ${day.dataset.day}`).toBeGreaterThan(0);
+      expect(text(day.querySelector('.dot + .visually-hidden'))).toMatch(/^, \d+ activiteit(en)? gevonden$/);
+    }
+  });
+});
