@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import '../../widgets/index.ts';
-import { fetchJson, loaded, mount, shadow, text } from './helpers.ts';
+import { fetchJson, loaded, mount, shadow, text, until } from './helpers.ts';
 
 interface ApiEvent {
   slug: string;
@@ -68,5 +69,63 @@ describe('<socius-events layout="calendar"> opens on something', () => {
       expect(dot.getBoundingClientRect().width, `a visible marker on ${day.dataset.day}`).toBeGreaterThan(0);
       expect(text(day.querySelector('.dot + .visually-hidden'))).toMatch(/^, \d+ activiteit(en)? gevonden$/);
     }
+  });
+});
+
+/** The keystrokes that type `day` (YYYY-MM-DD) into a Chromium date field, in the field order of the browser's locale. */
+function dateKeys(day: string): string {
+  const [year, month, date] = day.split('-') as [string, string, string];
+  const order = new Intl.DateTimeFormat(navigator.language, { year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(new Date(Date.UTC(2001, 1, 3)))
+    .map((p) => p.type)
+    .filter((type) => type === 'year' || type === 'month' || type === 'day');
+  return order.map((type) => ({ year, month, day: date })[type]).join('');
+}
+
+/** The `/v1/events` list requests the page made since `since` (a performance.now() time). */
+const eventRequests = (since: number) =>
+  performance
+    .getEntriesByType('resource')
+    .filter((entry) => entry.startTime >= since && new URL(entry.name).pathname === '/v1/events')
+    .map((entry) => new URL(entry.name).searchParams);
+
+const inMonths = (months: number, day: number) => {
+  const [y, m] = todayKey().split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1 + months, day)).toISOString().slice(0, 10);
+};
+
+describe('<socius-events> date filter', () => {
+  it('moves the calendar to a date typed on the keyboard, in one request', async () => {
+    const element = mount('socius-events', { lang: 'en', layout: 'calendar', filters: 'topic,city,date', 'no-jsonld': '' });
+    await loaded(element);
+    const input = shadow(element).querySelector<HTMLInputElement>('input[type="date"]')!;
+    expect(text(input.closest('label'))).toBe('Go to date');
+    const target = inMonths(2, 14);
+    const since = performance.now();
+    input.focus();
+    await userEvent.keyboard(dateKeys(target));
+    await until(() => element.month === target.slice(0, 7), `the calendar to move to ${target}`);
+    await loaded(element);
+    const pressed = shadow(element).querySelector<HTMLButtonElement>('td button[aria-pressed="true"]')!;
+    expect(pressed.dataset.day).toBe(target);
+    expect(pressed.getAttribute('tabindex')).toBe('0');
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(eventRequests(since).map((q) => q.get('from'))).toEqual([`${target.slice(0, 7)}-01`]);
+  });
+
+  it('sends one request when a typed date is complete, not one per keystroke', async () => {
+    const element = mount('socius-events', { lang: 'nl', filters: 'date', 'no-jsonld': '' });
+    await loaded(element);
+    const input = shadow(element).querySelector<HTMLInputElement>('input[type="date"]')!;
+    const target = inMonths(3, 20);
+    const since = performance.now();
+    input.focus();
+    await userEvent.keyboard(dateKeys(target));
+    await until(() => eventRequests(since).length > 0, 'the request for the typed date');
+    await loaded(element);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(eventRequests(since).map((q) => q.get('from'))).toEqual([target]);
+    const api = await fetchJson<{ data: { title: string }[] }>(`/v1/events?lang=nl&limit=6&from=${target}`);
+    expect([...shadow(element).querySelectorAll('.item .title')].map((b) => text(b))).toEqual(api.data.map((e) => e.title));
   });
 });

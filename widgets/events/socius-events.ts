@@ -15,6 +15,8 @@ interface Data {
   facets: NonNullable<EventList['facets']>;
 }
 
+/** How long a typed date must stay unchanged before the widget asks the API for it. */
+const DATE_TYPING_PAUSE_MS = 600;
 const dayKey = (iso: string) => iso.slice(0, 10); // API times carry the Brussels offset: the first 10 characters are the Brussels date
 const todayKey = () => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date());
 const shiftDay = (key: string, days: number) => {
@@ -90,7 +92,11 @@ export class SociusEvents extends SociusElement<Data> {
   declare limit: number;
   /** How events are shown: `list` (default), `cards`, `compact` or `calendar` (a month grid). */
   declare layout: Layout;
-  /** Which filters visitors get, comma-separated: `topic`, `city`, `date`. None by default. */
+  /**
+   * Which filters visitors get, comma-separated: `topic`, `city`, `date`. None by default. Topic and city
+   * offer the values of the current result with their counts. `date` shows events from that day on; in the
+   * calendar layout it moves the calendar to the chosen day and its month.
+   */
   declare filters: string;
   /** Set to give visitors a search field. */
   declare search: boolean;
@@ -240,8 +246,17 @@ export class SociusEvents extends SociusElement<Data> {
       ${shown.includes('topic') ? select('topic', t.topic) : nothing}
       ${shown.includes('city') ? select('city', t.city) : nothing}
       ${
-        shown.includes('date') && this.layout !== 'calendar'
-          ? html`<label>${t.date} <input type="date" .value=${this.chosen.from ?? ''} @change=${set('from')} /></label>`
+        shown.includes('date')
+          ? html`<label
+            >${this.layout === 'calendar' ? t.goToDate : t.date}
+            <input
+              type="date"
+              .value=${this.layout === 'calendar' ? this.selectedDay : (this.chosen.from ?? '')}
+              @input=${this.#onDateInput}
+              @change=${this.#onDateInput}
+              @blur=${() => this.#commitDate()}
+              @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.#commitDate()} /></label
+          >`
           : nothing
       }
       ${
@@ -253,6 +268,38 @@ export class SociusEvents extends SociusElement<Data> {
           : nothing
       }
     </form>`;
+  }
+
+  #pendingDate: { value: string; timer: ReturnType<typeof setTimeout> } | undefined;
+
+  /**
+   * Chromium fires `input` and `change` on every keystroke once each part of a date holds a digit (typing
+   * 2027 passes through the years 0002, 0020 and 0202), so a date is used only once it has a four-digit year
+   * and the visitor has stopped typing for a moment, or leaves the field, or presses Enter.
+   */
+  #onDateInput = (e: globalThis.Event): void => {
+    const value = (e.target as HTMLInputElement).value;
+    clearTimeout(this.#pendingDate?.timer);
+    this.#pendingDate = undefined;
+    if (value === '') {
+      if (this.layout !== 'calendar') this.chosen = { ...this.chosen, from: '' };
+      return;
+    }
+    if (!/^[1-9]\d{3}-\d{2}-\d{2}$/.test(value)) return;
+    this.#pendingDate = { value, timer: setTimeout(() => this.#commitDate(), DATE_TYPING_PAUSE_MS) };
+  };
+
+  #commitDate(): void {
+    const pending = this.#pendingDate;
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    this.#pendingDate = undefined;
+    if (this.layout === 'calendar') {
+      this.#chooseDay(pending.value);
+      this.month = monthOf(pending.value);
+    } else if (pending.value !== this.chosen.from) {
+      this.chosen = { ...this.chosen, from: pending.value };
+    }
   }
 
   #renderEvent(event: Event): TemplateResult {
