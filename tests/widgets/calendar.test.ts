@@ -129,3 +129,56 @@ describe('<socius-events> date filter', () => {
     expect([...shadow(element).querySelectorAll('.item .title')].map((b) => text(b))).toEqual(api.data.map((e) => e.title));
   });
 });
+
+interface Facet {
+  value: string;
+  label: string;
+  count: number;
+}
+const optionsOf = (select: HTMLSelectElement) =>
+  [...select.options].slice(1).map((o) => ({ value: o.value, count: Number(/\((\d+)\)$/.exec(o.text)?.[1]) }));
+
+describe('<socius-events> filter options', () => {
+  it('offers, after a topic is chosen, only cities with events in the shown month, counted as the grid shows them', async () => {
+    const element = mount('socius-events', { lang: 'nl', layout: 'calendar', filters: 'topic,city' });
+    await loaded(element);
+    const [topicSelect, citySelect] = [...shadow(element).querySelectorAll<HTMLSelectElement>('select')] as [
+      HTMLSelectElement,
+      HTMLSelectElement,
+    ];
+    const month = element.month;
+    const range = `from=${month}-01&to=${lastDay(month)}`;
+    const topics = optionsOf(topicSelect);
+    const allCities = optionsOf(citySelect);
+    // The topic whose events are in the fewest cities shows best that the city list narrows.
+    const perTopic = await Promise.all(
+      topics.map(async (t) => ({
+        topic: t,
+        cities: (await fetchJson<{ facets: { city: Facet[] } }>(`/v1/events?lang=nl&limit=1&facets=city&topic=${t.value}&${range}`)).facets
+          .city,
+      })),
+    );
+    const { topic, cities } = perTopic.filter((t) => t.cities.length > 0).sort((a, b) => a.cities.length - b.cities.length)[0]!;
+    expect(cities.length, 'a topic found in fewer cities than all').toBeLessThan(allCities.length);
+
+    await userEvent.selectOptions(topicSelect, topic.value);
+    await until(() => optionsOf(citySelect).length === cities.length, 'the city options of the chosen topic');
+    expect(optionsOf(citySelect)).toEqual(cities.map((c) => ({ value: c.value, count: c.count })));
+    expect(optionsOf(citySelect).every((c) => c.count > 0)).toBe(true);
+    // The other topics stay on offer, with their counts in this month.
+    expect(optionsOf(topicSelect)).toEqual(topics);
+
+    const city = cities[0]!;
+    await userEvent.selectOptions(citySelect, city.value);
+    await until(
+      () =>
+        text(shadow(element).querySelector('p.visually-hidden[role="status"]')) ===
+        `${city.count} activiteit${city.count === 1 ? '' : 'en'} gevonden`,
+      'the count of the grid',
+    );
+    await loaded(element);
+    const shown = element.state.kind === 'ready' ? element.state.data.events : [];
+    expect(shown).toHaveLength(city.count);
+    expect(shadow(element).querySelectorAll('td button.has-events:not(.outside)').length).toBeGreaterThan(0);
+  });
+});

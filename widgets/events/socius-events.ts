@@ -1,5 +1,5 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { api, apiUrl, type Event, type EventList, type FacetValue } from '../shared/client.ts';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { api, apiUrl, type Event, type FacetValue } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
 import { actions, badges, place, price, statusNote } from '../shared/event-parts.ts';
 import { intlLocale, TIME_ZONE } from '../shared/format.ts';
@@ -12,7 +12,8 @@ interface Data {
   events: Event[];
   nextCursor: string | null;
   total: number;
-  facets: NonNullable<EventList['facets']>;
+  /** What the topic and city controls offer: facets of the current result, each without its own choice. */
+  options: Partial<Record<'topic' | 'city', FacetValue[]>>;
 }
 
 /** How long a typed date must stay unchanged before the widget asks the API for it. */
@@ -108,7 +109,6 @@ export class SociusEvents extends SociusElement<Data> {
   declare announcement: string;
   /** Whether the visitor picked the calendar's day; until then each month opens on a day with events. */
   #dayChosen = false;
-  #facetOptions: Partial<Record<'topic' | 'city', FacetValue[]>> = {};
   #loadingMore = false;
 
   protected readonly reloadOn = [
@@ -162,16 +162,31 @@ export class SociusEvents extends SociusElement<Data> {
   }
 
   protected async fetchData(signal: AbortSignal): Promise<Data> {
-    const body = await api.listEvents(this.apiBase, this.#query(), signal);
+    const query = this.#query();
+    const shown = this.#shownFilters;
+    // A control's own choice must not narrow its own options (else choosing one topic hides the others):
+    // its options come from the same query without that choice, every other filter applied.
+    const ownFacets = (['topic', 'city'] as const)
+      .filter((f) => shown.includes(f) && this.chosen[f])
+      .map(async (f) => {
+        const without = await api.listEvents(this.apiBase, { ...query, [f]: this[f] || undefined, facets: f, limit: 1 }, signal);
+        return [f, without.facets?.[f] ?? []] as const;
+      });
+    const [body, ...own] = await Promise.all([api.listEvents(this.apiBase, query, signal), ...ownFacets]);
+    const options: Data['options'] = {};
     for (const facet of ['topic', 'city'] as const) {
-      // Keep every option seen so far, so choosing one value does not make the others disappear.
-      const seen = new Map((this.#facetOptions[facet] ?? []).map((v) => [v.value, v]));
-      for (const value of body.facets?.[facet] ?? []) seen.set(value.value, value);
-      if (seen.size > 0) this.#facetOptions[facet] = [...seen.values()];
+      const values = [...(own.find(([f]) => f === facet)?.[1] ?? body.facets?.[facet] ?? [])];
+      const chosen = this.chosen[facet];
+      // The chosen value stays offered (with its zero) when a new month or another filter leaves nothing of it.
+      if (chosen && !values.some((v) => v.value === chosen)) {
+        const before = this.state.kind === 'ready' ? this.state.data.options[facet]?.find((v) => v.value === chosen) : undefined;
+        values.push({ value: chosen, label: before?.label ?? chosen, count: 0 });
+      }
+      options[facet] = values;
     }
     if (this.layout === 'calendar' && !this.#dayChosen) this.selectedDay = this.#openingDay(body.data);
     this.announcement = this.t.found(body.total);
-    return { events: body.data, nextCursor: body.nextCursor, total: body.total, facets: body.facets ?? {} };
+    return { events: body.data, nextCursor: body.nextCursor, total: body.total, options };
   }
 
   /** The first day from today on with events in the shown month, else its first day with events, else the day as it was. */
@@ -186,11 +201,6 @@ export class SociusEvents extends SociusElement<Data> {
 
   protected override jsonLd(data: Data) {
     return data.events.length > 0 ? apiUrl(this.apiBase, 'v1/events', this.#query()) : null;
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('lang')) this.#facetOptions = {};
-    super.willUpdate(changed);
   }
 
   async #more(): Promise<void> {
@@ -225,7 +235,7 @@ export class SociusEvents extends SociusElement<Data> {
     this.open = open;
   }
 
-  #renderFilters(): TemplateResult | typeof nothing {
+  #renderFilters(options: Data['options']): TemplateResult | typeof nothing {
     const shown = this.#shownFilters;
     if (shown.length === 0 && !this.search) return nothing;
     const t = this.t;
@@ -237,7 +247,7 @@ export class SociusEvents extends SociusElement<Data> {
         >${label}
         <select @change=${set(key)} .value=${this.chosen[key] ?? ''}>
           <option value="">${t.all}</option>
-          ${(this.#facetOptions[key] ?? []).map(
+          ${(options[key] ?? []).map(
             (o) => html`<option value=${o.value} ?selected=${this.chosen[key] === o.value}>${o.label} (${o.count})</option>`,
           )}
         </select></label
@@ -478,7 +488,7 @@ export class SociusEvents extends SociusElement<Data> {
                   : nothing
               }`;
     return html`<section aria-label=${t.events}>
-      ${this.#renderFilters()}
+      ${this.#renderFilters(data.options)}
       <p class="visually-hidden" role="status">${this.announcement}</p>
       ${body}
     </section>`;
