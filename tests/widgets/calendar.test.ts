@@ -182,3 +182,44 @@ describe('<socius-events> filter options', () => {
     expect(shadow(element).querySelectorAll('td button.has-events:not(.outside)').length).toBeGreaterThan(0);
   });
 });
+
+describe('<socius-events> words of the filters', () => {
+  it('agrees “Tous/Toutes” with its noun and names places in French, still filtering by the stored name', async () => {
+    const element = mount('socius-events', { lang: 'fr', filters: 'topic,city', limit: '100', 'no-jsonld': '' });
+    await loaded(element);
+    const [topicSelect, citySelect] = [...shadow(element).querySelectorAll<HTMLSelectElement>('select')] as [
+      HTMLSelectElement,
+      HTMLSelectElement,
+    ];
+    expect(topicSelect.options[0]!.text).toBe('Tous les thèmes');
+    expect(citySelect.options[0]!.text).toBe('Toutes les communes');
+    const brussels = [...citySelect.options].find((o) => o.value === 'Brussel')!;
+    expect(brussels.text).toMatch(/^Bruxelles \(\d+\)$/);
+    expect([...citySelect.options].some((o) => o.text.startsWith('Brussel '))).toBe(false);
+
+    const since = performance.now();
+    await userEvent.selectOptions(citySelect, 'Brussel');
+    await until(() => eventRequests(since).some((q) => q.get('city') === 'Brussel'), 'a request for the stored name');
+    await loaded(element);
+    const api = await fetchJson<{ data: { title: string }[] }>('/v1/events?lang=fr&limit=100&city=Brussel');
+    expect(api.data.length).toBeGreaterThan(0);
+    expect(shadow(element).querySelectorAll('.item')).toHaveLength(api.data.length);
+    const where = [...shadow(element).querySelectorAll('.item .when .muted')].map((w) => text(w));
+    expect(where.some((w) => w.includes('Bruxelles'))).toBe(true);
+    expect(where.some((w) => /Brussel(?![a-z])/.test(w))).toBe(false);
+  });
+
+  it('names places in English and Dutch too', async () => {
+    const english = mount('socius-events', { lang: 'en', filters: 'city', 'no-jsonld': '' });
+    const dutch = mount('socius-events', { lang: 'nl', filters: 'city', 'no-jsonld': '' });
+    await loaded(english);
+    await loaded(dutch);
+    const label = (element: Element, value: string) =>
+      [...shadow(element).querySelectorAll<HTMLOptionElement>('option')].find((o) => o.value === value)?.text.replace(/ \(\d+\)$/, '');
+    expect(shadow(english).querySelector('option')!.text).toBe('All cities');
+    expect(label(english, 'Brussel')).toBe('Brussels');
+    expect(label(english, 'Antwerpen')).toBe('Antwerp');
+    expect(label(dutch, 'Brussel')).toBe('Brussel');
+    expect(shadow(dutch).querySelector('option')!.text).toBe('Alle gemeenten');
+  });
+});

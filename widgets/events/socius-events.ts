@@ -4,6 +4,7 @@ import { define } from '../shared/define.ts';
 import { actions, badges, place, price, statusNote } from '../shared/event-parts.ts';
 import { intlLocale, TIME_ZONE } from '../shared/format.ts';
 import { SociusElement } from '../shared/socius-element.ts';
+import { placeName } from '../shared/strings.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { styles } from './socius-events.styles.ts';
 
@@ -242,19 +243,22 @@ export class SociusEvents extends SociusElement<Data> {
     const set = (key: keyof SociusEvents['chosen']) => (e: globalThis.Event) => {
       this.chosen = { ...this.chosen, [key]: (e.target as HTMLInputElement).value };
     };
-    const select = (key: 'topic' | 'city', label: string) =>
+    const select = (key: 'topic' | 'city', label: string, all: string) =>
       html`<label
         >${label}
         <select @change=${set(key)} .value=${this.chosen[key] ?? ''}>
-          <option value="">${t.all}</option>
+          <option value="">${all}</option>
           ${(options[key] ?? []).map(
-            (o) => html`<option value=${o.value} ?selected=${this.chosen[key] === o.value}>${o.label} (${o.count})</option>`,
+            (o) =>
+              html`<option value=${o.value} ?selected=${this.chosen[key] === o.value}>
+                ${key === 'city' ? placeName(o.label, this.uiLang) : o.label} (${o.count})
+              </option>`,
           )}
         </select></label
       >`;
     return html`<form part="filters" role="search" aria-label=${t.filters} @submit=${(e: SubmitEvent) => e.preventDefault()}>
-      ${shown.includes('topic') ? select('topic', t.topic) : nothing}
-      ${shown.includes('city') ? select('city', t.city) : nothing}
+      ${shown.includes('topic') ? select('topic', t.topic, t.allTopics) : nothing}
+      ${shown.includes('city') ? select('city', t.city, t.allCities) : nothing}
       ${
         shown.includes('date')
           ? html`<label
@@ -325,13 +329,19 @@ export class SociusEvents extends SociusElement<Data> {
         ${open ? this.#renderDetails(event, detailsId) : nothing}
       </li>`;
     }
-    const where = place(event, t);
+    const where = place(this.#withPlaceName(event), t);
     return html`<li class="item" part="event" data-slug=${event.slug}>
       ${this.heading(title, 1)}
       <p class="when">${event.dateSummary}${where ? html` · <span class="muted">${where}</span>` : nothing}</p>
       ${badges(event, t)} ${event.summary ? html`<p>${event.summary}</p>` : nothing}
       ${open ? this.#renderDetails(event, detailsId) : nothing}
     </li>`;
+  }
+
+  /** The event with its venue's city named in the widget language, for display only. */
+  #withPlaceName(event: Event): Event {
+    const venue = event.venue;
+    return venue?.city ? { ...event, venue: { ...venue, city: placeName(venue.city, this.uiLang) } } : event;
   }
 
   #renderDetails(event: Event, id: string): TemplateResult {
@@ -344,7 +354,7 @@ export class SociusEvents extends SociusElement<Data> {
         ${
           venue
             ? html`<dt>${t.where}</dt>
-              <dd>${[venue.name, venue.street, [venue.postalCode, venue.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</dd>`
+              <dd>${[venue.name, venue.street, [venue.postalCode, venue.city && placeName(venue.city, this.uiLang)].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</dd>`
             : nothing
         }
         <dt>${t.price}</dt>
