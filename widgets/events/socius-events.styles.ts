@@ -132,7 +132,7 @@ export const styles = css`
       min-height: 2.25rem;
       font-size: 0.85em;
     }
-    .dot {
+    .dot .count {
       display: none;
     }
   }

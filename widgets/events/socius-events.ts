@@ -1,9 +1,10 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { api, apiUrl, type Event, type EventList, type FacetValue } from '../shared/client.ts';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { api, apiUrl, type Event, type FacetValue } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
 import { actions, badges, place, price, statusNote } from '../shared/event-parts.ts';
 import { intlLocale, TIME_ZONE } from '../shared/format.ts';
 import { SociusElement } from '../shared/socius-element.ts';
+import { placeName } from '../shared/strings.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { styles } from './socius-events.styles.ts';
 
@@ -12,9 +13,12 @@ interface Data {
   events: Event[];
   nextCursor: string | null;
   total: number;
-  facets: NonNullable<EventList['facets']>;
+  /** What the topic and city controls offer: facets of the current result, each without its own choice. */
+  options: Partial<Record<'topic' | 'city', FacetValue[]>>;
 }
 
+/** How long a typed date must stay unchanged before the widget asks the API for it. */
+const DATE_TYPING_PAUSE_MS = 600;
 const dayKey = (iso: string) => iso.slice(0, 10); // API times carry the Brussels offset: the first 10 characters are the Brussels date
 const todayKey = () => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date());
 const shiftDay = (key: string, days: number) => {
@@ -90,7 +94,11 @@ export class SociusEvents extends SociusElement<Data> {
   declare limit: number;
   /** How events are shown: `list` (default), `cards`, `compact` or `calendar` (a month grid). */
   declare layout: Layout;
-  /** Which filters visitors get, comma-separated: `topic`, `city`, `date`. None by default. */
+  /**
+   * Which filters visitors get, comma-separated: `topic`, `city`, `date`. None by default. Topic and city
+   * offer the values of the current result with their counts. `date` shows events from that day on; in the
+   * calendar layout it moves the calendar to the chosen day and its month.
+   */
   declare filters: string;
   /** Set to give visitors a search field. */
   declare search: boolean;
@@ -100,7 +108,8 @@ export class SociusEvents extends SociusElement<Data> {
   declare selectedDay: string;
   declare open: Set<string>;
   declare announcement: string;
-  #facetOptions: Partial<Record<'topic' | 'city', FacetValue[]>> = {};
+  /** Whether the visitor picked the calendar's day; until then each month opens on a day with events. */
+  #dayChosen = false;
   #loadingMore = false;
 
   protected readonly reloadOn = [
@@ -154,24 +163,45 @@ export class SociusEvents extends SociusElement<Data> {
   }
 
   protected async fetchData(signal: AbortSignal): Promise<Data> {
-    const body = await api.listEvents(this.apiBase, this.#query(), signal);
+    const query = this.#query();
+    const shown = this.#shownFilters;
+    // A control's own choice must not narrow its own options (else choosing one topic hides the others):
+    // its options come from the same query without that choice, every other filter applied.
+    const ownFacets = (['topic', 'city'] as const)
+      .filter((f) => shown.includes(f) && this.chosen[f])
+      .map(async (f) => {
+        const without = await api.listEvents(this.apiBase, { ...query, [f]: this[f] || undefined, facets: f, limit: 1 }, signal);
+        return [f, without.facets?.[f] ?? []] as const;
+      });
+    const [body, ...own] = await Promise.all([api.listEvents(this.apiBase, query, signal), ...ownFacets]);
+    const options: Data['options'] = {};
     for (const facet of ['topic', 'city'] as const) {
-      // Keep every option seen so far, so choosing one value does not make the others disappear.
-      const seen = new Map((this.#facetOptions[facet] ?? []).map((v) => [v.value, v]));
-      for (const value of body.facets?.[facet] ?? []) seen.set(value.value, value);
-      if (seen.size > 0) this.#facetOptions[facet] = [...seen.values()];
+      const values = [...(own.find(([f]) => f === facet)?.[1] ?? body.facets?.[facet] ?? [])];
+      const chosen = this.chosen[facet];
+      // The chosen value stays offered (with its zero) when a new month or another filter leaves nothing of it.
+      if (chosen && !values.some((v) => v.value === chosen)) {
+        const before = this.state.kind === 'ready' ? this.state.data.options[facet]?.find((v) => v.value === chosen) : undefined;
+        values.push({ value: chosen, label: before?.label ?? chosen, count: 0 });
+      }
+      options[facet] = values;
     }
+    if (this.layout === 'calendar' && !this.#dayChosen) this.selectedDay = this.#openingDay(body.data);
     this.announcement = this.t.found(body.total);
-    return { events: body.data, nextCursor: body.nextCursor, total: body.total, facets: body.facets ?? {} };
+    return { events: body.data, nextCursor: body.nextCursor, total: body.total, options };
+  }
+
+  /** The first day from today on with events in the shown month, else its first day with events, else the day as it was. */
+  #openingDay(events: Event[]): string {
+    const days = events
+      .flatMap((e) => e.sessions.map((s) => dayKey(s.startsAt)))
+      .filter((d) => monthOf(d) === this.month)
+      .sort();
+    const today = todayKey();
+    return days.find((d) => d >= today) ?? days[0] ?? this.selectedDay;
   }
 
   protected override jsonLd(data: Data) {
     return data.events.length > 0 ? apiUrl(this.apiBase, 'v1/events', this.#query()) : null;
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('lang')) this.#facetOptions = {};
-    super.willUpdate(changed);
   }
 
   async #more(): Promise<void> {
@@ -206,29 +236,41 @@ export class SociusEvents extends SociusElement<Data> {
     this.open = open;
   }
 
-  #renderFilters(): TemplateResult | typeof nothing {
+  #renderFilters(options: Data['options']): TemplateResult | typeof nothing {
     const shown = this.#shownFilters;
     if (shown.length === 0 && !this.search) return nothing;
     const t = this.t;
     const set = (key: keyof SociusEvents['chosen']) => (e: globalThis.Event) => {
       this.chosen = { ...this.chosen, [key]: (e.target as HTMLInputElement).value };
     };
-    const select = (key: 'topic' | 'city', label: string) =>
+    const select = (key: 'topic' | 'city', label: string, all: string) =>
       html`<label
         >${label}
         <select @change=${set(key)} .value=${this.chosen[key] ?? ''}>
-          <option value="">${t.all}</option>
-          ${(this.#facetOptions[key] ?? []).map(
-            (o) => html`<option value=${o.value} ?selected=${this.chosen[key] === o.value}>${o.label} (${o.count})</option>`,
+          <option value="">${all}</option>
+          ${(options[key] ?? []).map(
+            (o) =>
+              html`<option value=${o.value} ?selected=${this.chosen[key] === o.value}>
+                ${key === 'city' ? placeName(o.label, this.uiLang) : o.label} (${o.count})
+              </option>`,
           )}
         </select></label
       >`;
     return html`<form part="filters" role="search" aria-label=${t.filters} @submit=${(e: SubmitEvent) => e.preventDefault()}>
-      ${shown.includes('topic') ? select('topic', t.topic) : nothing}
-      ${shown.includes('city') ? select('city', t.city) : nothing}
+      ${shown.includes('topic') ? select('topic', t.topic, t.allTopics) : nothing}
+      ${shown.includes('city') ? select('city', t.city, t.allCities) : nothing}
       ${
-        shown.includes('date') && this.layout !== 'calendar'
-          ? html`<label>${t.date} <input type="date" .value=${this.chosen.from ?? ''} @change=${set('from')} /></label>`
+        shown.includes('date')
+          ? html`<label
+            >${this.layout === 'calendar' ? t.goToDate : t.date}
+            <input
+              type="date"
+              .value=${this.layout === 'calendar' ? this.selectedDay : (this.chosen.from ?? '')}
+              @input=${this.#onDateInput}
+              @change=${this.#onDateInput}
+              @blur=${() => this.#commitDate()}
+              @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.#commitDate()} /></label
+          >`
           : nothing
       }
       ${
@@ -240,6 +282,38 @@ export class SociusEvents extends SociusElement<Data> {
           : nothing
       }
     </form>`;
+  }
+
+  #pendingDate: { value: string; timer: ReturnType<typeof setTimeout> } | undefined;
+
+  /**
+   * Chromium fires `input` and `change` on every keystroke once each part of a date holds a digit (typing
+   * 2027 passes through the years 0002, 0020 and 0202), so a date is used only once it has a four-digit year
+   * and the visitor has stopped typing for a moment, or leaves the field, or presses Enter.
+   */
+  #onDateInput = (e: globalThis.Event): void => {
+    const value = (e.target as HTMLInputElement).value;
+    clearTimeout(this.#pendingDate?.timer);
+    this.#pendingDate = undefined;
+    if (value === '') {
+      if (this.layout !== 'calendar') this.chosen = { ...this.chosen, from: '' };
+      return;
+    }
+    if (!/^[1-9]\d{3}-\d{2}-\d{2}$/.test(value)) return;
+    this.#pendingDate = { value, timer: setTimeout(() => this.#commitDate(), DATE_TYPING_PAUSE_MS) };
+  };
+
+  #commitDate(): void {
+    const pending = this.#pendingDate;
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    this.#pendingDate = undefined;
+    if (this.layout === 'calendar') {
+      this.#chooseDay(pending.value);
+      this.month = monthOf(pending.value);
+    } else if (pending.value !== this.chosen.from) {
+      this.chosen = { ...this.chosen, from: pending.value };
+    }
   }
 
   #renderEvent(event: Event): TemplateResult {
@@ -255,13 +329,19 @@ export class SociusEvents extends SociusElement<Data> {
         ${open ? this.#renderDetails(event, detailsId) : nothing}
       </li>`;
     }
-    const where = place(event, t);
+    const where = place(this.#withPlaceName(event), t);
     return html`<li class="item" part="event" data-slug=${event.slug}>
       ${this.heading(title, 1)}
       <p class="when">${event.dateSummary}${where ? html` · <span class="muted">${where}</span>` : nothing}</p>
       ${badges(event, t)} ${event.summary ? html`<p>${event.summary}</p>` : nothing}
       ${open ? this.#renderDetails(event, detailsId) : nothing}
     </li>`;
+  }
+
+  /** The event with its venue's city named in the widget language, for display only. */
+  #withPlaceName(event: Event): Event {
+    const venue = event.venue;
+    return venue?.city ? { ...event, venue: { ...venue, city: placeName(venue.city, this.uiLang) } } : event;
   }
 
   #renderDetails(event: Event, id: string): TemplateResult {
@@ -274,7 +354,7 @@ export class SociusEvents extends SociusElement<Data> {
         ${
           venue
             ? html`<dt>${t.where}</dt>
-              <dd>${[venue.name, venue.street, [venue.postalCode, venue.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</dd>`
+              <dd>${[venue.name, venue.street, [venue.postalCode, venue.city && placeName(venue.city, this.uiLang)].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</dd>`
             : nothing
         }
         <dt>${t.price}</dt>
@@ -334,7 +414,7 @@ export class SociusEvents extends SociusElement<Data> {
                     class="${monthOf(day) === this.month ? '' : 'outside'} ${count > 0 ? 'has-events' : ''}"
                     aria-pressed=${day === this.selectedDay ? 'true' : 'false'}
                     aria-current=${day === today ? 'date' : nothing}
-                    @click=${() => (this.selectedDay = day)}
+                    @click=${() => this.#chooseDay(day)}
                   >
                     <span class="visually-hidden">${weekdayLong.format(asDate(day))} </span>${Number(day.slice(8))}<span
                       class="visually-hidden"
@@ -342,7 +422,8 @@ export class SociusEvents extends SociusElement<Data> {
                       ${monthLong.format(asDate(day))}</span
                     >${
                       count > 0
-                        ? html`<span class="dot" aria-hidden="true">● ${count}</span><span class="visually-hidden">, ${t.found(count)}</span>`
+                        ? html`<span class="dot" aria-hidden="true">●<span class="count"> ${count}</span></span
+                            ><span class="visually-hidden">, ${t.found(count)}</span>`
                         : nothing
                     }
                   </button>
@@ -362,7 +443,14 @@ export class SociusEvents extends SociusElement<Data> {
       </section>`;
   }
 
+  #chooseDay(day: string): void {
+    this.#dayChosen = true;
+    this.selectedDay = day;
+  }
+
   #goMonth(delta: number): void {
+    // The month buttons open the new month on its first day with events, as the calendar first opened.
+    this.#dayChosen = false;
     this.selectedDay = shiftMonth(this.selectedDay.startsWith(this.month) ? this.selectedDay : `${this.month}-01`, delta);
     this.month = monthOf(this.selectedDay);
   }
@@ -386,7 +474,7 @@ export class SociusEvents extends SociusElement<Data> {
     if (!move) return;
     e.preventDefault();
     const to = move();
-    this.selectedDay = to;
+    this.#chooseDay(to);
     if (monthOf(to) !== this.month) {
       this.month = monthOf(to);
       await this.updateComplete; // starts the fetch of the new month
@@ -410,7 +498,7 @@ export class SociusEvents extends SociusElement<Data> {
                   : nothing
               }`;
     return html`<section aria-label=${t.events}>
-      ${this.#renderFilters()}
+      ${this.#renderFilters(data.options)}
       <p class="visually-hidden" role="status">${this.announcement}</p>
       ${body}
     </section>`;

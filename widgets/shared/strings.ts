@@ -41,7 +41,10 @@ const nl = {
   city: 'Gemeente',
   format: 'Vorm',
   date: 'Vanaf',
+  goToDate: 'Ga naar datum',
   all: 'Alle',
+  allTopics: "Alle thema's",
+  allCities: 'Alle gemeenten',
   searchEvents: 'Zoek in activiteiten',
   filters: 'Filters',
   previousMonth: 'Vorige maand',
@@ -100,7 +103,10 @@ const en: Strings = {
   city: 'City',
   format: 'Format',
   date: 'From',
+  goToDate: 'Go to date',
   all: 'All',
+  allTopics: 'All topics',
+  allCities: 'All cities',
   searchEvents: 'Search events',
   filters: 'Filters',
   previousMonth: 'Previous month',
@@ -157,7 +163,10 @@ const fr: Strings = {
   city: 'Commune',
   format: 'Format',
   date: 'À partir du',
+  goToDate: 'Aller à la date',
   all: 'Tous',
+  allTopics: 'Tous les thèmes',
+  allCities: 'Toutes les communes',
   searchEvents: 'Rechercher des activités',
   filters: 'Filtres',
   previousMonth: 'Mois précédent',
@@ -176,6 +185,29 @@ const fr: Strings = {
 };
 
 export const STRINGS: Record<UiLang, Strings> = { nl, en, fr };
+
+// Belgian places whose name differs by language, as [nl, fr, en]; English takes the French name unless given.
+// The API stores one name per venue (mostly Dutch), so the widget translates for display only and still
+// filters by the stored name.
+const PLACES: readonly (readonly string[])[] = [
+  ['Brussel', 'Bruxelles', 'Brussels'],
+  ['Antwerpen', 'Anvers', 'Antwerp'],
+  ['Gent', 'Gand', 'Ghent'],
+  ['Brugge', 'Bruges'],
+  ['Luik', 'Liège'],
+  ['Leuven', 'Louvain', 'Leuven'],
+  ['Bergen', 'Mons'],
+  ['Mechelen', 'Malines', 'Mechelen'],
+  ['Sint-Gillis', 'Saint-Gilles'],
+  ['Schaarbeek', 'Schaerbeek'],
+];
+const PLACE_BY_NAME = new Map(PLACES.flatMap((names) => names.map((name) => [name.toLowerCase(), names] as const)));
+
+/** A place name as the visitor's language writes it (`Brussel` → `Bruxelles` in French), else as stored. */
+export function placeName(name: string, lang: UiLang): string {
+  const names = PLACE_BY_NAME.get(name.trim().toLowerCase());
+  return (names && (lang === 'nl' ? names[0] : lang === 'fr' ? names[1] : (names[2] ?? names[1]))) ?? name;
+}
 
 /** The widget's `lang` attribute, else the host page's `<html lang>`, else Dutch. */
 export function resolveLang(attribute: string | null | undefined): UiLang {
