@@ -4,12 +4,11 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Plugin, transform } from 'esbuild';
+import { BUNDLE_BUDGET_GZIP_BYTES } from './build-widgets-budget.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const OUT = join(ROOT, 'dist', 'public');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-
-export const BUNDLE_BUDGET_GZIP_BYTES = 30 * 1024;
 
 /**
  * esbuild minifies code but leaves template literals alone, so the elements' styles (Lit `css` literals) would

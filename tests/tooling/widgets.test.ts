@@ -8,7 +8,9 @@ const ROOT = join(import.meta.dirname, '..', '..');
 // `npm test` builds the bundle before vitest runs (scripts/build-widgets.ts).
 const DIST = join(ROOT, 'dist', 'public', 'widgets', 'v1');
 const BUNDLE = join(DIST, 'socius.js');
-const BUDGET_GZIP_BYTES = 30 * 1024;
+
+import { BUNDLE_BUDGET_GZIP_BYTES as BUDGET_GZIP_BYTES, EAGER_BUDGET_GZIP_BYTES } from '../../scripts/build-widgets-budget.ts';
+
 const TAGS = ['socius-events', 'socius-event', 'socius-analyses', 'socius-analysis', 'socius-services', 'socius-about'];
 /** socius.js and the chunks it imports on demand. */
 const scripts = () => readdirSync(DIST).filter((name) => name.endsWith('.js'));
@@ -24,6 +26,10 @@ describe('the widget bundle', () => {
         .join(', ')}; together ${gzipKb(total)} gzip of ${gzipKb(BUDGET_GZIP_BYTES)}`,
     );
     expect(total).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
+  });
+
+  it(`loads at most ${EAGER_BUDGET_GZIP_BYTES / 1024} kB gzip on a page with no analysis (the sanitiser chunk is not fetched there)`, () => {
+    expect(gzipSync(readFileSync(BUNDLE)).length).toBeLessThanOrEqual(EAGER_BUDGET_GZIP_BYTES);
   });
 
   it('imports its chunks only on demand, from beside itself', () => {
