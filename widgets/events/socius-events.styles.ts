@@ -124,6 +124,13 @@ export const styles = css`
     font-size: 0.7em;
     line-height: 1;
   }
+  /* The marker is drawn, not written: a lone symbol is no text for screen readers or contrast checks. */
+  .dot::before {
+    content: '●';
+  }
+  .dot .count {
+    margin-inline-start: 0.25em;
+  }
   .day-events {
     margin-top: var(--_space);
   }

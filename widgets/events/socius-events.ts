@@ -422,7 +422,7 @@ export class SociusEvents extends SociusElement<Data> {
                       ${monthLong.format(asDate(day))}</span
                     >${
                       count > 0
-                        ? html`<span class="dot" aria-hidden="true">●<span class="count"> ${count}</span></span
+                        ? html`<span class="dot" aria-hidden="true"><span class="count">${count}</span></span
                             ><span class="visually-hidden">, ${t.found(count)}</span>`
                         : nothing
                     }
