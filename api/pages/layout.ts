@@ -4,7 +4,9 @@ import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { type JsonLdDocument, serialiseJsonLd } from '../json-ld/schema-org.ts';
 
-export { safeHref } from '../lib/safe-url.ts';
+import { safeHref } from '../lib/safe-url.ts';
+
+export { safeHref };
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -33,3 +35,9 @@ export const styleElement = (css: string): Html => html`<style>${raw(css)}</styl
  */
 export const jsonLdScript = (document: JsonLdDocument | null | undefined): Html | '' =>
   document ? html`<script type="application/ld+json">${raw(serialiseJsonLd(document))}</script>` : '';
+
+/** A link when the stored URL may be one (see safeHref), else just the text: a hostile URL is never clickable. */
+export const link = (url: string | null | undefined, text: unknown): Html => {
+  const href = safeHref(url);
+  return href ? html`<a href="${href}">${text}</a>` : html`${text}`;
+};

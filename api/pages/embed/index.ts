@@ -1,12 +1,11 @@
 // GET /embed/<element>?<the element's attributes>: the same content as each widget, rendered on the server
 // as plain HTML with schema.org JSON-LD. It reads the public API through the Worker itself, so language
 // negotiation, validation, errors and caching are exactly the API's.
-import type { z } from '@hono/zod-openapi';
 import { type Context, Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import { isLang, type Lang } from '../../../schema/columns.ts';
-import type { AboutSchema } from '../../about/schemas.ts';
-import type { AnalysisSchema, AnalysisSummarySchema } from '../../analyses/schemas.ts';
+import type { AboutBody } from '../../about/schemas.ts';
+import type { AnalysisBody, AnalysisSummaryBody } from '../../analyses/schemas.ts';
 import type { AppEnv } from '../../env.ts';
 import type { EventBody } from '../../events/schemas.ts';
 import {
@@ -22,18 +21,14 @@ import { STATUS_LABELS } from '../../lib/labels.ts';
 import { negotiateLanguage } from '../../lib/language.ts';
 import { sanitiseHtml } from '../../lib/sanitise.ts';
 import { PUBLIC_CACHE_CONTROL } from '../../middleware/edge-cache.ts';
-import type { ServiceSchema } from '../../services/schemas.ts';
+import type { ServiceBody } from '../../services/schemas.ts';
 import { errorPage, errorPageFromApi } from '../error-page.ts';
-import { type Html, safeHref } from '../layout.ts';
+import { type Html, link, safeHref } from '../layout.ts';
 import { page } from './page.ts';
 
 export type ApiFetch = (c: Context<AppEnv>, path: string) => Response | Promise<Response>;
 
 type EventItem = EventBody;
-type AnalysisItem = z.infer<typeof AnalysisSchema>;
-type AnalysisSummaryItem = z.infer<typeof AnalysisSummarySchema>;
-type ServiceItem = z.infer<typeof ServiceSchema>;
-type AboutItem = z.infer<typeof AboutSchema>;
 
 const TITLES = {
   events: { nl: 'Activiteiten van Socius', en: 'Events by Socius', fr: 'Activités de Socius' },
@@ -84,13 +79,7 @@ const toLang = (value: string | null): Lang => (value && isLang(value) ? value :
 
 const place = (e: EventItem) => [e.venue?.name, e.venue?.city].filter(Boolean).join(', ') || (e.onlineUrl ? 'Online' : '');
 
-/** A link when the stored URL may be one (see safeHref), else just the text: a hostile URL is never clickable. */
-const link = (url: string | null | undefined, text: unknown) => {
-  const href = safeHref(url);
-  return href ? html`<a href="${href}">${text}</a>` : html`${text}`;
-};
-
-const byline = (a: AnalysisSummaryItem) => `${a.authors.map((x) => x.name).join(', ')} · ${a.publishedAt.slice(0, 10)}`;
+const byline = (a: AnalysisSummaryBody) => `${a.authors.map((x) => x.name).join(', ')} · ${a.publishedAt.slice(0, 10)}`;
 
 function eventItem(e: EventItem, lang: Lang, level: 'h1' | 'h2') {
   const status = e.status === 'scheduled' ? undefined : STATUS_LABELS[lang][e.status];
@@ -161,7 +150,7 @@ export function createEmbedRouter(fetchApi: ApiFetch) {
   });
 
   router.get('/analyses', (c) =>
-    listPage<AnalysisSummaryItem>(
+    listPage<AnalysisSummaryBody>(
       c,
       fetchApi,
       'analyses',
@@ -175,12 +164,12 @@ export function createEmbedRouter(fetchApi: ApiFetch) {
     const slug = c.req.query('slug');
     let path = `/v1/analyses/${encodeURIComponent(slug ?? '')}?${apiQuery(c)}`;
     if (!slug) {
-      const newest = await load<{ data: AnalysisSummaryItem[] }>(c, fetchApi, `/v1/analyses?${apiQuery(c, { limit: '1' })}`);
+      const newest = await load<{ data: AnalysisSummaryBody[] }>(c, fetchApi, `/v1/analyses?${apiQuery(c, { limit: '1' })}`);
       if (newest instanceof Response) return newest;
       if (!newest.body.data[0]) return errorPage(c, visitorLang(c), 404);
       path = `/v1/analyses/${encodeURIComponent(newest.body.data[0].slug)}?${apiQuery(c)}`;
     }
-    const result = await load<{ data: AnalysisItem }>(c, fetchApi, path);
+    const result = await load<{ data: AnalysisBody }>(c, fetchApi, path);
     if (result instanceof Response) return result;
     const a = result.body.data;
     const downloads = a.attachments.flatMap((f) => {
@@ -204,7 +193,7 @@ ${downloads.length > 0 ? html`<ul>${downloads}</ul>` : ''}</article>`,
   });
 
   router.get('/services', (c) =>
-    listPage<ServiceItem>(
+    listPage<ServiceBody>(
       c,
       fetchApi,
       'services',
@@ -215,7 +204,7 @@ ${downloads.length > 0 ? html`<ul>${downloads}</ul>` : ''}</article>`,
   );
 
   router.get('/about', async (c) => {
-    const result = await load<{ data: AboutItem }>(c, fetchApi, `/v1/about?${apiQuery(c)}`);
+    const result = await load<{ data: AboutBody }>(c, fetchApi, `/v1/about?${apiQuery(c)}`);
     if (result instanceof Response) return result;
     const a = result.body.data;
     return c.html(

@@ -1,12 +1,11 @@
 // GET /{lang}/events/{slug}, /{lang}/analyses/{slug}, /{lang}/services/{slug}, /{lang}/about: the readable page of
 // every published item, what `links.html` in the API points to and what titles link to. Like /embed, it reads
 // the public API through the Worker itself, so what a page shows is exactly what the API serves.
-import type { z } from '@hono/zod-openapi';
 import { type Context, Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import { LANGS, type Lang } from '../../../schema/columns.ts';
-import type { AboutSchema } from '../../about/schemas.ts';
-import type { AnalysisSchema } from '../../analyses/schemas.ts';
+import type { AboutBody } from '../../about/schemas.ts';
+import type { AnalysisBody } from '../../analyses/schemas.ts';
 import type { AppEnv } from '../../env.ts';
 import type { EventBody } from '../../events/schemas.ts';
 import { analysisNode, eventNode, type JsonLdNode, jsonLdDocument, organizationNode, serviceNode } from '../../json-ld/schema-org.ts';
@@ -14,15 +13,11 @@ import { ATTENDANCE_LABELS, STATUS_LABELS } from '../../lib/labels.ts';
 import { INTL_LOCALES } from '../../lib/language.ts';
 import { type PageKind, pagePath } from '../../lib/links.ts';
 import { sanitiseHtml } from '../../lib/sanitise.ts';
-import type { ServiceSchema } from '../../services/schemas.ts';
+import type { ServiceBody } from '../../services/schemas.ts';
 import type { ApiFetch } from '../embed/index.ts';
 import { EMBED_STYLE } from '../embed/page.ts';
 import { errorPage, errorPageFromApi } from '../error-page.ts';
-import { type Html, htmlDocument, jsonLdScript, safeHref, styleElement } from '../layout.ts';
-
-type AnalysisItem = z.infer<typeof AnalysisSchema>;
-type ServiceItem = z.infer<typeof ServiceSchema>;
-type AboutItem = z.infer<typeof AboutSchema>;
+import { type Html, htmlDocument, jsonLdScript, link, safeHref, styleElement } from '../layout.ts';
 
 const W = {
   when: { nl: 'Wanneer', en: 'When', fr: 'Quand' },
@@ -75,11 +70,6 @@ section h2{font-size:1.15rem;margin-top:1.5rem}
 
 /** One line of `label: value` when there is a value. */
 const row = (label: string, value: unknown) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : '');
-
-const link = (url: string | null | undefined, text: unknown) => {
-  const href = safeHref(url);
-  return href ? html`<a href="${href}">${text}</a>` : html`${text}`;
-};
 
 const longDate = (iso: string, lang: Lang) =>
   new Intl.DateTimeFormat(INTL_LOCALES[lang], { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(new Date(iso));
@@ -184,7 +174,7 @@ ${
 ${e.service ? html`<p>${link(`${origin}${pagePath(lang, 'services', e.service.slug)}`, e.service.title)}</p>` : ''}`;
 }
 
-function analysisBody(a: AnalysisItem, lang: Lang): Html {
+function analysisBody(a: AnalysisBody, lang: Lang): Html {
   const downloads = a.attachments.flatMap((f) => {
     const href = safeHref(f.url);
     return href
@@ -208,7 +198,7 @@ ${a.sections.map(
 ${downloads.length > 0 ? html`<section><h2>${W.attachments[lang]}</h2><ul>${downloads}</ul></section>` : ''}`;
 }
 
-function serviceBody(s: ServiceItem, lang: Lang): Html {
+function serviceBody(s: ServiceBody, lang: Lang): Html {
   return html`<h1>${s.title}</h1>
 ${s.summary ? html`<p><strong>${s.summary}</strong></p>` : ''}
 ${s.description ? html`<p>${s.description}</p>` : ''}
@@ -220,7 +210,7 @@ ${row(W.contact[lang], s.contact.email ? link(`mailto:${s.contact.email}`, s.con
 ${safeHref(s.link) ? html`<div class="actions"><a class="button" href="${safeHref(s.link)}">${W.more[lang]}<span class="vh">: ${s.title}</span></a></div>` : ''}`;
 }
 
-function aboutBody(a: AboutItem, lang: Lang): Html {
+function aboutBody(a: AboutBody, lang: Lang): Html {
   const address = a.contact.address;
   return html`<h1>${a.name}</h1>
 ${a.tagline ? html`<p><strong>${a.tagline}</strong></p>` : ''}
@@ -279,7 +269,7 @@ export function createItemPagesRouter(fetchApi: ApiFetch) {
 
   router.get(`/${LANG_PATTERN}/analyses/:slug`, async (c) => {
     const lang = langOf(c);
-    const a = await load<AnalysisItem>(c, lang, `/v1/analyses/${encodeURIComponent(c.req.param('slug'))}`);
+    const a = await load<AnalysisBody>(c, lang, `/v1/analyses/${encodeURIComponent(c.req.param('slug'))}`);
     if (a instanceof Response) return a;
     return c.html(
       itemDocument(c, {
@@ -297,7 +287,7 @@ export function createItemPagesRouter(fetchApi: ApiFetch) {
 
   router.get(`/${LANG_PATTERN}/services/:slug`, async (c) => {
     const lang = langOf(c);
-    const s = await load<ServiceItem>(c, lang, `/v1/services/${encodeURIComponent(c.req.param('slug'))}`);
+    const s = await load<ServiceBody>(c, lang, `/v1/services/${encodeURIComponent(c.req.param('slug'))}`);
     if (s instanceof Response) return s;
     return c.html(
       itemDocument(c, {
@@ -315,7 +305,7 @@ export function createItemPagesRouter(fetchApi: ApiFetch) {
 
   router.get(`/${LANG_PATTERN}/about`, async (c) => {
     const lang = langOf(c);
-    const a = await load<AboutItem>(c, lang, '/v1/about');
+    const a = await load<AboutBody>(c, lang, '/v1/about');
     if (a instanceof Response) return a;
     return c.html(
       itemDocument(c, {
