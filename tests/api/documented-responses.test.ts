@@ -173,6 +173,20 @@ const DOCUMENT_READERS: Record<string, (text: string, expectEntries: boolean) =>
       ...(feed.entry ?? []).flatMap((entry) => (entry.id && entry.title ? [] : [`entry without id or title: ${JSON.stringify(entry)}`])),
     ];
   },
+  'application/rss+xml': (text, expectEntries) => {
+    if (XMLValidator.validate(text) !== true) return ['is not well-formed XML'];
+    const channel = xml.parse(text).rss?.channel as { title?: string; item?: { guid?: unknown; title?: unknown } | unknown[] } | undefined;
+    if (!channel) return ['has no <rss><channel>'];
+    const items = Array.isArray(channel.item) ? channel.item : channel.item ? [channel.item] : [];
+    return [
+      ...(channel.title ? [] : ['channel has no title']),
+      ...(items.length > 0 || !expectEntries ? [] : ['channel has no item']),
+      ...items.flatMap((item) => {
+        const { guid, title } = item as { guid?: unknown; title?: unknown };
+        return guid && title ? [] : [`item without guid or title: ${JSON.stringify(item)}`];
+      }),
+    ];
+  },
   'application/feed+json': (text, expectEntries) => {
     const feed = JSON.parse(text) as { version?: string; title?: string; items?: { id?: string; title?: string }[] };
     return [
