@@ -39,6 +39,12 @@ export const PROBLEM_TYPES = {
       'Something failed on our side while answering a request that was itself valid. The details were logged for the operators; none are sent to clients.',
     fix: 'Try again a little later, ideally with a growing pause between attempts. If it keeps happening, tell Socius the time and the `instance` path of the problem.',
   },
+  'format-not-implemented': {
+    status: 501,
+    title: 'Format not implemented',
+    meaning: 'The request asks for a response format this endpoint does not produce (oEmbed: `format=xml`; only JSON is served).',
+    fix: 'Ask for the format the endpoint documents, for oEmbed `format=json` (or leave `format` out).',
+  },
 } as const satisfies Record<string, { status: ContentfulStatusCode; title: string; meaning: string; fix: string }>;
 export type ProblemType = keyof typeof PROBLEM_TYPES;
 
@@ -121,6 +127,7 @@ const problemDescriptions = {
   400: 'A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one.',
   404: 'Nothing published is there: the slug is unknown, or the item is not (or no longer) published.',
   500: 'Something failed on our side; nothing internal is disclosed. Try again later.',
+  501: 'The asked response format is not produced here; the problem names the one that is.',
 } as const;
 
 // Built with the class the handlers throw, so the documented bodies are the ones clients get.
@@ -128,6 +135,7 @@ const problemExamples: Record<keyof typeof problemDescriptions, Problem> = {
   400: ApiError.invalidParam('limit', 'query', 'Too big: expected number to be <=100').toProblem(),
   404: new ApiError('not-found', 'No published item has the slug "no-such-item".').toProblem(),
   500: new ApiError('internal-error', 'Something went wrong on our side. Please try again later.').toProblem(),
+  501: new ApiError('format-not-implemented', 'oEmbed is served as JSON only: use format=json.').toProblem(),
 };
 
 /** OpenAPI error responses for a route, all as problem+json. */

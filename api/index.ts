@@ -3,16 +3,19 @@ import { aboutRouter } from './about/index.ts';
 import { analysesRouter } from './analyses/index.ts';
 import { createApp, createRouter } from './app.ts';
 import { calendarRouter } from './calendar/index.ts';
+import { citeRouter } from './cite/index.ts';
 import { eventsRouter } from './events/index.ts';
 import { feedsRouter } from './feeds/index.ts';
 import { documentJsonLd, representations } from './json-ld/index.ts';
 import { language } from './lib/language.ts';
 import { database } from './middleware/database.ts';
 import { edgeCache } from './middleware/edge-cache.ts';
+import { createOembedRouter } from './oembed/index.ts';
 import { openApiInfo } from './openapi.ts';
 import { createPagesRouter } from './pages/index.ts';
 import { searchRouter } from './search/index.ts';
 import { servicesRouter } from './services/index.ts';
+import { sitemapRouter } from './sitemap/index.ts';
 import { topicsRouter } from './topics/index.ts';
 
 const v1 = createRouter();
@@ -37,11 +40,19 @@ v1.route('/', servicesRouter);
 v1.route('/', analysesRouter);
 v1.route('/', feedsRouter);
 v1.route('/', searchRouter);
+v1.route('/', citeRouter);
 
 // The JSON API under /v1 and its document; the pages (HTML for people) beside it.
 const app = createApp();
 app.route('/v1', v1);
 app.use('/openapi.json', cors({ origin: '*' }));
+// oEmbed reads the API through this same Worker, as the pages do; consumers are servers and browsers alike.
+app.use('/oembed', cors({ origin: '*' }));
+app.route(
+  '/',
+  createOembedRouter((c, path) => app.fetch(new Request(new URL(path, c.req.url)), c.env, c.executionCtx)),
+);
+app.route('/', sitemapRouter);
 app.get('/openapi.json', (c) => c.json(documentJsonLd(app.getOpenAPI31Document(openApiInfo(new URL(c.req.url).origin)))));
 // The no-JavaScript path reads the API through this same Worker, so it is validated and cached like the API.
 app.route(

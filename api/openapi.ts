@@ -31,6 +31,7 @@ export function openApiInfo(origin: string): Document {
       { name: 'Analyses', description: 'Long-form research and policy texts, with authors, dates, licence and downloads.' },
       { name: 'Events', description: 'Trainings, workshops, inspiration days and network meetings, in Brussels time.' },
       { name: 'Search', description: 'Full-text search across events, analyses, services and topics.' },
+      { name: 'Embeds', description: 'oEmbed for the pages of this server, so pasting a Socius URL into a CMS embeds it.' },
     ],
   };
 }

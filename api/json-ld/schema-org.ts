@@ -48,6 +48,21 @@ const AVAILABILITY: Record<EventBody['registration']['availability'], string> = 
   'not-required': 'InStock',
 };
 
+/**
+ * The offer of an event. A cancelled event offers nothing any more: its offer says Discontinued and points at the
+ * event's own page (which says it is cancelled), never at a registration form as if places were to be had.
+ */
+function offer(event: EventBody, page: string | undefined): JsonLdNode {
+  const cancelled = event.status === 'cancelled';
+  return {
+    '@type': 'Offer',
+    price: event.price.free ? 0 : (event.price.amountCents ?? 0) / 100,
+    priceCurrency: event.price.currency,
+    url: cancelled ? page : (safeHref(event.registration.url) ?? page),
+    availability: `${SCHEMA_ORG}/${cancelled ? 'Discontinued' : AVAILABILITY[event.registration.availability]}`,
+  };
+}
+
 const term = (topic: { slug: string; name: string }) => ({ '@type': 'DefinedTerm', name: topic.name, termCode: topic.slug });
 
 /** schema.org Event: status, attendance mode, Place and/or VirtualLocation, organiser and offer. */
@@ -71,6 +86,7 @@ export function eventNode(event: EventBody): JsonLdNode {
     : undefined;
   const online = safeHref(event.onlineUrl);
   const virtual = online ? { '@type': 'VirtualLocation', url: online } : undefined;
+  const location = place && virtual ? [place, virtual] : (place ?? virtual);
   // The page for people is the item's identity on the web; the JSON resource is one representation of it.
   const url = safeHref(event.links.html);
   return {
@@ -85,15 +101,9 @@ export function eventNode(event: EventBody): JsonLdNode {
     previousStartDate: event.previousStartsAt ?? undefined,
     eventStatus: `${SCHEMA_ORG}/${STATUS[event.status]}`,
     eventAttendanceMode: `${SCHEMA_ORG}/${ATTENDANCE_MODE[event.attendanceMode]}`,
-    location: place && virtual ? [place, virtual] : (place ?? virtual),
+    location,
     organizer: { '@type': 'Organization', name: event.organiser.name, url: safeHref(event.organiser.url) },
-    offers: {
-      '@type': 'Offer',
-      price: event.price.free ? 0 : (event.price.amountCents ?? 0) / 100,
-      priceCurrency: event.price.currency,
-      url: safeHref(event.registration.url) ?? url,
-      availability: `${SCHEMA_ORG}/${AVAILABILITY[event.registration.availability]}`,
-    },
+    offers: offer(event, url),
     about: event.topics.length > 0 ? event.topics.map(term) : undefined,
     subEvent:
       event.sessions.length > 1
@@ -102,7 +112,10 @@ export function eventNode(event: EventBody): JsonLdNode {
             name: event.title,
             startDate: s.startsAt,
             endDate: s.endsAt,
-            eventStatus: `${SCHEMA_ORG}/${STATUS[s.status]}`,
+            // A session of a cancelled or postponed event is so too, whatever its own row says.
+            eventStatus: `${SCHEMA_ORG}/${STATUS[s.status === 'scheduled' || event.status === 'cancelled' || event.status === 'postponed' ? event.status : s.status]}`,
+            eventAttendanceMode: `${SCHEMA_ORG}/${ATTENDANCE_MODE[event.attendanceMode]}`,
+            location,
           }))
         : undefined,
   };

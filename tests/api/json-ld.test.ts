@@ -164,3 +164,72 @@ describe('the OpenAPI document', () => {
     }
   });
 });
+
+describe('schema.org Event and Report carry what calendars, search engines and portals read', { timeout: 30_000 }, () => {
+  type EventJson = {
+    status: string;
+    startsAt: string;
+    previousStartsAt: string | null;
+    sessions: { startsAt: string; endsAt: string; status: string }[];
+    registration: { url: string | null };
+    links: { html: string };
+  };
+  const both = async (slug: string) => ({
+    json: (await get<{ data: EventJson }>(`/v1/events/${slug}?lang=en`)).body.data,
+    ld: (await get<Ld>(`/v1/events/${slug}?lang=en`, LD)).body,
+  });
+
+  it('a cancelled event offers nothing: its offer is Discontinued and never points at the registration form', async () => {
+    const { json, ld } = await both('deelcafe-in-de-buurt-mechelen');
+    expect(json.status).toBe('cancelled');
+    expect(json.registration.url).toBeTruthy();
+    expect(ld.eventStatus).toBe('https://schema.org/EventCancelled');
+    expect(ld.offers).toMatchObject({ availability: 'https://schema.org/Discontinued', url: json.links.html });
+    expect(JSON.stringify(ld)).not.toContain(json.registration.url);
+    expect(jsonLdIssues(ld)).toEqual([]);
+  });
+
+  it('an open event offers its registration', async () => {
+    const { json, ld } = await both('vrijwilligersbeleid-op-maat-gent');
+    expect(ld.offers).toMatchObject({ url: json.registration.url });
+    expect(String((ld.offers as { availability: string }).availability)).not.toBe('https://schema.org/Discontinued');
+  });
+
+  it('a rescheduled event gives its previous start date', async () => {
+    const { json, ld } = await both('communicatie-voor-bestuursleden-kortrijk');
+    expect(json.status).toBe('rescheduled');
+    expect(json.previousStartsAt).toBeTruthy();
+    expect(ld).toMatchObject({ eventStatus: 'https://schema.org/EventRescheduled', previousStartDate: json.previousStartsAt });
+  });
+
+  it('an event of several sessions has one subEvent per session, at its times, cancelled where the session is', async () => {
+    const { json, ld } = await both('inclusief-werken-avondreeks-antwerpen');
+    expect(json.sessions.length).toBeGreaterThan(1);
+    const sub = ld.subEvent as { startDate: string; endDate: string; eventStatus: string; location: unknown }[];
+    expect(sub.map((s) => [s.startDate, s.endDate])).toEqual(json.sessions.map((s) => [s.startsAt, s.endsAt]));
+    expect(sub.map((s) => s.eventStatus.endsWith('EventCancelled'))).toEqual(json.sessions.map((s) => s.status === 'cancelled'));
+    for (const s of sub) expect(s.location).toEqual(ld.location);
+    const single = await both('kennismaking-met-socius-online');
+    expect(single.json.sessions).toHaveLength(1);
+    expect(single.ld.subEvent).toBeUndefined();
+  });
+
+  it('an analysis is a Report with author, dates, language, licence and topics', async () => {
+    const slug = await firstSlug('/v1/analyses');
+    const json = (
+      await get<{
+        data: { authors: { name: string }[]; publishedAt: string; updatedAt: string; revisedAt: string | null; topics: { name: string }[] };
+      }>(`/v1/analyses/${slug}?lang=fr`)
+    ).body.data;
+    const ld = (await get<Ld>(`/v1/analyses/${slug}?lang=fr`, LD)).body;
+    expect(ld).toMatchObject({
+      '@type': 'Report',
+      author: json.authors.map((a) => expect.objectContaining({ name: a.name })),
+      datePublished: json.publishedAt,
+      dateModified: json.revisedAt ?? json.updatedAt,
+      inLanguage: 'fr',
+      license: expect.stringMatching(/^https:\/\/spdx\.org\/licenses\//),
+      about: json.topics.map((t) => expect.objectContaining({ '@type': 'DefinedTerm', name: t.name })),
+    });
+  });
+});

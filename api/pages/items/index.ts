@@ -8,6 +8,7 @@ import type { AboutBody } from '../../about/schemas.ts';
 import type { AnalysisBody } from '../../analyses/schemas.ts';
 import type { AppEnv } from '../../env.ts';
 import type { EventBody } from '../../events/schemas.ts';
+import { discoveryTags } from '../../feeds/discovery.ts';
 import { analysisNode, eventNode, type JsonLdNode, jsonLdDocument, organizationNode, serviceNode } from '../../json-ld/schema-org.ts';
 import { ATTENDANCE_LABELS, STATUS_LABELS } from '../../lib/labels.ts';
 import { INTL_LOCALES } from '../../lib/language.ts';
@@ -84,6 +85,8 @@ interface ItemPage {
   description: string | null;
   ogType: 'article' | 'website';
   jsonLd: JsonLdNode;
+  /** The analysis shown, for its citation tags. */
+  analysis?: AnalysisBody;
   body: Html;
 }
 
@@ -111,7 +114,8 @@ ${others.map((l) => html`<meta property="og:locale:alternate" content="${OG_LOCA
 <meta name="twitter:title" content="${item.title}">
 ${item.description ? html`<meta name="twitter:description" content="${item.description}">` : ''}
 ${styleElement(STYLE)}
-${jsonLdScript(jsonLdDocument(item.jsonLd))}`,
+${jsonLdScript(jsonLdDocument(item.jsonLd))}
+${discoveryTags({ origin, lang: item.lang, kind: item.kind, url: url(item.lang), title: item.title, ...(item.analysis ? { analysis: item.analysis } : {}) })}`,
     body: html`<main>
 <article>
 ${item.body}
@@ -280,6 +284,7 @@ export function createItemPagesRouter(fetchApi: ApiFetch) {
         description: a.summary,
         ogType: 'article',
         jsonLd: analysisNode(a),
+        analysis: a,
         body: analysisBody(a, lang),
       }),
     );
