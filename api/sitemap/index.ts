@@ -11,6 +11,7 @@ import { events } from '../../schema/events.ts';
 import { services } from '../../schema/services.ts';
 import type { AppEnv, Db } from '../env.ts';
 import { xmlChars } from '../feeds/render.ts';
+import { toBrusselsIso } from '../lib/brussels-time.ts';
 import { type PageKind, pagePath } from '../lib/links.ts';
 import { database } from '../middleware/database.ts';
 import { edgeCache } from '../middleware/edge-cache.ts';
@@ -59,7 +60,7 @@ function sitemap(origin: string, pages: Page[]): string {
   const entries = pages.flatMap((page) =>
     LANGS.map((lang) => ({
       loc: url(lang, page),
-      lastmod: page.lastmod.toISOString(),
+      lastmod: toBrusselsIso(page.lastmod),
       'xhtml:link': [
         ...LANGS.map((other) => ({ '@rel': 'alternate', '@hreflang': other, '@href': url(other, page) })),
         { '@rel': 'alternate', '@hreflang': 'x-default', '@href': url('nl', page) },
