@@ -11,6 +11,7 @@ import { ProblemSchema } from '../../api/errors.ts';
 import { eventExample } from '../../api/events/examples.ts';
 import { routes as eventsRoutes } from '../../api/events/index.ts';
 import { EventDetailSchema } from '../../api/events/schemas.ts';
+import { routes as oembedRoutes } from '../../api/oembed/index.ts';
 import { routes as searchRoutes } from '../../api/search/index.ts';
 import { routes as servicesRoutes } from '../../api/services/index.ts';
 import { routes as topicsRoutes } from '../../api/topics/index.ts';
@@ -33,6 +34,8 @@ const PROBLEM_TYPE = 'application/problem+json';
 // Every module with JSON operations exports its route contracts; a new one must be added here.
 const ROUTES: RouteConfig[] = [...aboutRoutes, ...topicsRoutes, ...servicesRoutes, ...analysesRoutes, ...eventsRoutes, ...searchRoutes];
 const routeByPath = new Map(ROUTES.filter((route) => route.method === 'get').map((route) => [`/v1${route.path}`, route]));
+// Outside /v1: oEmbed is answered at the root, where consumers look for it.
+for (const route of oembedRoutes) routeByPath.set(route.path, route);
 
 const doc = (await get<OpenApiDocument>('/openapi.json')).body;
 const getOperations = Object.entries(doc.paths).flatMap(([path, item]) => (item.get ? [{ path, operation: item.get }] : []));
@@ -53,7 +56,11 @@ function parameters(operation: OperationDoc): ParameterDoc[] {
   });
 }
 
-const exampleOf = (parameter: ParameterDoc) => parameter.example ?? parameter.schema?.example;
+// Examples name the documented placeholder host; a URL on "this server" (oEmbed's `url`) must name the test's one.
+const exampleOf = (parameter: ParameterDoc) => {
+  const example = parameter.example ?? parameter.schema?.example;
+  return typeof example === 'string' ? example.replace('https://api.socius.example', ORIGIN) : example;
+};
 const hasQueryParam = (operation: OperationDoc, name: string) => parameters(operation).some((p) => p.in === 'query' && p.name === name);
 
 /** Slugs of the items of the list a `{slug}` path belongs to (`/v1/events/{slug}` → `/v1/events`). */
@@ -187,6 +194,17 @@ const DOCUMENT_READERS: Record<string, (text: string, expectEntries: boolean) =>
       }),
     ];
   },
+  'application/x-bibtex': (text) => (/^@\w+\{[\w-]+,\n(?: {2}\w+ = \{.*\},?\n)+\}\n$/.test(text) ? [] : ['is not one BibTeX entry']),
+  'application/x-research-info-systems': (text) => {
+    const lines = text.split('\r\n');
+    return lines[0]?.startsWith('TY  - ') && lines.at(-2) === 'ER  - ' && lines.slice(0, -1).every((l) => /^[A-Z][A-Z0-9] {2}- /.test(l))
+      ? []
+      : ['is not one RIS record'];
+  },
+  'application/vnd.citationstyles.csl+json': (text) => {
+    const items = JSON.parse(text) as { id?: string; type?: string; title?: string }[];
+    return Array.isArray(items) && items.length === 1 && items.every((i) => i.id && i.type && i.title) ? [] : ['is not one CSL-JSON item'];
+  },
   'application/feed+json': (text, expectEntries) => {
     const feed = JSON.parse(text) as { version?: string; title?: string; items?: { id?: string; title?: string }[] };
     return [
@@ -242,8 +260,12 @@ describe('every documented GET', () => {
     it('answers 200 with exactly the documented body and headers, for every item and language', async () => {
       const issues: string[] = [];
       for (const concrete of await concretePaths(path)) {
-        for (const lang of ['nl', 'en', 'fr']) {
-          const extra: Record<string, string> = hasQueryParam(operation, 'limit') ? { lang, limit: '100' } : { lang };
+        // oEmbed takes no `lang`: the language is the one of the page it embeds.
+        for (const lang of hasQueryParam(operation, 'lang') ? ['nl', 'en', 'fr'] : ['']) {
+          const extra: Record<string, string> = {
+            ...(lang ? { lang } : {}),
+            ...(hasQueryParam(operation, 'limit') ? { limit: '100' } : {}),
+          };
           const url = `${concrete}${query(operation, extra)}`;
           const response = await fetchPath(url);
           if (response.status !== 200) issues.push(`${url}: ${response.status}`);

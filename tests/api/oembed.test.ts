@@ -1,5 +1,6 @@
 // Checked against the oEmbed 1.0 spec (https://oembed.com §2.3.4): the fields every response and every `rich`
 // response must have, the dimensions a consumer asked for, and the statuses for what a provider cannot answer.
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { get, getProblem, ORIGIN } from './helpers.ts';
 
@@ -10,6 +11,7 @@ const oembed = (url: string, extra = '') => get<OEmbed>(`/oembed?url=${encodeURI
 /** The src of the one iframe in the HTML, and the HTML without it, read as a browser would. */
 async function iframeOf(html: string) {
   let src: string | null = null;
+  let title: string | null = null;
   let count = 0;
   await new HTMLRewriter()
     .on('iframe', {
@@ -17,6 +19,14 @@ async function iframeOf(html: string) {
         count++;
         // HTMLRewriter gives attribute values as written; the only reference a URL needs there is &amp;.
         src = el.getAttribute('src')?.replaceAll('&amp;', '&') ?? null;
+        title =
+          el
+            .getAttribute('title')
+            ?.replaceAll('&quot;', '"')
+            .replaceAll('&#39;', "'")
+            .replaceAll('&lt;', '<')
+            .replaceAll('&gt;', '>')
+            .replaceAll('&amp;', '&') ?? null;
       },
     })
     .on('script', {
@@ -26,7 +36,7 @@ async function iframeOf(html: string) {
     })
     .transform(new Response(html))
     .text();
-  return { src: src as string | null, count };
+  return { src: src as string | null, title: title as string | null, count };
 }
 
 function specIssues(body: Record<string, unknown>): string[] {
@@ -114,5 +124,24 @@ describe('GET /oembed', { timeout: 30_000 }, () => {
     const operation = doc.paths['/oembed']?.get;
     expect(operation?.operationId).toBe('getOembed');
     expect(Object.keys(operation?.responses ?? {})).toEqual(expect.arrayContaining(['200', '404', '501']));
+  });
+
+  // Last: it plants content in this file's database.
+  it('keeps a title with quotes and markup inside the iframe title, so the HTML a CMS inserts is one iframe and no script', async () => {
+    const now = Date.now();
+    const title = '"><script>alert(1)</script><iframe src="https://evil.example">';
+    await env.DB.batch([
+      env.DB.prepare(
+        "insert into analyses (id, slug, status, published_at, licence, created_at, updated_at) values ('oembed-hostile', 'oembed-vijandig', 'published', ?1, 'CC-BY-4.0', ?1, ?1)",
+      ).bind(now),
+      env.DB.prepare("insert into analysis_translations (analysis_id, lang, title) values ('oembed-hostile', 'nl', ?1)").bind(title),
+    ]);
+    const response = await oembed(`${ORIGIN}/nl/analyses/oembed-vijandig`);
+    expect(response.status).toBe(200);
+    expect(response.body.title).toBe(title);
+    const iframe = await iframeOf(response.body.html);
+    expect(iframe.count).toBe(1);
+    expect(iframe.src).toBe(`${ORIGIN}/embed/analysis?slug=oembed-vijandig&lang=nl`);
+    expect(iframe.title).toBe(title);
   });
 });
