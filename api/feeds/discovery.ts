@@ -38,13 +38,14 @@ export interface DiscoveryPage {
 /** The `<link>` and `<meta>` elements for the head of an item's page. */
 export function discoveryTags(page: DiscoveryPage): HtmlEscapedString | Promise<HtmlEscapedString> {
   const { origin, lang, kind } = page;
-  const feeds =
-    kind === 'about'
-      ? []
-      : FEED_TYPES.map(
-          ([ext, type, name]) =>
-            html`<link rel="alternate" type="${type}" title="${FEED_TITLES[kind][lang]} (${name})" href="${origin}/v1/feeds/${kind}.${ext}?lang=${lang}">\n`,
-        );
+  // Only the kinds that have feeds; any other page (about, and kinds added later) announces none.
+  const feedKind = kind === 'events' || kind === 'analyses' || kind === 'services' ? kind : null;
+  const feeds = feedKind
+    ? FEED_TYPES.map(
+        ([ext, type, name]) =>
+          html`<link rel="alternate" type="${type}" title="${FEED_TITLES[feedKind][lang]} (${name})" href="${origin}/v1/feeds/${feedKind}.${ext}?lang=${lang}">\n`,
+      )
+    : [];
   const oembed = EMBEDDABLE.includes(kind)
     ? html`<link rel="alternate" type="application/json+oembed" title="${page.title}" href="${origin}/oembed?${new URLSearchParams({ url: page.url, format: 'json' })}">\n`
     : '';
