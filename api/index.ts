@@ -10,7 +10,7 @@ import { language } from './lib/language.ts';
 import { database } from './middleware/database.ts';
 import { edgeCache } from './middleware/edge-cache.ts';
 import { openApiInfo } from './openapi.ts';
-import { createPagesRouter } from './pages/index.ts';
+import { createPagesRouter, notFoundPageForPeople, securityHeaders } from './pages/index.ts';
 import { searchRouter } from './search/index.ts';
 import { servicesRouter } from './services/index.ts';
 import { topicsRouter } from './topics/index.ts';
@@ -40,6 +40,8 @@ v1.route('/', searchRouter);
 
 // The JSON API under /v1 and its document; the pages (HTML for people) beside it.
 const app = createApp();
+// Before every route: security headers on every response, and a 404 page instead of problem+json for browsers outside /v1.
+app.use('*', securityHeaders, notFoundPageForPeople);
 app.route('/v1', v1);
 app.use('/openapi.json', cors({ origin: '*' }));
 app.get('/openapi.json', (c) => c.json(documentJsonLd(app.getOpenAPI31Document(openApiInfo(new URL(c.req.url).origin)))));

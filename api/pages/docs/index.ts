@@ -7,6 +7,7 @@ import { createRouter } from '../../app.ts';
 import type { AppEnv } from '../../env.ts';
 import { ApiError, PROBLEM_TYPES, type ProblemType } from '../../errors.ts';
 import { type Html, htmlDocument, styleElement } from '../layout.ts';
+import { cspHeader, PAGE_CSP } from '../security-headers.ts';
 
 /** Scalar's browser build, copied into the static assets by scripts/build-docs.ts so /docs needs no CDN. */
 export const SCALAR_SCRIPT_PATH = '/docs/scalar.js';
@@ -26,6 +27,21 @@ const renderReference = Scalar<AppEnv>({
   hideClientButton: true,
   showDeveloperTools: 'never',
 });
+
+/**
+ * Scalar starts from one inline script (its configuration). The page is the same for every request, so the
+ * hashes are worked out once per isolate, and the page's policy allows exactly that script and nothing else inline.
+ */
+let hashes: Promise<string[]> | undefined;
+function inlineScriptHashes(page: string): Promise<string[]> {
+  hashes ??= Promise.all(
+    [...page.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map(async ([, code]) => {
+      const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(code ?? ''));
+      return `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`;
+    }),
+  );
+  return hashes;
+}
 
 const isProblemType = (value: string): value is ProblemType => Object.hasOwn(PROBLEM_TYPES, value);
 
@@ -64,7 +80,10 @@ docsRouter.get('/docs', async (c) => {
   if (!rendered) throw new Error('Scalar rendered no page');
   // Scalar's page declares no language, which screen readers need to pronounce it.
   const reference = (await rendered.text()).replace('<html>', '<html lang="en">');
-  return c.html(reference, 200, { 'Cache-Control': DOCS_CACHE_CONTROL });
+  return c.html(reference, 200, {
+    'Cache-Control': DOCS_CACHE_CONTROL,
+    'Content-Security-Policy': cspHeader({ ...PAGE_CSP, scriptSrc: ["'self'", ...(await inlineScriptHashes(reference))] }),
+  });
 });
 
 docsRouter.get('/problems', (c) =>

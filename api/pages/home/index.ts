@@ -1,9 +1,12 @@
 // GET /: every widget live on the stored content, and a builder that writes the exact embed snippet.
 import { Hono } from 'hono';
-import { html, raw } from 'hono/html';
+import { html } from 'hono/html';
 import type { AppEnv } from '../../env.ts';
 import { htmlDocument, styleElement } from '../layout.ts';
 import { BUILDER_SCRIPT } from './builder-script.ts';
+
+/** The builder's browser code, served by this Worker beside the page. */
+export const BUILDER_SCRIPT_PATH = '/builder.js';
 
 const STYLE = `
 [hidden]{display:none!important}
@@ -96,7 +99,12 @@ export const homeRouter = new Hono<AppEnv>().get('/', (c) =>
 <section aria-labelledby="g-about"><h3 id="g-about">&lt;socius-about&gt;</h3><socius-about heading-level="4"></socius-about></section>
 </div>
 </main>
-<script type="module">${raw(BUILDER_SCRIPT)}</script>`,
+<script type="module" src="${BUILDER_SCRIPT_PATH}"></script>`,
     }),
   ),
+);
+
+// A file of its own rather than an inline script, so the page's Content-Security-Policy needs no exception for it.
+homeRouter.get(BUILDER_SCRIPT_PATH, (c) =>
+  c.body(BUILDER_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=300' }),
 );
