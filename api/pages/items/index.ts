@@ -74,10 +74,12 @@ const OG_LOCALES: Record<Lang, string> = { nl: 'nl_BE', en: 'en_GB', fr: 'fr_BE'
 // The /embed look, plus what a page of its own needs: a readable measure, a button, and a layout for paper.
 const STYLE = `${EMBED_STYLE}
 main{max-width:42rem;margin:0 auto}
-dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0 0 1rem}dt{font-weight:600}dd{margin:0}
+dl{display:grid;grid-template-columns:minmax(0,max-content) minmax(0,1fr);gap:.25rem 1rem;margin:0 0 1rem}dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}
+@media (max-width:32rem){dl{grid-template-columns:minmax(0,1fr);gap:0}dd{margin-bottom:.5rem}}
 .actions{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0}
 .button{display:inline-block;padding:.4rem .9rem;border-radius:.3rem;background:var(--accent);color:Canvas;text-decoration:none;font-weight:600}
 nav.langs{margin-top:2rem;font-size:.9em}
+p.all{margin-top:1.5rem}
 section h2{font-size:1.15rem;margin-top:1.5rem}
 @media print{
   :root{color-scheme:light;font-size:11pt}
@@ -409,7 +411,7 @@ ${events.length + analyses.length + services.length === 0 ? html`<p>${W.topicEmp
 ${section(W.upcoming[lang], events, (e) => e.dateSummary)}
 ${section(W.analyses[lang], analyses, (a) => html`<time datetime="${a.publishedAt}">${longDate(a.publishedAt, lang)}</time>`)}
 ${section(W.services[lang], services, (s) => s.summary)}
-<p><a href="${pagePath(lang, 'topics')}">${W.allTopics[lang]}</a></p>`,
+<p class="all"><a href="${pagePath(lang, 'topics')}">${W.allTopics[lang]}</a></p>`,
       }),
     );
   });
