@@ -210,7 +210,7 @@ describe('GET /{lang}/topics/{slug} and /{lang}/topics (topics list their items)
     expect(shown).toBeGreaterThan(0);
   });
 
-  it('links the topics of an item page to their topic pages, and those answer', async () => {
+  it('links the topics of an item page to their topic pages, and those answer', { timeout: 30_000 }, async () => {
     const analysis = (await get<{ data: Linked & { topics: Topic[] } }>('/v1/analyses/tien-stromingen-in-het-middenveld?lang=en')).body
       .data;
     const page = await get<string>(pathOf(analysis.links.html));
@@ -221,7 +221,7 @@ describe('GET /{lang}/topics/{slug} and /{lang}/topics (topics list their items)
     }
   });
 
-  it('has an index of every topic, and says in words when a topic has nothing yet', async () => {
+  it('has an index of every topic, and says in words when a topic has nothing yet', { timeout: 30_000 }, async () => {
     const topics = (await get<{ data: Topic[] }>('/v1/topics?lang=nl')).body.data;
     const index = await get<string>('/nl/topics');
     expect(index.status).toBe(200);

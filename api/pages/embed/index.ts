@@ -170,7 +170,9 @@ const heading = (level: Level, content: unknown) =>
   level === 'h1' ? html`<h1>${content}</h1>` : level === 'h2' ? html`<h2>${content}</h2>` : html`<h3>${content}</h3>`;
 
 function eventItem(e: EventItem, lang: Lang, level: Level, compact = false) {
-  const status = e.status === 'scheduled' ? undefined : STATUS_LABELS[lang][e.status];
+  // The date line already names a cancellation or a move; the badge says it only where the line does not.
+  const label = e.status === 'scheduled' ? undefined : STATUS_LABELS[lang][e.status];
+  const status = label && !e.dateSummary.includes(label) ? label : undefined;
   const registration = e.status === 'cancelled' ? undefined : safeHref(e.registration.url);
   const where = place(e, lang);
   const title = level === 'h1' ? e.title : link(e.links.html, e.title);
