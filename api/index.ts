@@ -12,7 +12,7 @@ import { database } from './middleware/database.ts';
 import { edgeCache } from './middleware/edge-cache.ts';
 import { createOembedRouter } from './oembed/index.ts';
 import { openApiInfo } from './openapi.ts';
-import { createPagesRouter } from './pages/index.ts';
+import { createPagesRouter, notFoundPageForPeople, securityHeaders } from './pages/index.ts';
 import { searchRouter } from './search/index.ts';
 import { servicesRouter } from './services/index.ts';
 import { sitemapRouter } from './sitemap/index.ts';
@@ -44,6 +44,8 @@ v1.route('/', citeRouter);
 
 // The JSON API under /v1 and its document; the pages (HTML for people) beside it.
 const app = createApp();
+// Before every route: security headers on every response, and a 404 page instead of problem+json for browsers outside /v1.
+app.use('*', securityHeaders, notFoundPageForPeople);
 app.route('/v1', v1);
 app.use('/openapi.json', cors({ origin: '*' }));
 // oEmbed reads the API through this same Worker, as the pages do; consumers are servers and browsers alike.

@@ -4,11 +4,15 @@
 import { z } from '@hono/zod-openapi';
 import type { Lang } from '../../schema/columns.ts';
 
-export type PageKind = 'events' | 'analyses' | 'services' | 'about';
+export type PageKind = 'events' | 'analyses' | 'services' | 'about' | 'topics';
 
-/** The path of an item's page in one language; `slug` is ignored for the about profile (there is one). */
+/**
+ * The path of an item's page in one language; `slug` is ignored for the about profile (there is one), and the
+ * topics without a slug is the page listing every topic.
+ */
 export function pagePath(lang: Lang, kind: PageKind, slug?: string): string {
-  return kind === 'about' ? `/${lang}/about` : `/${lang}/${kind}/${encodeURIComponent(slug ?? '')}`;
+  if (kind === 'about' || (kind === 'topics' && slug === undefined)) return `/${lang}/${kind}`;
+  return `/${lang}/${kind}/${encodeURIComponent(slug ?? '')}`;
 }
 
 /** The `links` object of an API item: its page in the response language. */

@@ -1,10 +1,12 @@
 // Error pages for people: a visitor who follows a stale link or a partner's mistyped embed reads what went wrong
 // in their language, as a page, never as the API's problem+json (which is written for developers).
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { html } from 'hono/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Lang } from '../../schema/columns.ts';
 import type { AppEnv } from '../env.ts';
+import { PROBLEM_CONTENT_TYPE } from '../errors.ts';
+import { negotiateLanguage } from '../lib/language.ts';
 import { EMBED_STYLE } from './embed/page.ts';
 import { htmlDocument, styleElement } from './layout.ts';
 
@@ -36,8 +38,8 @@ export interface PageProblem {
   invalidParams?: { name: string; reason: string }[];
 }
 
-/** An HTML error page in `lang` with the given status; for a 400, the parameters that were wrong. */
-export function errorPage(c: Context<AppEnv>, lang: Lang, status: ContentfulStatusCode, problem: PageProblem = {}) {
+/** The document of an error page in `lang`; for a 400, the parameters that were wrong. */
+function errorDocument(lang: Lang, status: number, problem: PageProblem) {
   const [title, text] =
     status === 404
       ? [WORDS.notFound[lang], WORDS.notFoundText[lang]]
@@ -45,14 +47,11 @@ export function errorPage(c: Context<AppEnv>, lang: Lang, status: ContentfulStat
         ? [WORDS.badRequest[lang], WORDS.badRequestText[lang]]
         : [WORDS.failed[lang], WORDS.failedText[lang]];
   const params = status !== 404 && status < 500 ? (problem.invalidParams ?? []) : [];
-  c.header('Content-Language', lang);
-  c.header('Cache-Control', 'no-store');
-  return c.html(
-    htmlDocument({
-      lang,
-      title,
-      head: html`<meta name="robots" content="noindex">${styleElement(EMBED_STYLE)}`,
-      body: html`<main>
+  return htmlDocument({
+    lang,
+    title,
+    head: html`<meta name="robots" content="noindex">${styleElement(EMBED_STYLE)}`,
+    body: html`<main>
 <h1>${title}</h1>
 <p>${text}</p>
 ${
@@ -64,10 +63,36 @@ ${
 }
 <p><a href="/">${WORDS.home[lang]}</a></p>
 </main>`,
-    }),
-    status,
-  );
+  });
 }
+
+/** An HTML error page in `lang` with the given status; for a 400, the parameters that were wrong. */
+export function errorPage(c: Context<AppEnv>, lang: Lang, status: ContentfulStatusCode, problem: PageProblem = {}) {
+  c.header('Content-Language', lang);
+  c.header('Cache-Control', 'no-store');
+  return c.html(errorDocument(lang, status, problem), status);
+}
+
+/**
+ * Outside the JSON API (/v1), a path that answers 404 is a page a person mistyped or followed from a stale link: a
+ * browser (which asks for text/html) gets the 404 page in the visitor's language; any other client keeps the
+ * problem+json.
+ */
+export const notFoundPageForPeople: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  const path = c.req.path;
+  if (c.res.status !== 404 || path === '/v1' || path.startsWith('/v1/')) return;
+  if (!c.res.headers.get('Content-Type')?.startsWith(PROBLEM_CONTENT_TYPE)) return;
+  if (!c.req.header('Accept')?.includes('text/html')) return;
+  const lang = negotiateLanguage(c.req.query('lang'), c.req.header('Accept-Language'));
+  const body = await errorDocument(lang, 404, {});
+  // Cleared first, so nothing of the problem response (its Content-Type above all) is carried over.
+  c.res = undefined;
+  c.res = new Response(body.toString(), {
+    status: 404,
+    headers: { 'Content-Type': 'text/html; charset=UTF-8', 'Content-Language': lang, 'Cache-Control': 'no-store', Vary: 'Accept' },
+  });
+};
 
 /** The API's error response as an HTML page: its status, and what it said was wrong. */
 export async function errorPageFromApi(c: Context<AppEnv>, lang: Lang, response: Response) {

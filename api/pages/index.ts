@@ -8,6 +8,8 @@ import { homeRouter } from './home/index.ts';
 import { createItemPagesRouter } from './items/index.ts';
 
 export type { ApiFetch } from './embed/index.ts';
+export { notFoundPageForPeople } from './error-page.ts';
+export { securityHeaders } from './security-headers.ts';
 
 /**
  * `/`, `/docs`, `/problems/*`, `/embed/*` and each item's page (`/{lang}/events/{slug}`, `/{lang}/analyses/{slug}`,

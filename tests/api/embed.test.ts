@@ -7,13 +7,16 @@ const jsonLdOf = (html: string) => JSON.parse(/<script type="application\/ld\+js
 
 describe('GET /embed/<element> (the no-JavaScript path)', () => {
   it('renders the events a widget would show as plain HTML in its language, with schema.org data', async () => {
-    const api = await get<{ data: { title: string; dateSummary: string }[] }>('/v1/events?lang=fr&limit=3&attendanceMode=online');
+    const api = await get<{ data: { title: string; dateSummary: string; links: { html: string } }[] }>(
+      '/v1/events?lang=fr&limit=3&attendanceMode=online',
+    );
     const page = await get<string>('/embed/events?lang=fr&limit=3&attendance-mode=online&layout=cards');
     expect(page.status).toBe(200);
     expect(page.headers.get('Content-Type')).toMatch(/^text\/html/);
     expect(page.body).toContain('<html lang="fr">');
     for (const event of api.body.data) {
-      expect(page.body).toContain(`<h2>${event.title.replace(/'/g, '&#39;')}</h2>`);
+      // Each title leads to the event's own page, not to the JSON resource.
+      expect(page.body).toContain(`<h2><a href="${event.links.html}">${event.title.replace(/'/g, '&#39;')}</a></h2>`);
       expect(page.body).toContain(event.dateSummary);
     }
     const jsonLd = jsonLdOf(page.body);
@@ -63,6 +66,108 @@ describe('GET /embed/<element> (the no-JavaScript path)', () => {
       const ld = await get(api, { Accept: 'application/ld+json' });
       expect(jsonLdOf(html.body), page).toEqual(ld.body);
       expect(jsonLdIssues(ld.body), api).toEqual([]);
+    }
+  });
+});
+
+describe('GET /embed/<list> honours the widget attributes', () => {
+  type Event = { slug: string; title: string; startsAt: string; links: { html: string } };
+  const titles = (html: string) => [...html.matchAll(/<h[23]><a href="[^"]+">([^<]+)<\/a><\/h[23]>/g)].map((m) => m[1]);
+
+  it('opens every link in the top window, outside a partner iframe', async () => {
+    for (const path of ['/embed/events?lang=en', '/embed/analyses', '/embed/event', '/embed/about']) {
+      const page = await get<string>(path);
+      expect(page.body, path).toContain('<base target="_top">');
+    }
+  });
+
+  it('lays out events as list, cards, compact or a calendar grouped by day, and refuses a layout it lacks', async () => {
+    const api = await get<{ data: Event[] }>('/v1/events?lang=en&limit=6');
+    for (const layout of ['list', 'cards', 'compact']) {
+      const page = await get<string>(`/embed/events?lang=en&layout=${layout}`);
+      expect(page.body, layout).toContain(`<ul class="items layout-${layout}">`);
+    }
+    const compact = await get<string>('/embed/events?lang=en&layout=compact');
+    const withSummary = api.body.data.find((e) => (e as Event & { summary: string | null }).summary);
+    // Compact is one line per event: the summary stays in the schema.org data, not on the page.
+    const visible = compact.body.replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/, '');
+    if (withSummary) expect(visible).not.toContain((withSummary as Event & { summary: string }).summary.replace(/'/g, '&#39;'));
+    const calendar = await get<string>('/embed/events?lang=en&layout=calendar');
+    const days = [...calendar.body.matchAll(/<section class="day"><h2><time datetime="(\d{4}-\d{2}-\d{2})">([^<]+)<\/time><\/h2>/g)];
+    const expectedDays = [
+      ...new Set(
+        api.body.data.map((e) =>
+          new Intl.DateTimeFormat('en-GB', {
+            weekday: 'long',
+            day: 'numeric',
+            month: 'long',
+            year: 'numeric',
+            timeZone: 'Europe/Brussels',
+          }).format(new Date(e.startsAt)),
+        ),
+      ),
+    ];
+    expect(days.map((d) => d[2])).toEqual(expectedDays);
+    expect(titles(calendar.body)).toEqual(api.body.data.map((e) => e.title.replace(/'/g, '&#39;')));
+    const bad = await get<string>('/embed/analyses?layout=calendar&filters=city', { 'Accept-Language': 'en' });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('Content-Type')).toMatch(/^text\/html/);
+    expect(bad.body).toContain('<code>layout</code>');
+    expect(bad.body).toContain('<code>filters</code>');
+  });
+
+  it('shows the chosen filters as a plain GET form that keeps the other attributes and narrows the list', async () => {
+    const page = await get<string>('/embed/events?lang=fr&layout=cards&filters=topic,city,date&limit=4');
+    const form = /<form class="filters" method="get" action="\/embed\/events" target="_self"[^>]*>([\s\S]*?)<\/form>/.exec(page.body)?.[1];
+    expect(form).toBeDefined();
+    expect(page.body).not.toMatch(/<script(?! type="application\/ld\+json")/);
+    for (const hidden of ['lang" value="fr', 'layout" value="cards', 'filters" value="topic,city,date', 'limit" value="4'])
+      expect(form).toContain(`<input type="hidden" name="${hidden}">`);
+    expect(form).toContain('<select name="topic"><option value="">Tous les thèmes</option>');
+    expect(form).toContain('<select name="city"><option value="">Toutes les villes</option>');
+    expect(form).toContain('<input type="date" name="from" value="">');
+    // The options are the facets of the result, so each leads somewhere; submitting one narrows the list.
+    const facets = await get<{ facets: { city: { value: string; label: string }[] } }>('/v1/events?lang=fr&facets=city&limit=1');
+    const city = facets.body.facets.city[0]!;
+    expect(form).toContain(`<option value="${city.value}">${city.label}</option>`);
+    const narrowed = await get<string>(
+      `/embed/events?lang=fr&layout=cards&filters=topic,city,date&limit=4&topic=&city=${encodeURIComponent(city.value)}&from=`,
+    );
+    expect(narrowed.status).toBe(200);
+    const api = await get<{ data: Event[] }>(`/v1/events?lang=fr&limit=4&city=${encodeURIComponent(city.value)}`);
+    expect(titles(narrowed.body)).toEqual(api.body.data.map((e) => e.title.replace(/'/g, '&#39;')));
+    expect(narrowed.body).toContain(`<option value="${city.value}" selected>`);
+    // The chosen city does not shrink its own list of choices.
+    expect((narrowed.body.match(/<select name="city">[\s\S]*?<\/select>/)?.[0].match(/<option /g) ?? []).length).toBe(
+      facets.body.facets.city.length + 1,
+    );
+    const services = await get<string>('/embed/services?lang=nl&filters=format&format=training');
+    expect(services.body).toContain('<option value="training" selected>Vorming</option>');
+  });
+
+  it('offers a "more" link to the next page, which shows the next events', async () => {
+    const first = await get<{ data: Event[]; nextCursor: string }>('/v1/events?lang=en&limit=2');
+    const second = await get<{ data: Event[] }>(`/v1/events?lang=en&limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`);
+    const page = await get<string>('/embed/events?lang=en&limit=2&layout=compact');
+    const more = /<p class="more"><a href="([^"]+)" target="_self" rel="next">Show more<\/a><\/p>/
+      .exec(page.body)?.[1]
+      ?.replace(/&amp;/g, '&');
+    expect(more).toBeDefined();
+    const next = await get<string>(more!);
+    expect(next.status).toBe(200);
+    expect(next.body).toContain('<ul class="items layout-compact">');
+    expect(titles(next.body)).toEqual(second.body.data.map((e) => e.title.replace(/'/g, '&#39;')));
+  });
+
+  it('writes analysis dates the way the page language does', async () => {
+    const newest = (await get<{ data: { publishedAt: string }[] }>('/v1/analyses?lang=fr&limit=1')).body.data[0]!;
+    const expected = {
+      nl: new Intl.DateTimeFormat('nl-BE', { dateStyle: 'long', timeZone: 'Europe/Brussels' }),
+      fr: new Intl.DateTimeFormat('fr-BE', { dateStyle: 'long', timeZone: 'Europe/Brussels' }),
+    };
+    for (const lang of ['nl', 'fr'] as const) {
+      const page = await get<string>(`/embed/analyses?lang=${lang}&limit=1`);
+      expect(page.body).toContain(`<time datetime="${newest.publishedAt}">${expected[lang].format(new Date(newest.publishedAt))}</time>`);
     }
   });
 });

@@ -187,6 +187,75 @@ describe('pages for people answer errors as pages', () => {
   });
 });
 
+describe('GET /{lang}/topics/{slug} and /{lang}/topics (topics list their items)', () => {
+  type Topic = { slug: string; name: string };
+
+  it('lists every published event, analysis and service of a topic, each linking to its page', { timeout: 60_000 }, async () => {
+    const topics = (await get<{ data: Topic[] }>('/v1/topics?lang=fr')).body.data;
+    expect(topics.length).toBeGreaterThan(0);
+    let shown = 0;
+    for (const topic of topics) {
+      const url = `${ORIGIN}/fr/topics/${topic.slug}`;
+      const { body, ld } = await expectItemPage(url, 'fr', 'CollectionPage');
+      expect(body).toContain(`<h1>${topic.name.replace(/'/g, '&#39;')}</h1>`);
+      expect(ld.about['@type']).toBe('DefinedTerm');
+      const items: Linked[] = [];
+      for (const kind of ['events', 'analyses', 'services']) {
+        items.push(...(await get<{ data: Linked[] }>(`/v1/${kind}?lang=fr&topic=${topic.slug}&limit=20`)).body.data);
+      }
+      for (const item of items) expect(body, item.links.html).toContain(`<a href="${item.links.html}">`);
+      expect(ld.mainEntity.itemListElement.map((e: { item: { url: string } }) => e.item.url)).toEqual(items.map((i) => i.links.html));
+      shown += items.length;
+    }
+    expect(shown).toBeGreaterThan(0);
+  });
+
+  it('links the topics of an item page to their topic pages, and those answer', { timeout: 30_000 }, async () => {
+    const analysis = (await get<{ data: Linked & { topics: Topic[] } }>('/v1/analyses/tien-stromingen-in-het-middenveld?lang=en')).body
+      .data;
+    const page = await get<string>(pathOf(analysis.links.html));
+    expect(analysis.topics.length).toBeGreaterThan(0);
+    for (const topic of analysis.topics) {
+      expect(page.body).toContain(`<a href="/en/topics/${topic.slug}">${topic.name}</a>`);
+      expect((await get<string>(`/en/topics/${topic.slug}`)).status).toBe(200);
+    }
+  });
+
+  it('has an index of every topic, and says in words when a topic has nothing yet', { timeout: 30_000 }, async () => {
+    const topics = (await get<{ data: Topic[] }>('/v1/topics?lang=nl')).body.data;
+    const index = await get<string>('/nl/topics');
+    expect(index.status).toBe(200);
+    expect(index.body).toContain(`<link rel="canonical" href="${ORIGIN}/nl/topics">`);
+    for (const t of topics) expect(index.body).toContain(`<a href="${ORIGIN}/nl/topics/${t.slug}">`);
+    expect(jsonLdOf(index.body).itemListElement).toHaveLength(topics.length);
+    await env.DB.batch([
+      env.DB.prepare(
+        `insert into topics (id, slug, status, position, created_at, updated_at) values ('t-empty', 'leeg-thema', 'published', 99, 0, 0)`,
+      ),
+      env.DB.prepare(`insert into topic_translations (topic_id, lang, name) values ('t-empty', 'nl', 'Leeg thema')`),
+    ]);
+    const empty = await get<string>('/en/topics/leeg-thema');
+    expect(empty.status).toBe(200);
+    expect(empty.body).toContain('There are no events, analyses or services on this topic yet.');
+    const unknown = await get<string>('/fr/topics/bestaat-niet');
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('Content-Type')).toMatch(/^text\/html/);
+    expect(unknown.body).toContain('<h1>Introuvable</h1>');
+  });
+});
+
+describe('an online event page', () => {
+  it('shows the link to join online', async () => {
+    const events = await get<{ data: (Linked & { onlineUrl: string | null; status: string })[] }>(
+      '/v1/events?lang=en&limit=50&attendanceMode=online,mixed&status=scheduled',
+    );
+    const event = events.body.data.find((e) => e.onlineUrl)!;
+    expect(event).toBeDefined();
+    const page = await get<string>(pathOf(event.links.html));
+    expect(page.body).toContain(`<dt>Join online</dt><dd><a href="${event.onlineUrl!.replace(/&/g, '&amp;')}">`);
+  });
+});
+
 // Content is planted straight into D1, as a broken or hostile writer could leave it. Runs last: it changes content.
 describe('item pages with hostile content stored in D1', { timeout: 30_000 }, () => {
   const BREAKOUT = '</script><script>alert("title")</script>';

@@ -11,6 +11,10 @@ export interface BuilderResult {
   copyMessage: string;
   /** What the clipboard holds after Copy. */
   clipboard: string;
+  /** The first heading the preview rendered (in the language the snippet will render in). */
+  previewHeading: string;
+  /** The attributes the builder offers for the chosen element, in order. */
+  offered: string[];
 }
 
 // Poll on a timer: the default (animation frames) never fires while the tab is in the background, which it is
@@ -41,7 +45,9 @@ export const useBuilder: BrowserCommand<[url: string, choices: Record<string, st
   // A context of its own: its pages keep focus (clipboard access needs it) while vitest's own page moves on.
   const browser = ctx.context.browser();
   if (!browser) throw new Error('builder: no browser to open a page in');
-  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  // Playwright evaluates its string predicates with eval, which the page's policy rightly forbids; the policy
+  // itself is checked by visitUnderCsp below, which waits without eval.
+  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'], bypassCSP: true });
   const page = await context.newPage();
   try {
     await page.goto(url);
@@ -55,14 +61,24 @@ export const useBuilder: BrowserCommand<[url: string, choices: Record<string, st
       const field = page.locator(`#builder [name="${name}"]`).first();
       if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
       else await field.fill(value);
+      // The fields of another element are built from the manifest; choose in them only once they are there.
+      if (name === 'element') {
+        await step(`the fields of ${value}`, () =>
+          page.waitForFunction(`document.querySelector('#fields').dataset.element === ${JSON.stringify(value)}`, undefined, POLL),
+        );
+      }
     }
+    const offered = (await page.evaluate(
+      `[...new Set([...document.querySelectorAll('#fields [name]')].map((el) => el.name))]`,
+    )) as string[];
     const snippet = await page.inputValue('#snippet');
     const previewTag = String(await page.evaluate(`document.querySelector('#preview').firstElementChild?.localName ?? ''`));
     // The preview above the button grows when its content arrives (a heading, or the empty state); wait for it,
     // then use the keyboard, which does not depend on where the button happens to be.
-    await step('the preview to render', () =>
+    const previewed = await step('the preview to render', () =>
       page.waitForFunction(settled(`document.querySelector('#preview').firstElementChild`), undefined, POLL),
     );
+    const [previewHeading = ''] = (await previewed.jsonValue()) as string[];
     await page.focus('#copy');
     await page.keyboard.press('Enter');
     await step('the copy message', () => page.waitForFunction(`document.querySelector('#copied').textContent !== ''`, undefined, POLL));
@@ -83,10 +99,53 @@ export const useBuilder: BrowserCommand<[url: string, choices: Record<string, st
         ),
       );
       const [pastedHeading = ''] = (await handle.jsonValue()) as string[];
-      return { snippet, previewTag, copyMessage, clipboard, pastedHeading } satisfies BuilderResult;
+      return { snippet, previewTag, copyMessage, clipboard, pastedHeading, previewHeading, offered } satisfies BuilderResult;
     } finally {
       await pasted.close();
     }
+  } finally {
+    await context.close();
+  }
+};
+
+export interface CspVisit {
+  /** Each `securitypolicyviolation` the page raised: the directive and what it blocked. */
+  violations: string[];
+  /** The page's Content-Security-Policy header. */
+  policy: string;
+  /** Whether the page got to work: `ready` evaluated in the page. */
+  ready: unknown;
+}
+
+/**
+ * Opens `url` in a tab of its own and records every Content-Security-Policy violation from the first byte on (the
+ * listener is installed before any script of the page runs), until `ready` (a page expression) is truthy.
+ */
+export const visitUnderCsp: BrowserCommand<[url: string, ready: string]> = async (ctx, url, ready) => {
+  const browser = ctx.context.browser();
+  if (!browser) throw new Error('csp: no browser to open a page in');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.addInitScript(`window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));`);
+    const response = await page.goto(url);
+    await page.bringToFront();
+    // Polled from outside (DevTools evaluation is not the page's script), since waitForFunction would need eval.
+    const started = Date.now();
+    let answer: unknown = false;
+    while (!answer) {
+      if (Date.now() - started > POLL.timeout) throw new Error(`csp: ${url} was not ready in time`);
+      await page.waitForTimeout(POLL.polling);
+      answer = await page.evaluate(ready);
+    }
+    // Late work (lazy chunks, styles injected after the first render) gets a moment to run into the policy too.
+    await page.waitForTimeout(500);
+    return {
+      violations: (await page.evaluate('window.__cspViolations')) as string[],
+      policy: (await response?.headerValue('content-security-policy')) ?? '',
+      ready: answer,
+    } satisfies CspVisit;
   } finally {
     await context.close();
   }

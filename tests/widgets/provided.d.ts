@@ -15,6 +15,8 @@ declare module 'vitest/browser' {
     useBuilder: (url: string, choices: Record<string, string>) => Promise<import('./commands.ts').BuilderResult>;
     /** See tests/widgets/color-scheme.ts. */
     emulateColorScheme: (scheme: 'light' | 'dark') => Promise<void>;
+    /** See tests/widgets/commands.ts. */
+    visitUnderCsp: (url: string, ready: string) => Promise<import('./commands.ts').CspVisit>;
   }
 }
 

@@ -1,9 +1,12 @@
 // GET /: every widget live on the stored content, and a builder that writes the exact embed snippet.
 import { Hono } from 'hono';
-import { html, raw } from 'hono/html';
+import { html } from 'hono/html';
 import type { AppEnv } from '../../env.ts';
 import { htmlDocument, styleElement } from '../layout.ts';
 import { BUILDER_SCRIPT } from './builder-script.ts';
+
+/** The builder's browser code, served by this Worker beside the page. */
+export const BUILDER_SCRIPT_PATH = '/builder.js';
 
 const STYLE = `
 [hidden]{display:none!important}
@@ -20,7 +23,9 @@ form{display:grid;gap:.75rem;min-width:0}
 form select,form input:not([type=checkbox]):not([type=color]){width:100%}
 label{display:grid;gap:.2rem;font-weight:600}
 fieldset{border:1px solid #8888;border-radius:.5rem}
-fieldset label{display:inline-flex;gap:.4rem;font-weight:400;margin-inline-end:1rem}
+fieldset label,label.check{display:inline-flex;gap:.4rem;align-items:center;font-weight:400;margin-inline-end:1rem}
+label.check span{order:1}
+.fields{display:grid;gap:.75rem}
 input,select,textarea,button{font:inherit}
 select,input:not([type=checkbox]):not([type=color]){min-height:2.4rem}
 textarea{width:100%;min-height:9rem;font-family:ui-monospace,monospace;font-size:.85rem}
@@ -48,7 +53,7 @@ export const homeRouter = new Hono<AppEnv>().get('/', (c) =>
 </header>
 <main>
 <h2 id="builder-title">Build your widget</h2>
-<p>Pick what to show and how; copy the snippet into any page (WordPress, Drupal, plain HTML). The link inside the element is what visitors without JavaScript get.</p>
+<p>Pick what to show and how (every attribute of <code>/widgets/custom-elements.json</code>; hover a field for what it does); copy the snippet into any page (WordPress, Drupal, plain HTML). The link inside the element is what visitors without JavaScript get.</p>
 <div class="builder">
 <form id="builder" aria-labelledby="builder-title">
 <label>Widget <select name="element">
@@ -59,21 +64,7 @@ export const homeRouter = new Hono<AppEnv>().get('/', (c) =>
 <option value="socius-services">Services (socius-services)</option>
 <option value="socius-about">Organisation card (socius-about)</option>
 </select></label>
-<label data-for="lang">Language <select name="lang"><option value="">Host page language</option><option value="nl">Nederlands</option><option value="en">English</option><option value="fr">Français</option></select></label>
-<label data-for="slug">Item <select name="slug"></select></label>
-<label data-for="topic">Topic <select name="topic"></select></label>
-<label data-for="city">City <input name="city" placeholder="e.g. Gent"></label>
-<label data-for="attendance-mode">Attendance <select name="attendance-mode"><option value="">Any</option><option value="offline">In person</option><option value="online">Online</option><option value="mixed">Mixed</option></select></label>
-<label data-for="layout">Layout <select name="layout"></select></label>
-<label data-for="limit">How many <input name="limit" type="number" min="1" max="100" placeholder="default"></label>
-<fieldset data-for="filters"><legend>Visible filters</legend>
-<label><input type="checkbox" name="filters" value="topic"> topic</label>
-<label><input type="checkbox" name="filters" value="city"> city</label>
-<label><input type="checkbox" name="filters" value="date"> date</label>
-<label><input type="checkbox" name="filters" value="format"> format</label>
-</fieldset>
-<label data-for="search"><span><input type="checkbox" name="search"> Search box</span></label>
-<label data-for="theme">Theme <select name="theme"><option value="">Follow the host page</option><option value="light">Light</option><option value="dark">Dark</option><option value="auto">Visitor's system setting</option></select></label>
+<div id="fields" class="fields"></div>
 <label>Accent colour <input type="color" name="accent" value="#a3004a"></label>
 <label>Font <select name="font"><option value="">Host page font</option><option value="Georgia, serif">Serif</option><option value="system-ui, sans-serif">System sans-serif</option></select></label>
 </form>
@@ -96,7 +87,12 @@ export const homeRouter = new Hono<AppEnv>().get('/', (c) =>
 <section aria-labelledby="g-about"><h3 id="g-about">&lt;socius-about&gt;</h3><socius-about heading-level="4"></socius-about></section>
 </div>
 </main>
-<script type="module">${raw(BUILDER_SCRIPT)}</script>`,
+<script type="module" src="${BUILDER_SCRIPT_PATH}"></script>`,
     }),
   ),
+);
+
+// A file of its own rather than an inline script, so the page's Content-Security-Policy needs no exception for it.
+homeRouter.get(BUILDER_SCRIPT_PATH, (c) =>
+  c.body(BUILDER_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=300' }),
 );

@@ -1,20 +1,30 @@
-// GET /{lang}/events/{slug}, /{lang}/analyses/{slug}, /{lang}/services/{slug}, /{lang}/about: the readable page of
-// every published item, what `links.html` in the API points to and what titles link to. Like /embed, it reads
+// GET /{lang}/events/{slug}, /{lang}/analyses/{slug}, /{lang}/services/{slug}, /{lang}/about, and the topics
+// (/{lang}/topics, /{lang}/topics/{slug}, listing their items): the readable page of every published item, what `links.html` in the API points to and what titles link to. Like /embed, it reads
 // the public API through the Worker itself, so what a page shows is exactly what the API serves.
 import { type Context, Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import { LANGS, type Lang } from '../../../schema/columns.ts';
 import type { AboutBody } from '../../about/schemas.ts';
-import type { AnalysisBody } from '../../analyses/schemas.ts';
+import type { AnalysisBody, AnalysisSummaryBody } from '../../analyses/schemas.ts';
 import type { AppEnv } from '../../env.ts';
 import type { EventBody } from '../../events/schemas.ts';
 import { discoveryTags } from '../../feeds/discovery.ts';
-import { analysisNode, eventNode, type JsonLdNode, jsonLdDocument, organizationNode, serviceNode } from '../../json-ld/schema-org.ts';
+import {
+  analysisNode,
+  eventNode,
+  itemList,
+  type JsonLdNode,
+  jsonLdDocument,
+  organizationNode,
+  serviceNode,
+  topicNode,
+} from '../../json-ld/schema-org.ts';
 import { ATTENDANCE_LABELS, STATUS_LABELS } from '../../lib/labels.ts';
 import { INTL_LOCALES } from '../../lib/language.ts';
 import { type PageKind, pagePath } from '../../lib/links.ts';
 import { sanitiseHtml } from '../../lib/sanitise.ts';
 import type { ServiceBody } from '../../services/schemas.ts';
+import type { TopicBody } from '../../topics/schemas.ts';
 import type { ApiFetch } from '../embed/index.ts';
 import { EMBED_STYLE } from '../embed/page.ts';
 import { errorPage, errorPageFromApi } from '../error-page.ts';
@@ -46,6 +56,17 @@ const W = {
   region: { nl: 'Werkgebied', en: 'Region', fr: 'Région' },
   subsidiser: { nl: 'Gesubsidieerd door', en: 'Funded by', fr: 'Subventionné par' },
   languages: { nl: 'Andere talen', en: 'Other languages', fr: 'Autres langues' },
+  onlineLink: { nl: 'Online deelnemen', en: 'Join online', fr: 'Participer en ligne' },
+  allTopics: { nl: "Alle thema's", en: 'All topics', fr: 'Tous les thèmes' },
+  upcoming: { nl: 'Komende activiteiten', en: 'Upcoming events', fr: 'Activités à venir' },
+  analyses: { nl: 'Analyses', en: 'Analyses', fr: 'Analyses' },
+  services: { nl: 'Aanbod', en: 'What we offer', fr: 'Offre' },
+  topicEmpty: {
+    nl: 'Er zijn nog geen activiteiten, analyses of aanbod over dit thema.',
+    en: 'There are no events, analyses or services on this topic yet.',
+    fr: "Il n'y a pas encore d'activités, d'analyses ni d'offre sur ce thème.",
+  },
+  topicsEmpty: { nl: "Er zijn nog geen thema's.", en: 'There are no topics yet.', fr: "Il n'y a pas encore de thèmes." },
 } satisfies Record<string, Record<Lang, string>>;
 
 const LANGUAGE_NAMES: Record<Lang, string> = { nl: 'Nederlands', en: 'English', fr: 'Français' };
@@ -54,10 +75,12 @@ const OG_LOCALES: Record<Lang, string> = { nl: 'nl_BE', en: 'en_GB', fr: 'fr_BE'
 // The /embed look, plus what a page of its own needs: a readable measure, a button, and a layout for paper.
 const STYLE = `${EMBED_STYLE}
 main{max-width:42rem;margin:0 auto}
-dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0 0 1rem}dt{font-weight:600}dd{margin:0}
+dl{display:grid;grid-template-columns:minmax(0,max-content) minmax(0,1fr);gap:.25rem 1rem;margin:0 0 1rem}dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}
+@media (max-width:32rem){dl{grid-template-columns:minmax(0,1fr);gap:0}dd{margin-bottom:.5rem}}
 .actions{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0}
 .button{display:inline-block;padding:.4rem .9rem;border-radius:.3rem;background:var(--accent);color:Canvas;text-decoration:none;font-weight:600}
 nav.langs{margin-top:2rem;font-size:.9em}
+p.all{margin-top:1.5rem}
 section h2{font-size:1.15rem;margin-top:1.5rem}
 @media print{
   :root{color-scheme:light;font-size:11pt}
@@ -75,9 +98,13 @@ const row = (label: string, value: unknown) => (value ? html`<dt>${label}</dt><d
 const longDate = (iso: string, lang: Lang) =>
   new Intl.DateTimeFormat(INTL_LOCALES[lang], { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(new Date(iso));
 
-const topicsLine = (topics: { name: string }[]) => topics.map((t) => t.name).join(', ');
+/** The item's topics, each a link to its topic page. */
+const topicsLine = (topics: { slug: string; name: string }[], lang: Lang): Html | '' =>
+  topics.length === 0
+    ? ''
+    : html`${topics.map((t, i) => html`${i > 0 ? ', ' : ''}<a href="${pagePath(lang, 'topics', t.slug)}">${t.name}</a>`)}`;
 
-interface ItemPage {
+export interface ItemPage {
   lang: Lang;
   kind: PageKind;
   slug?: string;
@@ -91,17 +118,14 @@ interface ItemPage {
 }
 
 /**
- * The document: canonical URL, alternates in every language plus `x-default` (Dutch, the default language),
- * Open Graph and Twitter card tags, schema.org data from the one mapping, and the item itself.
+ * Everything in the page's <head> besides the shell: canonical URL, alternates in every language plus `x-default`
+ * (Dutch, the default language), Open Graph and Twitter card tags, the page style and the schema.org data from the
+ * one mapping. One function, so tags that other parts add (feed discovery, oEmbed, citation) go in one place.
  */
-function itemDocument(c: Context<AppEnv>, item: ItemPage): Html {
-  const origin = new URL(c.req.url).origin;
+export function itemHead(origin: string, item: ItemPage): Html {
   const url = (lang: Lang) => `${origin}${pagePath(lang, item.kind, item.slug)}`;
   const others = LANGS.filter((l) => l !== item.lang);
-  return htmlDocument({
-    lang: item.lang,
-    title: `${item.title} · Socius`,
-    head: html`<link rel="canonical" href="${url(item.lang)}">
+  return html`<link rel="canonical" href="${url(item.lang)}">
 ${LANGS.map((l) => html`<link rel="alternate" hreflang="${l}" href="${url(l)}">\n`)}<link rel="alternate" hreflang="x-default" href="${url('nl')}">
 ${item.description ? html`<meta name="description" content="${item.description}">` : ''}
 <meta property="og:type" content="${item.ogType}">
@@ -115,7 +139,18 @@ ${others.map((l) => html`<meta property="og:locale:alternate" content="${OG_LOCA
 ${item.description ? html`<meta name="twitter:description" content="${item.description}">` : ''}
 ${styleElement(STYLE)}
 ${jsonLdScript(jsonLdDocument(item.jsonLd))}
-${discoveryTags({ origin, lang: item.lang, kind: item.kind, url: url(item.lang), title: item.title, ...(item.analysis ? { analysis: item.analysis } : {}) })}`,
+${discoveryTags({ origin, lang: item.lang, kind: item.kind, url: url(item.lang), title: item.title, ...(item.analysis ? { analysis: item.analysis } : {}) })}`;
+}
+
+/** The document: the head above, the item itself, and links to its translations. */
+function itemDocument(c: Context<AppEnv>, item: ItemPage): Html {
+  const origin = new URL(c.req.url).origin;
+  const url = (lang: Lang) => `${origin}${pagePath(lang, item.kind, item.slug)}`;
+  const others = LANGS.filter((l) => l !== item.lang);
+  return htmlDocument({
+    lang: item.lang,
+    title: `${item.title} · Socius`,
+    head: itemHead(origin, item),
     body: html`<main>
 <article>
 ${item.body}
@@ -155,11 +190,12 @@ ${e.registration.availability === 'full' && e.status !== 'cancelled' ? html`<spa
 <dl>
 ${row(W.when[lang], e.dateSummary)}
 ${row(W.where[lang], [address, e.attendanceMode === 'offline' ? '' : ATTENDANCE_LABELS[lang][e.attendanceMode]].filter(Boolean).join(' — '))}
+${e.status === 'cancelled' ? '' : row(W.onlineLink[lang], e.onlineUrl && safeHref(e.onlineUrl) ? link(e.onlineUrl, e.onlineUrl) : '')}
 ${row(W.price[lang], [price, e.price.note].filter(Boolean).join(' — '))}
 ${row(W.organiser[lang], link(e.organiser.url, e.organiser.name))}
 ${row(W.audience[lang], e.audience)}
 ${row(W.accessibility[lang], e.accessibility)}
-${row(W.topics[lang], topicsLine(e.topics))}
+${row(W.topics[lang], topicsLine(e.topics, lang))}
 </dl>
 ${
   e.sessions.length > 1
@@ -192,7 +228,7 @@ ${row(W.authors[lang], authors)}
 ${row(W.published[lang], html`<time datetime="${a.publishedAt}">${longDate(a.publishedAt, lang)}</time>`)}
 ${a.revisedAt ? row(W.revised[lang], html`<time datetime="${a.revisedAt}">${longDate(a.revisedAt, lang)}</time>`) : ''}
 ${row(W.licence[lang], link(`https://spdx.org/licenses/${encodeURIComponent(a.licence)}.html`, a.licence))}
-${row(W.topics[lang], topicsLine(a.topics))}
+${row(W.topics[lang], topicsLine(a.topics, lang))}
 </dl>
 ${a.summary ? html`<p><strong>${a.summary}</strong></p>` : ''}
 ${a.sections.map(
@@ -208,7 +244,7 @@ ${s.summary ? html`<p><strong>${s.summary}</strong></p>` : ''}
 ${s.description ? html`<p>${s.description}</p>` : ''}
 <dl>
 ${row(W.audience[lang], s.audience)}
-${row(W.topics[lang], topicsLine(s.topics))}
+${row(W.topics[lang], topicsLine(s.topics, lang))}
 ${row(W.contact[lang], s.contact.email ? link(`mailto:${s.contact.email}`, s.contact.email) : '')}
 </dl>
 ${safeHref(s.link) ? html`<div class="actions"><a class="button" href="${safeHref(s.link)}">${W.more[lang]}<span class="vh">: ${s.title}</span></a></div>` : ''}`;
@@ -251,6 +287,17 @@ export function createItemPagesRouter(fetchApi: ApiFetch) {
     return ((await response.json()) as { data: T }).data;
   }
   const langOf = (c: Context<AppEnv>) => c.req.param('lang') as Lang;
+
+  /**
+   * One list for a page that shows several. A list that fails leaves its section out rather than the whole page,
+   * and the page is then not kept anywhere, so the next visitor gets it complete.
+   */
+  async function listOf<T>(c: Context<AppEnv>, path: string): Promise<T[]> {
+    const response = await fetchApi(c, path);
+    if (response.ok) return ((await response.json()) as { data: T[] }).data;
+    c.header('Cache-Control', 'no-store');
+    return [];
+  }
 
   router.get(`/${LANG_PATTERN}/events/:slug`, async (c) => {
     const lang = langOf(c);
@@ -321,6 +368,81 @@ export function createItemPagesRouter(fetchApi: ApiFetch) {
         ogType: 'website',
         jsonLd: organizationNode(a),
         body: aboutBody(a, lang),
+      }),
+    );
+  });
+
+  router.get(`/${LANG_PATTERN}/topics/:slug`, async (c) => {
+    const lang = langOf(c);
+    const slug = c.req.param('slug');
+    const topic = await load<TopicBody>(c, lang, `/v1/topics/${encodeURIComponent(slug)}`);
+    if (topic instanceof Response) return topic;
+    const filter = `lang=${lang}&topic=${encodeURIComponent(topic.slug)}`;
+    const [events, analyses, services] = await Promise.all([
+      listOf<EventBody>(c, `/v1/events?${filter}&limit=20`),
+      listOf<AnalysisSummaryBody>(c, `/v1/analyses?${filter}&limit=20`),
+      listOf<ServiceBody>(c, `/v1/services?${filter}&limit=100`),
+    ]);
+    const origin = new URL(c.req.url).origin;
+    const url = `${origin}${pagePath(lang, 'topics', topic.slug)}`;
+    const section = <T extends { links: { html: string }; title: string }>(title: string, items: T[], detail: (x: T) => unknown) =>
+      items.length === 0
+        ? ''
+        : html`<section><h2>${title}</h2><ul class="items">${items.map(
+            (x) => html`<li><h3>${link(x.links.html, x.title)}</h3><p class="muted">${detail(x)}</p></li>`,
+          )}</ul></section>`;
+    return c.html(
+      itemDocument(c, {
+        lang,
+        kind: 'topics',
+        slug: topic.slug,
+        title: topic.name,
+        description: topic.description,
+        ogType: 'website',
+        // The page is a collection about the topic, its items in the order shown, from the one mapping.
+        jsonLd: {
+          '@type': 'CollectionPage',
+          '@id': url,
+          url,
+          name: topic.name,
+          description: topic.description ?? undefined,
+          inLanguage: lang,
+          about: topicNode(topic),
+          mainEntity: itemList([...events.map(eventNode), ...analyses.map(analysisNode), ...services.map(serviceNode)], (node) => node),
+        },
+        body: html`<h1>${topic.name}</h1>
+${topic.description ? html`<p>${topic.description}</p>` : ''}
+${events.length + analyses.length + services.length === 0 ? html`<p>${W.topicEmpty[lang]}</p>` : ''}
+${section(W.upcoming[lang], events, (e) => e.dateSummary)}
+${section(W.analyses[lang], analyses, (a) => html`<time datetime="${a.publishedAt}">${longDate(a.publishedAt, lang)}</time>`)}
+${section(W.services[lang], services, (s) => s.summary)}
+<p class="all"><a href="${pagePath(lang, 'topics')}">${W.allTopics[lang]}</a></p>`,
+      }),
+    );
+  });
+
+  router.get(`/${LANG_PATTERN}/topics`, async (c) => {
+    const lang = langOf(c);
+    const topics = await load<TopicBody[]>(c, lang, '/v1/topics');
+    if (topics instanceof Response) return topics;
+    const origin = new URL(c.req.url).origin;
+    const pageOf = (t: TopicBody) => `${origin}${pagePath(lang, 'topics', t.slug)}`;
+    return c.html(
+      itemDocument(c, {
+        lang,
+        kind: 'topics',
+        title: W.allTopics[lang],
+        description: null,
+        ogType: 'website',
+        jsonLd: itemList(topics, (t) => ({ ...topicNode(t), '@id': pageOf(t), url: pageOf(t) })),
+        body: html`<h1>${W.allTopics[lang]}</h1>
+${
+  topics.length === 0
+    ? html`<p>${W.topicsEmpty[lang]}</p>`
+    : html`<ul class="items">${topics.map(
+        (t) => html`<li><h2>${link(pageOf(t), t.name)}</h2>${t.description ? html`<p class="muted">${t.description}</p>` : ''}</li>`,
+      )}</ul>`
+}`,
       }),
     );
   });
