@@ -76,7 +76,7 @@ export const styles = css`
   /* The filters: a tidy grid of equal controls that becomes one column in a narrow container. */
   form[part='filters'] {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
   }
   form[part='filters'] select,
   form[part='filters'] input {

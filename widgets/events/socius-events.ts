@@ -35,6 +35,11 @@ const shiftMonth = (key: string, months: number) => {
 /**
  * Upcoming Socius events, filtered like the API, in a list, cards, a compact list or a month calendar.
  *
+ * Event titles are headings at `heading-level` (default 2; set it one below the heading the widget sits under).
+ * In the calendar the month is at `heading-level`, the chosen day one deeper and that day's events two deeper.
+ * The calendar opens each month on its first day with events from today on. Places are named in the widget's
+ * language where the name differs (Brussel, Bruxelles, Brussels); filters still send the stored name.
+ *
  * @fires socius-event-open - A person opened an event; `detail: { slug, event }`. Cancel it to show the event your own way.
  * @fires socius-register - A person followed a registration link; `detail: { slug, url }`. Cancel it to handle registration yourself.
  * @cssproperty --socius-accent - Accent colour (links, markers, buttons).
