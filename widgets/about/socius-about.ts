@@ -23,7 +23,8 @@ export class SociusAbout extends SociusElement<About> {
     baseStyles,
     css`
       :host {
-        --_item-height: 16rem;
+        --_item-height: 20rem;
+        --_item-height-narrow: 46rem;
       }
       .card {
         border: 1px solid var(--_border);

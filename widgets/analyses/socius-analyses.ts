@@ -18,10 +18,12 @@ export class SociusAnalyses extends SociusElement<AnalysisSummary[]> {
     baseStyles,
     css`
       :host {
-        --_item-height: 14rem;
+        --_item-height: 20rem;
+        --_item-height-narrow: 15rem;
       }
       :host([layout='list']) {
-        --_item-height: 8rem;
+        --_item-height: 7.5rem;
+        --_item-height-narrow: 12rem;
       }
       :host(:not([layout='list'])) ul {
         grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr));
@@ -77,7 +79,9 @@ export class SociusAnalyses extends SociusElement<AnalysisSummary[]> {
   }
 
   protected async fetchData(signal: AbortSignal): Promise<AnalysisSummary[]> {
-    return (await api.listAnalyses(this.apiBase, this.#query(), signal)).data;
+    const { data } = await api.listAnalyses(this.apiBase, this.#query(), signal);
+    if (data.length === 0) this.hintTopic(this.topic);
+    return data;
   }
 
   protected override jsonLd(items: AnalysisSummary[]) {

@@ -55,7 +55,8 @@ export class SociusServices extends SociusElement<Data> {
     baseStyles,
     css`
       :host {
-        --_item-height: 12rem;
+        --_item-height: 17rem;
+        --_item-height-narrow: 15rem;
       }
       ul {
         grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr));
@@ -67,7 +68,13 @@ export class SociusServices extends SociusElement<Data> {
         background: var(--_surface);
       }
       .placeholder.filters {
-        min-height: 5.5rem;
+        min-height: 5rem;
+        margin-bottom: var(--_space);
+      }
+      @container (max-width: 30rem) {
+        .placeholder.filters {
+          min-height: 9rem;
+        }
       }
       .format {
         font-size: 0.85em;
@@ -127,6 +134,7 @@ export class SociusServices extends SociusElement<Data> {
       api.listServices(this.apiBase, query, signal),
       wantsTopics ? api.listTopics(this.apiBase, { lang: this.uiLang }, signal) : Promise.resolve({ data: [] }),
     ]);
+    if (services.data.length === 0) this.hintTopic(query.topic);
     return { services: services.data, topics: topics.data };
   }
 

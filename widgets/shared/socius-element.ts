@@ -164,6 +164,11 @@ export abstract class SociusElement<T> extends LitElement {
     console.warn(`<${this.localName}>: ${message}`);
   }
 
+  /** An empty list for a `topic` is most often a mistyped slug: says so to the developer. */
+  protected hintTopic(topic: string | undefined): void {
+    if (topic) this.hint(`nothing found for topic "${topic}": is each one a slug from ${this.apiBase}/v1/topics?`);
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     if (this.reloadOn.some((name) => changed.has(name)) || changed.has('lang') || changed.has('apiBase')) void this.reload();
     if (changed.has('noJsonld') && this.noJsonld) this.#setJsonLd(null);
@@ -241,15 +246,11 @@ export abstract class SociusElement<T> extends LitElement {
   /** The likely cause of a failure, in the console, for whoever set the element up. */
   #explain(error: unknown): void {
     if (!(error instanceof ApiError)) return;
-    if (error.status === 0) {
-      this.hint(
-        `the API at api-base "${this.apiBase}" could not be reached (wrong address, server down or offline). Showing the fallback link inside the element.`,
-      );
-    } else if (error.status === 404 || error.status === 400) {
-      this.hint(`the API answered ${error.status} (${error.message}): check the element's attributes, such as an unknown topic or slug.`);
-    } else {
-      this.hint(`the API at "${this.apiBase}" answered ${error.status} (${error.message}).`);
-    }
+    this.hint(
+      error.status === 0
+        ? `api-base "${this.apiBase}" could not be reached; showing the link inside the element.`
+        : `the API answered ${error.status} (${error.message}): check the attributes (an unknown topic or slug?).`,
+    );
   }
 
   async #retry(): Promise<void> {

@@ -88,13 +88,19 @@ export const baseStyles = css`
     padding: var(--_space) 0;
     color: var(--_muted);
   }
-  /* While loading: empty shapes as tall as the content is expected to be (--_item-height per element and layout),
+  /* While loading: empty shapes as tall as the content is expected to be (--_item-height per element and layout,
+     --_item-height-narrow in a container up to 30rem wide),
      so the host page does not move when it arrives; "loading" shows over them only after 300 ms. */
   .skeleton {
     position: relative;
   }
   .placeholder {
     min-height: var(--_item-height, 8rem);
+  }
+  @container (max-width: 30rem) {
+    .placeholder {
+      min-height: var(--_item-height-narrow, var(--_item-height, 8rem));
+    }
   }
   div.placeholder {
     border-radius: var(--_radius);
