@@ -288,7 +288,8 @@ export abstract class SociusElement<T> extends LitElement {
 
   #setJsonLd(data: JsonLd | null): void {
     this.#ld = data;
-    if (data) SociusElement.#withLd.add(this);
+    // A widget taken off the page while its JSON-LD was on the way must not claim items for the widgets still on it.
+    if (data && this.isConnected) SociusElement.#withLd.add(this);
     else {
       SociusElement.#withLd.delete(this);
       this.#writeJsonLd(null);
