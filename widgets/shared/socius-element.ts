@@ -1,5 +1,3 @@
-${this.renderSkeleton()}      if (key && written.has(key)) return false;
-
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError, fetchJsonLd, type JsonLd, SCRIPT_ORIGIN } from './client.ts';
 import { safeHref } from './safe-href.ts';
@@ -309,6 +307,7 @@ export abstract class SociusElement<T> extends LitElement {
   static #unwritten(ld: JsonLd | null, written: Set<string>): JsonLd | null {
     const claim = (node: unknown) => {
       const key = ldKey(node);
+      if (key && written.has(key)) return false;
       if (key) written.add(key);
       return true;
     };
@@ -365,7 +364,7 @@ export abstract class SociusElement<T> extends LitElement {
       case 'loading':
         // "Loading" appears only after a moment (CSS), so a fast answer never flashes it.
         return html`<div class="skeleton" part="skeleton">
-          
+          ${this.renderSkeleton()}
           <p class="status late" role="status" part="status">${this.t.loading}</p>
         </div>`;
       case 'error': {

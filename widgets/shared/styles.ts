@@ -1,5 +1,3 @@
-    overflow-wrap: anywhere;
-
 import { css } from 'lit';
 
 /**
@@ -22,6 +20,7 @@ export const baseStyles = css`
     color: var(--socius-text, inherit);
     line-height: 1.5;
     /* A long word or URL wraps rather than widening a 260 px sidebar. */
+    overflow-wrap: anywhere;
     --_surface: var(--socius-surface, transparent);
     --_muted: var(--socius-muted, color-mix(in srgb, currentColor 75%, transparent));
     --_border: var(--socius-border, color-mix(in srgb, currentColor 35%, transparent));
@@ -120,7 +119,6 @@ export const baseStyles = css`
   }
   button,
   .button {
-    max-width: 100%;
     font: inherit;
     cursor: pointer;
     display: inline-flex;
@@ -179,6 +177,7 @@ export const baseStyles = css`
   }
   select,
   input {
+    max-width: 100%;
     font: inherit;
     min-height: 2.5rem;
     padding: 0.3em 0.5em;
