@@ -127,7 +127,11 @@ export function layoutShift(): Promise<{ cls: number; total: number; shifts: str
       const shifts = entries.map(
         (entry) =>
           `${entry.value.toFixed(3)} at ${Math.round(entry.startTime)} ms: ${(entry.sources ?? [])
-            .map((s) => `${name(s.node)} y ${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)}`)
+            // A rect that left the viewport is empty: say so rather than print a y of 0.
+            .map(
+              (s) =>
+                `${name(s.node)} y ${Math.round(s.previousRect.y)}→${s.currentRect.height ? Math.round(s.currentRect.y) : 'out of view'}`,
+            )
             .join(', ')}`,
       );
       resolve({ cls, total: entries.reduce((sum, entry) => sum + entry.value, 0), shifts });
