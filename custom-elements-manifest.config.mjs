@@ -41,10 +41,33 @@ function dropInternalState() {
   };
 }
 
+/**
+ * The theme contract (which colours a widget inherits and which it paints) is worded once, on SociusElement. An
+ * element that also lists a custom property of the base in its own JSDoc would show its shorter wording instead,
+ * so a partner reading one element's entry would miss the contract: the base's entry wins for every element.
+ */
+function baseCustomPropertiesWin() {
+  return {
+    name: 'socius-base-custom-properties-win',
+    packageLinkPhase({ customElementsManifest }) {
+      const declarations = customElementsManifest.modules.flatMap((m) => m.declarations ?? []);
+      const base = declarations.find((d) => d.name === 'SociusElement');
+      const contract = new Map((base?.cssProperties ?? []).map((p) => [p.name, p]));
+      const module = customElementsManifest.modules.find((m) => m.declarations?.includes(base));
+      for (const declaration of declarations) {
+        if (declaration === base || !declaration.cssProperties) continue;
+        declaration.cssProperties = declaration.cssProperties.map((p) =>
+          contract.has(p.name) ? { ...contract.get(p.name), inheritedFrom: { name: 'SociusElement', module: module?.path } } : p,
+        );
+      }
+    },
+  };
+}
+
 export default {
   globs: ['widgets/**/*.ts'],
   exclude: ['widgets/shared/api-types.ts'],
   outdir: 'dist/public/widgets',
   litelement: true,
-  plugins: [dropInternalState()],
+  plugins: [dropInternalState(), baseCustomPropertiesWin()],
 };

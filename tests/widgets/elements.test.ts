@@ -37,12 +37,12 @@ describe('<socius-event>', () => {
 
 describe('<socius-analyses> and <socius-analysis>', () => {
   it('lists analyses as cards with links and Report data for search engines', async () => {
-    const api = await fetchJson<{ data: { title: string; url: string }[] }>('/v1/analyses?lang=fr&limit=3');
+    const api = await fetchJson<{ data: { title: string; links: { html: string } }[] }>('/v1/analyses?lang=fr&limit=3');
     const element = mount('socius-analyses', { lang: 'fr' });
     await loaded(element);
     const links = [...shadow(element).querySelectorAll<HTMLAnchorElement>('li [role="heading"] a')];
     expect(links.map((a) => text(a))).toEqual(api.data.map((a) => a.title));
-    expect(links[0]!.href).toBe(api.data[0]!.url);
+    expect(links[0]!.href).toBe(api.data[0]!.links.html);
     expect(JSON.parse(element.querySelector('script[type="application/ld+json"]')!.textContent!).itemListElement[0].item['@type']).toBe(
       'Report',
     );
@@ -149,5 +149,21 @@ describe('the custom-elements manifest', () => {
         .map((part) => `<${element.localName}> ${part}`),
     );
     expect([...new Set(undocumented)]).toEqual([]);
+  });
+});
+
+describe('the custom-elements manifest’s theme contract', () => {
+  it('shows every element the base wording of the colour contract, not a shorter one of its own', async () => {
+    const manifest = (await (await fetch(new URL('/widgets/custom-elements.json', apiBase))).json()) as {
+      modules: { declarations?: { name: string; tagName?: string; cssProperties?: { name: string; description?: string }[] }[] }[];
+    };
+    const declarations = manifest.modules.flatMap((m) => m.declarations ?? []);
+    const base = new Map(declarations.find((d) => d.name === 'SociusElement')?.cssProperties?.map((p) => [p.name, p.description]));
+    expect(base.get('--socius-surface')).toMatch(/Without `theme`.*With `theme`|without `theme`.*with `theme`/i);
+    for (const element of declarations.filter((d) => d.tagName)) {
+      for (const name of ['--socius-text', '--socius-surface', '--socius-accent']) {
+        expect(element.cssProperties?.find((p) => p.name === name)?.description, `<${element.tagName}> ${name}`).toBe(base.get(name));
+      }
+    }
   });
 });

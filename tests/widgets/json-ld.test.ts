@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import '../../widgets/index.ts';
 import { jsonLdIssues } from '../json-ld-rules.ts';
-import { apiBase, loaded, mount, shadow, until } from './helpers.ts';
+import { apiBase, fetchJson, loaded, mount, shadow, until } from './helpers.ts';
 
 afterEach(() => document.body.replaceChildren());
 
@@ -68,5 +68,40 @@ describe('schema.org JSON-LD in the host page', () => {
     element.setAttribute('no-jsonld', '');
     await element.reload();
     expect(element.querySelector('script')).toBeNull();
+  });
+});
+
+describe('one JSON-LD block per item per page', () => {
+  /** Every item described in the page's JSON-LD (a whole document, or an entry of an ItemList), by @id. */
+  const described = () =>
+    [...document.querySelectorAll('script[type="application/ld+json"]')].flatMap((script) => {
+      const ld = JSON.parse(script.textContent ?? 'null') as {
+        '@id'?: string;
+        '@type': string;
+        itemListElement?: { item: { '@id'?: string } }[];
+      };
+      return ld['@type'] === 'ItemList' ? (ld.itemListElement ?? []).map((entry) => entry.item['@id']) : [ld['@id']];
+    });
+
+  it('describes an event once when three widgets show it', async () => {
+    const { data } = await fetchJson<{ data: { slug: string; links: { html: string } }[] }>('/v1/events?lang=nl&limit=3');
+    const widgets = [
+      mount('socius-events', { lang: 'nl', limit: '3' }),
+      mount('socius-event', { lang: 'nl', slug: data[0]!.slug }),
+      mount('socius-events', { lang: 'nl', limit: '3', layout: 'compact' }),
+    ];
+    await Promise.all(widgets.map((element) => loaded(element)));
+    await until(() => described().length >= 3, 'the JSON-LD');
+    const ids = described();
+    expect(ids.filter((id) => id === data[0]!.links.html)).toHaveLength(1);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(ids)).toEqual(new Set(data.map((e) => e.links.html)));
+    for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+      expect(jsonLdIssues(JSON.parse(script.textContent ?? 'null'))).toEqual([]);
+    }
+    // The first list writes all three; when it goes, the others describe them again.
+    widgets[0]!.remove();
+    await until(() => new Set(described()).size === 3 && widgets[1]!.querySelector('script') !== null, 'the JSON-LD to move');
+    expect(described()).toHaveLength(3);
   });
 });

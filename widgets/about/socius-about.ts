@@ -15,22 +15,17 @@ function link(url: string, label: string): TemplateResult | typeof nothing {
  * The Socius organisation card: name, tagline, mission, what it offers, region, subsidiser, contact and
  * social links.
  *
- * @cssproperty --socius-accent - Accent colour.
- * @cssproperty --socius-text - Text colour; inherits by default.
- * @cssproperty --socius-muted - Secondary text.
- * @cssproperty --socius-surface - Card background.
- * @cssproperty --socius-border - Card border.
- * @cssproperty --socius-radius - Corner radius.
- * @cssproperty --socius-font - Font family; inherits by default.
  * @csspart card - The card.
- * @csspart heading - The name.
- * @csspart status - Loading and error messages.
  * @tag socius-about
  */
 export class SociusAbout extends SociusElement<About> {
   static override styles = [
     baseStyles,
     css`
+      :host {
+        --_item-height: 20rem;
+        --_item-height-narrow: 46rem;
+      }
       .card {
         border: 1px solid var(--_border);
         border-top: 4px solid var(--_accent);
@@ -62,10 +57,14 @@ export class SociusAbout extends SociusElement<About> {
     return apiUrl(this.apiBase, 'v1/about', { lang: this.uiLang });
   }
 
+  protected override renderSkeleton(): TemplateResult {
+    return html`<div class="card placeholder"></div>`;
+  }
+
   protected renderData(a: About): TemplateResult {
     const t = this.t;
-    return html`<section class="card" part="card" aria-label=${a.name}>
-      ${this.heading(a.name)} ${a.tagline ? html`<p class="tagline">${a.tagline}</p>` : nothing}
+    return html`<section class="card" part="card" aria-label=${this.landmarkLabel(a.name)}>
+      ${this.heading(this.titleLink(a, a.name))} ${a.tagline ? html`<p class="tagline">${a.tagline}</p>` : nothing}
       ${a.mission ? html`<p>${a.mission}</p>` : nothing} ${a.offer ? html`<p>${a.offer}</p>` : nothing}
       ${a.region || a.subsidiser ? html`<p class="muted">${[a.region, a.subsidiser].filter(Boolean).join(' · ')}</p>` : nothing}
       <ul aria-label=${t.contact}>

@@ -2,7 +2,6 @@ import { css, html, nothing, type PropertyDeclarations, type TemplateResult } fr
 import { byline } from '../shared/analysis-parts.ts';
 import { type AnalysisSummary, api, apiUrl } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
-import { safeHref } from '../shared/safe-href.ts';
 import { SociusElement } from '../shared/socius-element.ts';
 import { baseStyles } from '../shared/styles.ts';
 
@@ -10,24 +9,22 @@ import { baseStyles } from '../shared/styles.ts';
  * Socius analyses as cards or a list: title, summary, authors, date and topics, newest first.
  *
  * @fires socius-analysis-open - A person chose an analysis; `detail: { slug, analysis }`. Cancel it to open it your own way (by default the link is followed).
- * @cssproperty --socius-accent - Accent colour.
- * @cssproperty --socius-text - Text colour; inherits by default.
- * @cssproperty --socius-muted - Secondary text.
- * @cssproperty --socius-surface - Card background.
- * @cssproperty --socius-border - Card border.
- * @cssproperty --socius-radius - Corner radius.
- * @cssproperty --socius-spacing - Space between cards.
- * @cssproperty --socius-font - Font family; inherits by default.
  * @csspart list - The list of analyses.
  * @csspart analysis - One analysis.
- * @csspart heading - Titles.
- * @csspart status - Loading, empty and error messages.
  * @tag socius-analyses
  */
 export class SociusAnalyses extends SociusElement<AnalysisSummary[]> {
   static override styles = [
     baseStyles,
     css`
+      :host {
+        --_item-height: 20rem;
+        --_item-height-narrow: 15rem;
+      }
+      :host([layout='list']) {
+        --_item-height: 7.5rem;
+        --_item-height-narrow: 12rem;
+      }
       :host(:not([layout='list'])) ul {
         grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr));
       }
@@ -69,13 +66,22 @@ export class SociusAnalyses extends SociusElement<AnalysisSummary[]> {
     this.layout = 'cards';
   }
 
+  get #limit(): number {
+    return Math.min(Math.max(Math.trunc(this.limit) || 3, 1), 100);
+  }
+
   #query() {
-    const limit = Math.min(Math.max(Math.trunc(this.limit) || 3, 1), 100);
-    return { lang: this.uiLang, limit, topic: this.topic || undefined, author: this.author || undefined };
+    return { lang: this.uiLang, limit: this.#limit, topic: this.topic || undefined, author: this.author || undefined };
+  }
+
+  protected override renderSkeleton(): TemplateResult {
+    return this.skeletonItems(this.#limit);
   }
 
   protected async fetchData(signal: AbortSignal): Promise<AnalysisSummary[]> {
-    return (await api.listAnalyses(this.apiBase, this.#query(), signal)).data;
+    const { data } = await api.listAnalyses(this.apiBase, this.#query(), signal);
+    if (data.length === 0) this.hintTopic(this.topic);
+    return data;
   }
 
   protected override jsonLd(items: AnalysisSummary[]) {
@@ -94,19 +100,13 @@ export class SociusAnalyses extends SociusElement<AnalysisSummary[]> {
     if (!allowed) e.preventDefault();
   }
 
-  /** The title, linked to the analysis when its URL is one we may render. */
-  #title(a: AnalysisSummary): TemplateResult | string {
-    const href = safeHref(a.url);
-    return href ? html`<a href=${href} @click=${(e: MouseEvent) => this.#open(e, a)}>${a.title}</a>` : a.title;
-  }
-
   protected renderData(items: AnalysisSummary[]): TemplateResult {
     if (items.length === 0) return this.renderStatus(this.t.noAnalyses);
-    return html`<section aria-label=${this.t.analyses}>
+    return html`<section aria-label=${this.landmarkLabel(this.t.analyses)}>
       <ul class="items" part="list">
         ${items.map(
           (a) => html`<li part="analysis">
-            ${this.heading(this.#title(a))}
+            ${this.heading(this.titleLink(a, a.title, (e) => this.#open(e, a)))}
             <p class="muted">${byline(a, this.t, this.uiLang)}</p>
             ${a.summary ? html`<p>${a.summary}</p>` : nothing}
             ${a.topics.length > 0 ? html`<p class="topics muted">${a.topics.map((x) => x.name).join(' · ')}</p>` : nothing}

@@ -21,22 +21,18 @@ function attachmentLink(file: Analysis['attachments'][number]): TemplateResult |
  * they are written, and this element sanitises them again (DOMPurify, the documented tags only) before it
  * renders them; nothing else is ever inserted as HTML.
  *
- * @cssproperty --socius-accent - Accent colour.
- * @cssproperty --socius-text - Text colour; inherits by default.
- * @cssproperty --socius-muted - Secondary text.
- * @cssproperty --socius-border - Rule above the table of contents.
- * @cssproperty --socius-font - Font family; inherits by default.
- * @csspart heading - Title and section headings.
  * @csspart toc - The table of contents.
  * @csspart section - One section.
  * @csspart downloads - The list of files.
- * @csspart status - Loading, empty and error messages.
  * @tag socius-analysis
  */
 export class SociusAnalysis extends SociusElement<Analysis> {
   static override styles = [
     baseStyles,
     css`
+      :host {
+        --_item-height: 40rem;
+      }
       nav {
         border-block: 1px solid var(--_border);
         padding: 0.5em 0;
@@ -95,7 +91,7 @@ export class SociusAnalysis extends SociusElement<Analysis> {
   protected renderData(a: Analysis): TemplateResult {
     const t = this.t;
     return html`<article aria-label=${a.title}>
-      ${this.heading(a.title)}
+      ${this.heading(this.titleLink(a, a.title))}
       <p class="muted">
         ${byline(a, t, this.uiLang)}${a.revisedAt ? html` · ${t.revised} ${formatDate(a.revisedAt, this.uiLang)}` : nothing} ·
         ${t.licence} <a href=${`https://spdx.org/licenses/${encodeURIComponent(a.licence)}.html`}>${a.licence}</a>

@@ -24,6 +24,7 @@ import { baseStyles } from '../shared/styles.ts';
  * @csspart register - Registration link.
  * @csspart add-to-calendar - Add-to-calendar link (an `.ics` file).
  * @csspart online-link - The link to join online.
+ * @csspart page-link - The link to the event's page (where its title links).
  * @csspart status - Loading, empty and error messages.
  * @tag socius-event
  */
@@ -89,7 +90,7 @@ export class SociusEvent extends SociusElement<Event> {
     const session = new Intl.DateTimeFormat(intlLocale(this.uiLang), { dateStyle: 'full', timeStyle: 'short', timeZone: TIME_ZONE });
     const venue = event.venue;
     return html`<article aria-label=${event.title}>
-      ${this.heading(event.title)} ${badges(event, t)}
+      ${this.heading(this.titleLink(event, event.title))} ${badges(event, t)}
       <p><strong>${event.dateSummary}</strong></p>
       ${statusNote(event, t)}
       ${event.summary ? html`<p>${event.summary}</p>` : nothing} ${event.description ? html`<p>${event.description}</p>` : nothing}

@@ -56,6 +56,7 @@ const shiftMonth = (key: string, months: number) => {
  * @csspart register - Registration link.
  * @csspart add-to-calendar - Add-to-calendar link (an `.ics` file).
  * @csspart online-link - The link to join an online event.
+ * @csspart page-link - The link to the event's page, in its details.
  * @csspart more - The "show more" button.
  * @csspart calendar - The month grid.
  * @csspart status - Loading, empty and error messages.

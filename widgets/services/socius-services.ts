@@ -43,14 +43,6 @@ interface Data {
  * The Socius service catalogue (trainings, workshops, inspiration days, networks, tailor-made support,
  * research), optionally with visible topic and format filters (`filters="topic,format"`).
  *
- * @cssproperty --socius-accent - Accent colour.
- * @cssproperty --socius-text - Text colour; inherits by default.
- * @cssproperty --socius-muted - Secondary text.
- * @cssproperty --socius-surface - Card and control background.
- * @cssproperty --socius-border - Card border.
- * @cssproperty --socius-radius - Corner radius.
- * @cssproperty --socius-spacing - Space between cards.
- * @cssproperty --socius-font - Font family; inherits by default.
  * @csspart list - The list of services.
  * @csspart service - One service.
  * @csspart heading - Titles.
@@ -62,6 +54,10 @@ export class SociusServices extends SociusElement<Data> {
   static override styles = [
     baseStyles,
     css`
+      :host {
+        --_item-height: 17rem;
+        --_item-height-narrow: 15rem;
+      }
       ul {
         grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr));
       }
@@ -70,6 +66,15 @@ export class SociusServices extends SociusElement<Data> {
         border-radius: var(--_radius);
         padding: var(--_space);
         background: var(--_surface);
+      }
+      .placeholder.filters {
+        min-height: 5rem;
+        margin-bottom: var(--_space);
+      }
+      @container (max-width: 30rem) {
+        .placeholder.filters {
+          min-height: 9rem;
+        }
       }
       .format {
         font-size: 0.85em;
@@ -103,13 +108,23 @@ export class SociusServices extends SociusElement<Data> {
     this.chosen = {};
   }
 
+  get #limit(): number {
+    return Math.min(Math.max(Math.trunc(this.limit) || 20, 1), 100);
+  }
+
   #query() {
     return {
       lang: this.uiLang,
       topic: this.chosen.topic || this.topic || undefined,
       format: this.chosen.format || this.format || undefined,
-      limit: Math.min(Math.max(Math.trunc(this.limit) || 20, 1), 100),
+      limit: this.#limit,
     };
+  }
+
+  /** Room for the filters (when shown) and the cards; past a screenful the count no longer matters. */
+  protected override renderSkeleton(): TemplateResult {
+    const filters = /topic|format/.test(this.filters ?? '');
+    return html`${filters ? html`<div class="placeholder filters"></div>` : nothing}${this.skeletonItems(Math.min(this.#limit, 6))}`;
   }
 
   protected async fetchData(signal: AbortSignal): Promise<Data> {
@@ -119,6 +134,7 @@ export class SociusServices extends SociusElement<Data> {
       api.listServices(this.apiBase, query, signal),
       wantsTopics ? api.listTopics(this.apiBase, { lang: this.uiLang }, signal) : Promise.resolve({ data: [] }),
     ]);
+    if (services.data.length === 0) this.hintTopic(query.topic);
     return { services: services.data, topics: topics.data };
   }
 
@@ -167,7 +183,7 @@ export class SociusServices extends SociusElement<Data> {
 
   protected renderData(data: Data): TemplateResult {
     const names = FORMAT_NAMES[this.uiLang];
-    return html`<section aria-label=${this.t.services}>
+    return html`<section aria-label=${this.landmarkLabel(this.t.services)}>
       ${this.#renderFilters(data.topics)}
       <p class="visually-hidden" role="status">${this.t.foundItems(data.services.length)}</p>
       ${
@@ -177,7 +193,7 @@ export class SociusServices extends SociusElement<Data> {
             ${data.services.map(
               (s) => html`<li part="service">
                 <p class="format">${names[s.format]}</p>
-                ${this.heading(s.title)} ${s.summary ? html`<p>${s.summary}</p>` : nothing}
+                ${this.heading(this.titleLink(s, s.title))} ${s.summary ? html`<p>${s.summary}</p>` : nothing}
                 ${s.audience ? html`<p class="muted">${this.t.audience}: ${s.audience}</p>` : nothing}
                 ${this.#contact(s)}
               </li>`,

@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { apiUrl, type Event } from './client.ts';
 import { intlLocale } from './format.ts';
 import { safeHref } from './safe-href.ts';
+import type { SociusElement } from './socius-element.ts';
 import type { Strings, UiLang } from './strings.ts';
 
 type EventStatus = Event['status'];
@@ -60,8 +61,12 @@ export function organiser(event: Event): TemplateResult | string {
   return href ? html`<a href=${href}>${event.organiser.name}</a>` : event.organiser.name;
 }
 
-/** Registration, add-to-calendar and join-online links; clicking "register" fires a cancelable `socius-register`. */
-export function actions(host: HTMLElement, apiBase: string, event: Event, t: Strings, lang: UiLang): TemplateResult {
+/**
+ * The event's page (its title's link: `href-template` or `links.html`), then registration, add-to-calendar and
+ * join-online links; clicking "register" fires a cancelable `socius-register`.
+ */
+export function actions(host: SociusElement<unknown>, apiBase: string, event: Event, t: Strings, lang: UiLang): TemplateResult {
+  const page = host.itemHref(event);
   const registrationUrl = safeHref(event.registration.url);
   const onlineUrl = safeHref(event.onlineUrl);
   const register = (click: MouseEvent) => {
@@ -77,6 +82,7 @@ export function actions(host: HTMLElement, apiBase: string, event: Event, t: Str
   };
   const canRegister = registrationUrl && event.status !== 'cancelled' && event.registration.availability !== 'full';
   return html`<p class="actions" part="actions">
+    ${page ? html`<a class="button" part="page-link" href=${page}>${t.moreInfo}<span class="visually-hidden">: ${event.title}</span></a>` : nothing}
     ${
       canRegister
         ? html`<a class="button primary" part="register" href=${registrationUrl} @click=${register}

@@ -19,6 +19,8 @@ export const baseStyles = css`
     font-family: var(--socius-font, inherit);
     color: var(--socius-text, inherit);
     line-height: 1.5;
+    /* A long word or URL wraps rather than widening a 260 px sidebar. */
+    overflow-wrap: anywhere;
     --_surface: var(--socius-surface, transparent);
     --_muted: var(--socius-muted, color-mix(in srgb, currentColor 75%, transparent));
     --_border: var(--socius-border, color-mix(in srgb, currentColor 35%, transparent));
@@ -86,6 +88,35 @@ export const baseStyles = css`
     padding: var(--_space) 0;
     color: var(--_muted);
   }
+  /* While loading: empty shapes as tall as the content is expected to be (--_item-height per element and layout,
+     --_item-height-narrow in a container up to 30rem wide),
+     so the host page does not move when it arrives; "loading" shows over them only after 300 ms. */
+  .skeleton {
+    position: relative;
+  }
+  .placeholder {
+    min-height: var(--_item-height, 8rem);
+  }
+  @container (max-width: 30rem) {
+    .placeholder {
+      min-height: var(--_item-height-narrow, var(--_item-height, 8rem));
+    }
+  }
+  div.placeholder {
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, currentColor 6%, transparent);
+  }
+  .skeleton > .status {
+    position: absolute;
+    inset: 0 0 auto;
+    padding: var(--_space);
+    animation: socius-late 0s 0.3s backwards;
+  }
+  @keyframes socius-late {
+    from {
+      visibility: hidden;
+    }
+  }
   button,
   .button {
     font: inherit;
@@ -138,12 +169,15 @@ export const baseStyles = css`
   }
   form[part='filters'] label {
     display: grid;
+    min-width: 0;
+    max-width: 100%;
     gap: 0.2em;
     font-size: 0.9em;
     font-weight: 600;
   }
   select,
   input {
+    max-width: 100%;
     font: inherit;
     min-height: 2.5rem;
     padding: 0.3em 0.5em;
