@@ -1,7 +1,7 @@
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { api, apiUrl, type Event } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
-import { actions, badges, organiser, place, price, statusLabel, statusNote } from '../shared/event-parts.ts';
+import { actions, address, badges, organiser, price, statusLabel, statusNote } from '../shared/event-parts.ts';
 import { intlLocale, TIME_ZONE } from '../shared/format.ts';
 import { SociusElement } from '../shared/socius-element.ts';
 import { baseStyles } from '../shared/styles.ts';
@@ -63,6 +63,10 @@ export class SociusEvent extends SociusElement<Event> {
         dd {
           margin-bottom: 0.5em;
         }
+        .actions .button {
+          flex: 1 1 auto;
+          justify-content: center;
+        }
       }
     `,
   ];
@@ -88,7 +92,9 @@ export class SociusEvent extends SociusElement<Event> {
   protected renderData(event: Event): TemplateResult {
     const t = this.t;
     const session = new Intl.DateTimeFormat(intlLocale(this.uiLang), { dateStyle: 'full', timeStyle: 'short', timeZone: TIME_ZONE });
-    const venue = event.venue;
+    // "Online" once, however the event says it (mode, link or both); the badge above names the mode too.
+    const online = event.attendanceMode !== 'offline' || event.onlineUrl ? [t.online] : [];
+    const where = [...address(event, this.uiLang), ...online];
     return html`<article aria-label=${event.title}>
       ${this.heading(this.titleLink(event, event.title))} ${badges(event, t)}
       <p><strong>${event.dateSummary}</strong></p>
@@ -110,11 +116,12 @@ export class SociusEvent extends SociusElement<Event> {
               </dd>`
             : nothing
         }
-        <dt>${t.where}</dt>
-        <dd>
-          ${venue ? html`${venue.name}<br />${venue.street}<br />${venue.postalCode} ${venue.city}` : place(event, t)}
-          ${event.onlineUrl ? html`${venue ? html`<br />` : nothing}${t.online}` : nothing}
-        </dd>
+        ${
+          where.length > 0
+            ? html`<dt>${t.where}</dt>
+              <dd>${where.map((line, i) => html`${i > 0 ? html`<br />` : nothing}${line}`)}</dd>`
+            : nothing
+        }
         <dt>${t.price}</dt>
         <dd>${price(event, t, this.uiLang)}</dd>
         <dt>${t.organiser}</dt>

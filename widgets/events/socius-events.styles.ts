@@ -15,6 +15,10 @@ export const styles = css`
     padding: var(--_space);
     background: var(--_surface);
   }
+  /* An opened card takes the whole row: its details get room, and the other cards keep their height. */
+  :host([layout='cards']) .item.open {
+    grid-column: 1 / -1;
+  }
   :host([layout='compact']) .results {
     gap: 0.25em;
   }
@@ -69,16 +73,34 @@ export const styles = css`
     margin-top: var(--_space);
   }
   /* calendar */
+  /* The filters: a tidy grid of equal controls that becomes one column in a narrow container. */
+  form[part='filters'] {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
+  }
+  form[part='filters'] select,
+  form[part='filters'] input {
+    width: 100%;
+    min-width: 0;
+    font-weight: 400;
+  }
   .month-nav {
-    display: flex;
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr) auto;
     align-items: center;
-    justify-content: space-between;
     gap: 0.5em;
     margin-bottom: 0.5em;
   }
   .month-nav [role='heading'] {
     margin: 0;
+    text-align: center;
     text-transform: capitalize;
+    overflow-wrap: anywhere;
+  }
+  .month-nav button {
+    justify-content: center;
+    min-width: 2.75rem;
+    padding-inline: 0.75em;
   }
   table {
     width: 100%;
@@ -124,9 +146,16 @@ export const styles = css`
     font-size: 0.7em;
     line-height: 1;
   }
-  /* The marker is drawn, not written: a lone symbol is no text for screen readers or contrast checks. */
+  /* The marker is drawn, not written: a lone symbol is no text for screen readers or contrast checks. It is
+     a shape, not a character: the build's CSS minifier writes non-ASCII as a CSS escape (backslash and hex),
+     which a template literal cannot hold, and the whole sheet was lost. */
   .dot::before {
-    content: '●';
+    content: '';
+    display: inline-block;
+    width: 0.5rem;
+    height: 0.5rem;
+    border-radius: 50%;
+    background: currentColor;
   }
   .dot .count {
     margin-inline-start: 0.25em;
@@ -134,7 +163,34 @@ export const styles = css`
   .day-events {
     margin-top: var(--_space);
   }
+  /* Narrow containers (a sidebar, a phone): the month buttons keep only their arrows on screen (their words stay
+     for screen readers), and an opened event's facts stack, each label above its value. */
+  @container (max-width: 30rem) {
+    dl {
+      grid-template-columns: minmax(0, 1fr);
+      gap: 0;
+    }
+    dd {
+      margin-bottom: 0.4em;
+    }
+    .actions .button {
+      flex: 1 1 auto;
+      justify-content: center;
+    }
+  }
   @container (max-width: 24rem) {
+    .month-nav .label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .month-nav button {
+      font-size: 1.25em;
+      padding-inline: 0;
+    }
     td button {
       min-height: 2.25rem;
       font-size: 0.85em;

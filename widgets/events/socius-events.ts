@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { api, apiUrl, type Event, type FacetValue } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
-import { actions, badges, place, price, statusNote } from '../shared/event-parts.ts';
+import { actions, address, badges, place, price, statusNote } from '../shared/event-parts.ts';
 import { intlLocale, TIME_ZONE } from '../shared/format.ts';
 import { SociusElement } from '../shared/socius-element.ts';
 import { placeName } from '../shared/strings.ts';
@@ -34,6 +34,11 @@ const shiftMonth = (key: string, months: number) => {
 
 /**
  * Upcoming Socius events, filtered like the API, in a list, cards, a compact list or a month calendar.
+ *
+ * Event titles are headings at `heading-level` (default 2; set it one below the heading the widget sits under).
+ * In the calendar the month is at `heading-level`, the chosen day one deeper and that day's events two deeper.
+ * The calendar opens each month on its first day with events from today on. Places are named in the widget's
+ * language where the name differs (Brussel, Bruxelles, Brussels); filters still send the stored name.
  *
  * @fires socius-event-open - A person opened an event; `detail: { slug, event }`. Cancel it to show the event your own way.
  * @fires socius-register - A person followed a registration link; `detail: { slug, url }`. Cancel it to handle registration yourself.
@@ -317,7 +322,8 @@ export class SociusEvents extends SociusElement<Data> {
     }
   }
 
-  #renderEvent(event: Event): TemplateResult {
+  /** One event; its title is a heading at `heading-level` plus `depth` (0 in the lists, 2 under a calendar day). */
+  #renderEvent(event: Event, depth = 0): TemplateResult {
     const t = this.t;
     const open = this.open.has(event.slug);
     const detailsId = `details-${event.slug}`;
@@ -325,39 +331,28 @@ export class SociusEvents extends SociusElement<Data> {
       ${event.title}
     </button>`;
     if (this.layout === 'compact') {
-      return html`<li class="item" part="event" data-slug=${event.slug}>
-        <span class="when">${event.dateSummary}</span> ${this.heading(title, 1)} ${badges(event, t)}
+      return html`<li class="item ${open ? 'open' : ''}" part="event" data-slug=${event.slug}>
+        <span class="when">${event.dateSummary}</span> ${this.heading(title, depth)} ${badges(event, t)}
         ${open ? this.#renderDetails(event, detailsId) : nothing}
       </li>`;
     }
-    const where = place(this.#withPlaceName(event), t);
-    return html`<li class="item" part="event" data-slug=${event.slug}>
-      ${this.heading(title, 1)}
+    const where = place(event, this.uiLang);
+    return html`<li class="item ${open ? 'open' : ''}" part="event" data-slug=${event.slug}>
+      ${this.heading(title, depth)}
       <p class="when">${event.dateSummary}${where ? html` · <span class="muted">${where}</span>` : nothing}</p>
       ${badges(event, t)} ${event.summary ? html`<p>${event.summary}</p>` : nothing}
       ${open ? this.#renderDetails(event, detailsId) : nothing}
     </li>`;
   }
 
-  /** The event with its venue's city named in the widget language, for display only. */
-  #withPlaceName(event: Event): Event {
-    const venue = event.venue;
-    return venue?.city ? { ...event, venue: { ...venue, city: placeName(venue.city, this.uiLang) } } : event;
-  }
-
   #renderDetails(event: Event, id: string): TemplateResult {
     const t = this.t;
-    const venue = event.venue;
+    const where = [...address(event, this.uiLang), ...(event.attendanceMode !== 'offline' || event.onlineUrl ? [t.online] : [])];
     return html`<div class="details" id=${id}>
       ${statusNote(event, t)}
       ${event.description ? html`<p>${event.description}</p>` : nothing}
       <dl>
-        ${
-          venue
-            ? html`<dt>${t.where}</dt>
-              <dd>${[venue.name, venue.street, [venue.postalCode, venue.city && placeName(venue.city, this.uiLang)].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</dd>`
-            : nothing
-        }
+        ${where.length > 0 ? html`<dt>${t.where}</dt><dd>${where.join(', ')}</dd>` : nothing}
         <dt>${t.price}</dt>
         <dd>${price(event, t, this.uiLang)}</dd>
         <dt>${t.organiser}</dt>
@@ -392,9 +387,13 @@ export class SociusEvents extends SociusElement<Data> {
     const today = todayKey();
     const selected = byDay.get(this.selectedDay) ?? [];
     return html`<div class="month-nav">
-        <button type="button" @click=${() => this.#goMonth(-1)}><span aria-hidden="true">‹</span> ${t.previousMonth}</button>
+        <button type="button" class="prev" @click=${() => this.#goMonth(-1)}>
+          <span aria-hidden="true">‹</span><span class="label">${t.previousMonth}</span>
+        </button>
         ${this.heading(html`<span aria-live="polite">${monthName}</span>`, 0)}
-        <button type="button" @click=${() => this.#goMonth(1)}>${t.nextMonth} <span aria-hidden="true">›</span></button>
+        <button type="button" class="next" @click=${() => this.#goMonth(1)}>
+          <span class="label">${t.nextMonth}</span><span aria-hidden="true">›</span>
+        </button>
       </div>
       <table role="grid" aria-label=${`${t.calendar}: ${monthName}`} part="calendar" @keydown=${this.#onGridKey}>
         <thead>
@@ -435,11 +434,11 @@ export class SociusEvents extends SociusElement<Data> {
         </tbody>
       </table>
       <section class="day-events" aria-label=${t.eventsOn(longDay.format(asDate(this.selectedDay)))}>
-        ${this.heading(t.eventsOn(longDay.format(asDate(this.selectedDay))), 0)}
+        ${this.heading(t.eventsOn(longDay.format(asDate(this.selectedDay))), 1)}
         ${
           selected.length === 0
             ? html`<p class="muted">${t.noEventsOn}</p>`
-            : html`<ul class="items results" part="list">${selected.map((e) => this.#renderEvent(e))}</ul>`
+            : html`<ul class="items results" part="list">${selected.map((e) => this.#renderEvent(e, 2))}</ul>`
         }
       </section>`;
   }

@@ -4,7 +4,7 @@ import { apiUrl, type Event } from './client.ts';
 import { intlLocale } from './format.ts';
 import { safeHref } from './safe-href.ts';
 import type { SociusElement } from './socius-element.ts';
-import type { Strings, UiLang } from './strings.ts';
+import { placeName, type Strings, type UiLang } from './strings.ts';
 
 type EventStatus = Event['status'];
 
@@ -34,12 +34,21 @@ export function badges(event: Event, t: Strings): TemplateResult | typeof nothin
   </ul>`;
 }
 
-export function place(event: Event, t: Strings): string {
+/**
+ * Venue and city, the city named in the widget language ("Brussel" reads "Bruxelles" in French). Whether an event
+ * is online is said once, by its badge or its "where" field, so it is never part of this text.
+ */
+export function place(event: Event, lang: UiLang): string {
   const venue = event.venue;
-  const where = [venue?.name, venue?.city].filter(Boolean).join(', ');
-  if (event.attendanceMode === 'online') return t.online;
-  if (event.attendanceMode === 'mixed') return `${where} + ${t.online.toLowerCase()}`;
-  return where;
+  return [venue?.name, venue?.city && placeName(venue.city, lang)].filter(Boolean).join(', ');
+}
+
+/** The venue's address lines, its city in the widget language. */
+export function address(event: Event, lang: UiLang): string[] {
+  const venue = event.venue;
+  if (!venue) return [];
+  const city = [venue.postalCode, venue.city && placeName(venue.city, lang)].filter(Boolean).join(' ');
+  return [venue.name, venue.street, city].filter((line): line is string => Boolean(line));
 }
 
 export function price(event: Event, t: Strings, lang: UiLang): string {

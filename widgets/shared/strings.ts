@@ -203,6 +203,22 @@ const PLACES: readonly (readonly string[])[] = [
   ['Mechelen', 'Malines', 'Mechelen'],
   ['Sint-Gillis', 'Saint-Gilles'],
   ['Schaarbeek', 'Schaerbeek'],
+  ['Elsene', 'Ixelles'],
+  ['Sint-Jans-Molenbeek', 'Molenbeek-Saint-Jean'],
+  ['Sint-Joost-ten-Node', 'Saint-Josse-ten-Noode'],
+  ['Sint-Lambrechts-Woluwe', 'Woluwe-Saint-Lambert'],
+  ['Sint-Pieters-Woluwe', 'Woluwe-Saint-Pierre'],
+  ['Oudergem', 'Auderghem'],
+  ['Ukkel', 'Uccle'],
+  ['Vorst', 'Forest'],
+  ['Oostende', 'Ostende', 'Ostend'],
+  ['Kortrijk', 'Courtrai', 'Kortrijk'],
+  ['Aalst', 'Alost', 'Aalst'],
+  ['Sint-Niklaas', 'Saint-Nicolas', 'Sint-Niklaas'],
+  ['Roeselare', 'Roulers', 'Roeselare'],
+  ['Ieper', 'Ypres'],
+  ['Doornik', 'Tournai'],
+  ['Namen', 'Namur'],
 ];
 const PLACE_BY_NAME = new Map(PLACES.flatMap((names) => names.map((name) => [name.toLowerCase(), names] as const)));
 
