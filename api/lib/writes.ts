@@ -148,10 +148,12 @@ export function applyMergePatch(target: unknown, patch: unknown): unknown {
   return result;
 }
 
-/** Top-level fields whose values differ (JSON comparison): what a revision records as changed. */
+/** Top-level fields whose values differ (JSON comparison, absent = null): what a revision records as changed. */
 export function changedFields(before: Record<string, unknown> | undefined, after: Record<string, unknown>): string[] {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]);
-  return [...keys].filter((key) => !PIPELINE_FIELDS.has(key) && JSON.stringify(before?.[key]) !== JSON.stringify(after[key])).sort();
+  return [...keys]
+    .filter((key) => !PIPELINE_FIELDS.has(key) && JSON.stringify(before?.[key] ?? null) !== JSON.stringify(after[key] ?? null))
+    .sort();
 }
 const PIPELINE_FIELDS = new Set(['id', 'version', 'createdAt', 'updatedAt']);
 
@@ -597,8 +599,8 @@ export async function updateItem<E extends EditableBase, I extends EditorialInpu
   const { db } = c.var;
   const generic = resource as unknown as EditableResource<E, EditorialInput>;
   const row = await findItem(db, resource, idOrSlug);
-  const expected = requireIfMatch(c, row.version);
   note(c, resource.name, row.id);
+  const expected = requireIfMatch(c, row.version);
   const previous = await readOr404(db, generic, row.id);
   const merged = applyMergePatch(toInput(previous), patch);
   const parsed = inputSchema.safeParse(merged);
@@ -686,8 +688,8 @@ export async function deleteItem<E extends EditableBase, I extends EditorialInpu
   const key = currentKey(c);
   if (purge && !hasScope(key, 'keys:admin')) throw new ApiError('forbidden', 'Purging an item for good needs the scope "keys:admin".');
   const row = await findItem(db, resource, idOrSlug, purge);
-  const expected = requireIfMatch(c, row.version);
   const audit = note(c, resource.name, row.id);
+  const expected = requireIfMatch(c, row.version);
   if (purge) {
     const { table } = resource;
     await runBatch(db, [
@@ -760,8 +762,8 @@ export async function restoreRevision<E extends EditableBase, I extends Editoria
   const { db } = c.var;
   const generic = resource as unknown as EditableResource<E, EditorialInput>;
   const row = await findItem(db, resource, idOrSlug);
-  const expected = requireIfMatch(c, row.version);
   note(c, resource.name, row.id);
+  const expected = requireIfMatch(c, row.version);
   const [revision] = await db
     .select()
     .from(revisions)
@@ -770,7 +772,8 @@ export async function restoreRevision<E extends EditableBase, I extends Editoria
   if (!revision) throw new ApiError('not-found', `The ${resource.label} has no revision ${version}.`);
   const previous = await readOr404(db, generic, row.id);
   const { status: _s, publishAt: _p, unpublishAt: _u, ...content } = revision.snapshot;
-  const merged = { ...toInput(previous), ...Object.fromEntries(Object.entries(content).filter(([, v]) => v !== null)) };
+  // A field the revision did not have (null) is absent again after the restore.
+  const merged = withoutNulls({ ...toInput(previous), ...content });
   const parsed = inputSchema.safeParse(merged);
   if (!parsed.success) throw invalidBody(parsed.error.issues);
   const next = await resource.build(parsed.data, { ...editableBaseOf(previous), slug: parsed.data.slug ?? previous.slug }, previous);

@@ -40,3 +40,32 @@ export async function send<T = unknown>(
 }
 
 export type { ProblemBody };
+
+export interface EditableBody {
+  id: string;
+  slug: string;
+  status: string;
+  version: number;
+  publishAt: string | null;
+  unpublishAt: string | null;
+  [field: string]: unknown;
+}
+
+/** Creates a topic through the API and returns it with its ETag. */
+export async function createTopic(key: string, slug: string, extra: Record<string, unknown> = {}) {
+  const response = await send<{ data: EditableBody }>('POST', '/v1/topics', {
+    key,
+    body: { slug, translations: { nl: { name: `Thema ${slug}` } }, ...extra },
+  });
+  if (response.status !== 201) throw new Error(`creating topic ${slug}: ${response.status} ${JSON.stringify(response.body)}`);
+  return { item: response.body.data, etag: response.headers.get('ETag') ?? '' };
+}
+
+/** A JSON merge patch with If-Match. */
+export const patch = <T = { data: EditableBody }>(key: string, path: string, etag: string, body: unknown) =>
+  send<T>('PATCH', path, { key, body, headers: { 'If-Match': etag }, contentType: 'application/merge-patch+json' });
+
+export const contentVersion = async () => {
+  const { env } = await import('cloudflare:test');
+  return (await env.DB.prepare('select version from content_state where id = 1').first<{ version: number }>())?.version ?? 0;
+};
