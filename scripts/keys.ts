@@ -69,7 +69,8 @@ export async function main(argv: string[]): Promise<number> {
     ? { remote: true }
     : { remote: false, ...(values['persist-to'] ? { persistTo: values['persist-to'] } : {}) };
   const db = wranglerD1(target);
-  // The keys table must exist: apply pending migrations first (quietly; they are idempotent).
+  // `create` applies pending migrations first (quietly; they are idempotent), so a fresh database gets its keys
+  // table; `list` and `revoke` only read and change what a `create` made, one wrangler run fewer each.
   const migrate = () =>
     run(
       WRANGLER,
@@ -108,7 +109,6 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'list') {
-    await migrate();
     const rows = (await db.all<KeyRowSql>('select * from api_keys order by created_at, id')).map(fromSql);
     if (rows.length === 0) console.log('No keys.');
     for (const key of rows.map(toKey)) {
@@ -122,7 +122,6 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'revoke') {
     const [id] = rest;
     if (!id || !/^[0-9a-f]{16}$/.test(id)) throw new UsageError('revoke needs a key id (16 hexadecimal digits, from `keys list`)');
-    await migrate();
     const [found] = await db.all<{ revoked_at: number | null }>(`select revoked_at from api_keys where id = '${id}'`);
     if (!found) {
       console.error(`No key has the id ${id}.`);
