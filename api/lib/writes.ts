@@ -866,7 +866,7 @@ export async function runSchedule(db: Db, resources: readonly EditableResource<E
   return done;
 }
 
-/** Reference for OpenAPI of the JSON pointer helper, re-exported for resources that report their own issues. */
+/** RFC 6901 pointers, for resources that build their own `invalidParams`. */
 export { pointer };
 
 /** Scopes that may create and edit content of a resource (events add `events:submit`). */
