@@ -4,7 +4,7 @@ import { ApiError } from '../errors.ts';
 import { enumValues, listValues } from '../lib/list-params.ts';
 import { decodeCursor, nextLink, page } from '../lib/pagination.ts';
 import { hydrateServices, type ServiceFilter, serviceBySlugQuery, serviceCountQuery, serviceCursor, serviceListQuery } from './queries.ts';
-import { getService, listServices } from './routes.ts';
+import { getService, listServices, serviceEditorial } from './routes.ts';
 
 export { routes } from './routes.ts';
 
@@ -27,4 +27,5 @@ export const servicesRouter = createRouter()
     const [data] = await hydrateServices(db, rows, lang, new URL(c.req.url).origin);
     if (!data) throw new ApiError('not-found', `No published service has the slug "${slug}".`);
     return c.json({ data }, 200);
-  });
+  })
+  .route('/', serviceEditorial.router);

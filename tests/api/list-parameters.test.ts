@@ -13,8 +13,9 @@ interface Operation {
   query: ParameterDoc[];
 }
 
+// Public reads: an operation behind a key answers 401 first (tests/api/editorial-auth.test.ts).
 const operations: Operation[] = Object.entries(doc.paths).flatMap(([path, item]) =>
-  item.get && !path.includes('{')
+  item.get && !path.includes('{') && !item.get.security?.length
     ? [
         {
           path,

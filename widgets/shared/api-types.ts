@@ -12,6 +12,42 @@ export type paths = {
      * @description Who Socius is, what it offers and to whom, its region, subsidiser, contact and social links.
      */
     get: operations["getAbout"];
+    /**
+     * Create a organisation profile
+     * @description A new organisation profile, as `draft` unless `status` says otherwise (`published` needs `content:publish`). Every language in one body; Dutch is required. All violations come back at once in one 422. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    post: operations["createAbout"];
+    /**
+     * Delete a organisation profile
+     * @description Soft: the item is archived and kept as a tombstone (and a revision); it leaves the public API at once. `?purge=true` (needs `keys:admin`) removes it for good. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    delete: operations["deleteAbout"];
+    /**
+     * Change a organisation profile
+     * @description A JSON merge patch (RFC 7396, `application/merge-patch+json` or `application/json`): only the fields that change; `null` removes. Needs `If-Match`. Publishing, archiving and scheduling need `content:publish`. Stored as a new revision. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    patch: operations["updateAbout"];
+  };
+  "/v1/about/edit": {
+    /**
+     * A organisation profile as editors see it
+     * @description Every language, the workflow state and schedule, and the `ETag` to send in `If-Match`. Any status except deleted. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    get: operations["getEditableAbout"];
+  };
+  "/v1/about/revisions": {
+    /**
+     * Revisions of a organisation profile
+     * @description Every accepted change, newest first: version, action, key, time, changed fields and the whole item as it left it. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    get: operations["listAboutRevisions"];
+  };
+  "/v1/about/revisions/{version}/restore": {
+    /**
+     * Restore a revision of a organisation profile
+     * @description Writes the content of that revision again, as a new revision; the workflow state and schedule stay as they are now. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    post: operations["restoreAboutRevision"];
   };
   "/v1/events": {
     /**
@@ -47,6 +83,11 @@ export type paths = {
      * @description Every published topic, in editorial order. Services, analyses and events are tagged with these slugs; use them in `topic` filters.
      */
     get: operations["listTopics"];
+    /**
+     * Create a topic
+     * @description A new topic, as `draft` unless `status` says otherwise (`published` needs `content:publish`). Every language in one body; Dutch is required. All violations come back at once in one 422. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    post: operations["createTopic"];
   };
   "/v1/topics/{slug}": {
     /**
@@ -54,6 +95,37 @@ export type paths = {
      * @description A published topic by slug. Search results for topics link here.
      */
     get: operations["getTopic"];
+    /**
+     * Delete a topic
+     * @description Soft: the item is archived and kept as a tombstone (and a revision); it leaves the public API at once. `?purge=true` (needs `keys:admin`) removes it for good. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    delete: operations["deleteTopic"];
+    /**
+     * Change a topic
+     * @description A JSON merge patch (RFC 7396, `application/merge-patch+json` or `application/json`): only the fields that change; `null` removes. Needs `If-Match`. Publishing, archiving and scheduling need `content:publish`. Stored as a new revision. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    patch: operations["updateTopic"];
+  };
+  "/v1/topics/{slug}/edit": {
+    /**
+     * A topic as editors see it
+     * @description Every language, the workflow state and schedule, and the `ETag` to send in `If-Match`. Any status except deleted. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    get: operations["getEditableTopic"];
+  };
+  "/v1/topics/{slug}/revisions": {
+    /**
+     * Revisions of a topic
+     * @description Every accepted change, newest first: version, action, key, time, changed fields and the whole item as it left it. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    get: operations["listTopicRevisions"];
+  };
+  "/v1/topics/{slug}/revisions/{version}/restore": {
+    /**
+     * Restore a revision of a topic
+     * @description Writes the content of that revision again, as a new revision; the workflow state and schedule stay as they are now. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    post: operations["restoreTopicRevision"];
   };
   "/v1/services": {
     /**
@@ -61,6 +133,11 @@ export type paths = {
      * @description What Socius offers (trainings, workshops, inspiration days, networks, tailor-made support, research), in editorial order.
      */
     get: operations["listServices"];
+    /**
+     * Create a service
+     * @description A new service, as `draft` unless `status` says otherwise (`published` needs `content:publish`). Every language in one body; Dutch is required. All violations come back at once in one 422. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    post: operations["createService"];
   };
   "/v1/services/{slug}": {
     /**
@@ -68,6 +145,37 @@ export type paths = {
      * @description A published service by slug.
      */
     get: operations["getService"];
+    /**
+     * Delete a service
+     * @description Soft: the item is archived and kept as a tombstone (and a revision); it leaves the public API at once. `?purge=true` (needs `keys:admin`) removes it for good. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    delete: operations["deleteService"];
+    /**
+     * Change a service
+     * @description A JSON merge patch (RFC 7396, `application/merge-patch+json` or `application/json`): only the fields that change; `null` removes. Needs `If-Match`. Publishing, archiving and scheduling need `content:publish`. Stored as a new revision. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    patch: operations["updateService"];
+  };
+  "/v1/services/{slug}/edit": {
+    /**
+     * A service as editors see it
+     * @description Every language, the workflow state and schedule, and the `ETag` to send in `If-Match`. Any status except deleted. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    get: operations["getEditableService"];
+  };
+  "/v1/services/{slug}/revisions": {
+    /**
+     * Revisions of a service
+     * @description Every accepted change, newest first: version, action, key, time, changed fields and the whole item as it left it. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    get: operations["listServiceRevisions"];
+  };
+  "/v1/services/{slug}/revisions/{version}/restore": {
+    /**
+     * Restore a revision of a service
+     * @description Writes the content of that revision again, as a new revision; the workflow state and schedule stay as they are now. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    post: operations["restoreServiceRevision"];
   };
   "/v1/analyses": {
     /**
@@ -83,68 +191,19 @@ export type paths = {
      */
     get: operations["getAnalysis"];
   };
-  "/v1/feeds/analyses.rss": {
-    /**
-     * Analyses as RSS 2.0
-     * @description The 50 newest published analyses, with authors, topics, dates and licence, as RSS 2.0 for feed readers and portals. Takes `lang` and the filters of `GET /v1/analyses`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
-     */
-    get: operations["getAnalysesRssFeed"];
-  };
   "/v1/feeds/analyses.atom": {
     /**
-     * Analyses as Atom 1.0 (RFC 4287)
-     * @description The 50 newest published analyses, with authors, topics, dates and licence, as Atom 1.0 (RFC 4287) for feed readers and portals. Takes `lang` and the filters of `GET /v1/analyses`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
+     * Analyses as an Atom feed
+     * @description The 50 newest published analyses as Atom (RFC 4287), for feed readers and portals that syndicate Socius analyses. Entries carry the canonical URL as id, the summary, authors, topics as categories, publication and revision dates, and the licence.
      */
     get: operations["getAnalysesAtomFeed"];
   };
   "/v1/feeds/analyses.json": {
     /**
-     * Analyses as JSON Feed 1.1
-     * @description The 50 newest published analyses, with authors, topics, dates and licence, as JSON Feed 1.1 for feed readers and portals. Takes `lang` and the filters of `GET /v1/analyses`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
+     * Analyses as a JSON Feed
+     * @description The 50 newest published analyses as JSON Feed (version 1), for feed readers and portals that syndicate Socius analyses. Entries carry the canonical URL as id, the summary, authors, topics as categories, publication and revision dates, and the licence.
      */
     get: operations["getAnalysesJsonFeed"];
-  };
-  "/v1/feeds/events.rss": {
-    /**
-     * Events as RSS 2.0
-     * @description The 50 soonest upcoming events (cancelled and postponed ones included, their status leading the summary), as RSS 2.0 for feed readers and portals. Takes `lang` and the filters of `GET /v1/events`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
-     */
-    get: operations["getEventsRssFeed"];
-  };
-  "/v1/feeds/events.atom": {
-    /**
-     * Events as Atom 1.0 (RFC 4287)
-     * @description The 50 soonest upcoming events (cancelled and postponed ones included, their status leading the summary), as Atom 1.0 (RFC 4287) for feed readers and portals. Takes `lang` and the filters of `GET /v1/events`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
-     */
-    get: operations["getEventsAtomFeed"];
-  };
-  "/v1/feeds/events.json": {
-    /**
-     * Events as JSON Feed 1.1
-     * @description The 50 soonest upcoming events (cancelled and postponed ones included, their status leading the summary), as JSON Feed 1.1 for feed readers and portals. Takes `lang` and the filters of `GET /v1/events`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
-     */
-    get: operations["getEventsJsonFeed"];
-  };
-  "/v1/feeds/services.rss": {
-    /**
-     * Services as RSS 2.0
-     * @description The first 50 services in editorial order, as RSS 2.0 for feed readers and portals. Takes `lang` and the filters of `GET /v1/services`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
-     */
-    get: operations["getServicesRssFeed"];
-  };
-  "/v1/feeds/services.atom": {
-    /**
-     * Services as Atom 1.0 (RFC 4287)
-     * @description The first 50 services in editorial order, as Atom 1.0 (RFC 4287) for feed readers and portals. Takes `lang` and the filters of `GET /v1/services`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
-     */
-    get: operations["getServicesAtomFeed"];
-  };
-  "/v1/feeds/services.json": {
-    /**
-     * Services as JSON Feed 1.1
-     * @description The first 50 services in editorial order, as JSON Feed 1.1 for feed readers and portals. Takes `lang` and the filters of `GET /v1/services`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
-     */
-    get: operations["getServicesJsonFeed"];
   };
   "/v1/search": {
     /**
@@ -153,19 +212,31 @@ export type paths = {
      */
     get: operations["search"];
   };
-  "/v1/analyses/{slug}/cite": {
+  "/v1/keys": {
     /**
-     * Cite an analysis
-     * @description A published analysis as a reference: `bibtex` (a `@techreport`), `ris` (type RPRT) or `csl-json` (type report), with title, authors as credited, publication date, publisher, language, abstract, keywords and the URL to cite (the original publication when there is one, else its page here). Served as a download named after the slug.
+     * API keys
+     * @description Every key with its name, scopes and times, revoked ones included. Never the key itself: only its hash is stored. Needs an API key with the scope `keys:admin`.
      */
-    get: operations["citeAnalysis"];
+    get: operations["listKeys"];
+    /**
+     * Create an API key
+     * @description A new key with the given scopes. The answer holds the key itself, this one time; store it then (only its SHA-256 is kept). `events:submit` keys need the `organiser` they submit for. Needs an API key with the scope `keys:admin`.
+     */
+    post: operations["createKey"];
   };
-  "/oembed": {
+  "/v1/keys/{id}": {
     /**
-     * oEmbed for a Socius page
-     * @description The oEmbed (`rich`) answer for the URL of a page of this server: an event, analysis or about page (`/{lang}/events/{slug}`, `/{lang}/analyses/{slug}`, `/{lang}/about`) or an `/embed/…` page. The HTML is an iframe of the matching `/embed/…` page, at most `maxwidth` by `maxheight`. A URL of another host, another path or an unpublished item is a 404; `format=xml` is a 501.
+     * Revoke an API key
+     * @description The key stops working at once (its row stays, with `revokedAt`, for the audit log). Revoking twice changes nothing. Needs an API key with the scope `keys:admin`.
      */
-    get: operations["getOembed"];
+    delete: operations["revokeKey"];
+  };
+  "/v1/audit": {
+    /**
+     * The audit log
+     * @description Every write, accepted or refused, newest first: key id, method, route, item, answer and time. Entries are kept 365 days; the scheduled handler removes older ones. Writes without a valid key are not logged. Needs an API key with the scope `keys:admin`.
+     */
+    get: operations["listAudit"];
   };
 };
 
@@ -265,6 +336,11 @@ export type components = {
        */
       instance?: string;
       invalidParams?: components["schemas"]["InvalidParam"][];
+      /**
+       * @description With `412`: the ETag of the current version of the item.
+       * @example "3"
+       */
+      currentETag?: string;
     };
     InvalidParam: {
       /**
@@ -279,6 +355,272 @@ export type components = {
       in: "query" | "path" | "header" | "body";
       /** @example Too big: expected number to be <=100 */
       reason: string;
+      /**
+       * @description For a body field: RFC 6901 JSON pointer to it in the request body.
+       * @example /translations/nl/name
+       */
+      pointer?: string;
+    };
+    EditableAboutDetail: {
+      data: components["schemas"]["EditableAbout"];
+    };
+    EditableAbout: {
+      /** @example 3caad1ae-bd26-4125-b080-19c6c287d714 */
+      id: string;
+      /** @example vrijwilligerswerk */
+      slug: string;
+      /**
+       * @example draft
+       * @enum {string}
+       */
+      status: "draft" | "review" | "published" | "archived";
+      /**
+       * @description Goes up by one with every accepted change; the `ETag` is `"<version>"`.
+       * @example 3
+       */
+      version: number;
+      /** @example null */
+      publishAt: string | null;
+      /** @example null */
+      unpublishAt: string | null;
+      /** @example 2026-11-02T10:15:00+01:00 */
+      createdAt: string;
+      /** @example 2026-11-02T10:15:00+01:00 */
+      updatedAt: string;
+      email: string | null;
+      phone: string | null;
+      website: string;
+      street: string | null;
+      postalCode: string | null;
+      city: string | null;
+      country: string;
+      socialLinks: {
+          network: string;
+          url: string;
+        }[];
+      translations: components["schemas"]["AboutTranslations"];
+    };
+    AboutTranslations: {
+      nl: {
+        name: string | null;
+        tagline: string | null;
+        mission: string | null;
+        offer: string | null;
+        stakeholders: string | null;
+        region: string | null;
+        subsidiser: string | null;
+      };
+      en?: {
+        name: string | null;
+        tagline: string | null;
+        mission: string | null;
+        offer: string | null;
+        stakeholders: string | null;
+        region: string | null;
+        subsidiser: string | null;
+      };
+      fr?: {
+        name: string | null;
+        tagline: string | null;
+        mission: string | null;
+        offer: string | null;
+        stakeholders: string | null;
+        region: string | null;
+        subsidiser: string | null;
+      };
+    };
+    AboutInput: {
+      /**
+       * @description Unique among items of this kind; the public URL of the item.
+       * @example vrijwilligerswerk
+       */
+      slug: string;
+      /**
+       * @description Workflow state; `draft` when absent. `published` and `archived` need `content:publish`.
+       * @enum {string}
+       */
+      status?: "draft" | "review" | "published" | "archived";
+      /**
+       * Format: date-time
+       * @description When the scheduled handler publishes the item (needs `content:publish`); cleared once done.
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      publishAt?: string | null;
+      /**
+       * Format: date-time
+       * @description When the scheduled handler archives the item (needs `content:publish`); cleared once done.
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      unpublishAt?: string | null;
+      /**
+       * Format: email
+       * @example info@socius.be
+       */
+      email?: string;
+      /** @example +32 2 215 30 39 */
+      phone?: string;
+      /**
+       * Format: uri
+       * @example https://socius.be
+       */
+      website: string;
+      street?: string;
+      postalCode?: string;
+      city?: string;
+      /**
+       * @description ISO 3166-1 alpha-2; BE when absent.
+       * @example BE
+       */
+      country?: string;
+      /**
+       * @example [
+       *   {
+       *     "network": "linkedin",
+       *     "url": "https://www.linkedin.com/company/socius"
+       *   }
+       * ]
+       */
+      socialLinks?: {
+          network: string;
+          /**
+           * Format: uri
+           * @example https://socius.be
+           */
+          url: string;
+        }[];
+      translations: components["schemas"]["AboutTranslationsInput"];
+    };
+    AboutTranslationsInput: {
+      /** @description Dutch: required, and the fallback of every other language. */
+      nl: {
+        name: string;
+        tagline?: string;
+        mission?: string;
+        offer?: string;
+        stakeholders?: string;
+        region?: string;
+        subsidiser?: string;
+      };
+      en?: {
+        name?: string;
+        tagline?: string;
+        mission?: string;
+        offer?: string;
+        stakeholders?: string;
+        region?: string;
+        subsidiser?: string;
+      };
+      fr?: {
+        name?: string;
+        tagline?: string;
+        mission?: string;
+        offer?: string;
+        stakeholders?: string;
+        region?: string;
+        subsidiser?: string;
+      };
+    };
+    /** @description A JSON merge patch (RFC 7396) of `AboutInput`: send only what changes; `null` removes an optional field or a language. */
+    AboutPatch: {
+      /**
+       * @description Unique among items of this kind; the public URL of the item.
+       * @example vrijwilligerswerk
+       */
+      slug?: string;
+      /** @enum {string|null} */
+      status?: "draft" | "review" | "published" | "archived" | null;
+      /**
+       * Format: date-time
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      publishAt?: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      unpublishAt?: string | null;
+      /** Format: email */
+      email?: string | null;
+      phone?: string | null;
+      /**
+       * Format: uri
+       * @example https://socius.be
+       */
+      website?: string;
+      street?: string | null;
+      postalCode?: string | null;
+      city?: string | null;
+      country?: string | null;
+      socialLinks?: {
+          network: string;
+          /**
+           * Format: uri
+           * @example https://socius.be
+           */
+          url: string;
+        }[] | null;
+      translations?: {
+        nl?: {
+          name?: string;
+          tagline?: string | null;
+          mission?: string | null;
+          offer?: string | null;
+          stakeholders?: string | null;
+          region?: string | null;
+          subsidiser?: string | null;
+        };
+        en?: ({
+          name?: string | null;
+          tagline?: string | null;
+          mission?: string | null;
+          offer?: string | null;
+          stakeholders?: string | null;
+          region?: string | null;
+          subsidiser?: string | null;
+        }) | null;
+        fr?: ({
+          name?: string | null;
+          tagline?: string | null;
+          mission?: string | null;
+          offer?: string | null;
+          stakeholders?: string | null;
+          region?: string | null;
+          subsidiser?: string | null;
+        }) | null;
+      };
+    };
+    RevisionList: {
+      data: components["schemas"]["Revision"][];
+    };
+    Revision: {
+      /**
+       * @description The item version this revision produced.
+       * @example 4
+       */
+      version: number;
+      /**
+       * @example update
+       * @enum {string}
+       */
+      action: "create" | "update" | "delete" | "restore" | "publish" | "unpublish";
+      /**
+       * @description The API key that wrote it; null for the scheduler.
+       * @example 9f2c4e1a7b3d5f60
+       */
+      keyId: string | null;
+      /** @example 2026-11-30T14:05:12+01:00 */
+      at: string;
+      /**
+       * @description Top-level fields that changed.
+       * @example [
+       *   "translations"
+       * ]
+       */
+      changed: string[];
+      /** @description The editable item as this revision left it. */
+      snapshot: {
+        [key: string]: unknown;
+      };
     };
     EventList: {
       data: components["schemas"]["Event"][];
@@ -482,6 +824,130 @@ export type components = {
     TopicDetail: {
       data: components["schemas"]["Topic"];
     };
+    EditableTopicDetail: {
+      data: components["schemas"]["EditableTopic"];
+    };
+    EditableTopic: {
+      /** @example 3caad1ae-bd26-4125-b080-19c6c287d714 */
+      id: string;
+      /** @example vrijwilligerswerk */
+      slug: string;
+      /**
+       * @example draft
+       * @enum {string}
+       */
+      status: "draft" | "review" | "published" | "archived";
+      /**
+       * @description Goes up by one with every accepted change; the `ETag` is `"<version>"`.
+       * @example 3
+       */
+      version: number;
+      /** @example null */
+      publishAt: string | null;
+      /** @example null */
+      unpublishAt: string | null;
+      /** @example 2026-11-02T10:15:00+01:00 */
+      createdAt: string;
+      /** @example 2026-11-02T10:15:00+01:00 */
+      updatedAt: string;
+      /** @example 10 */
+      position: number;
+      translations: components["schemas"]["TopicTranslations"];
+    };
+    TopicTranslations: {
+      nl: {
+        name: string | null;
+        description: string | null;
+      };
+      en?: {
+        name: string | null;
+        description: string | null;
+      };
+      fr?: {
+        name: string | null;
+        description: string | null;
+      };
+    };
+    TopicInput: {
+      /**
+       * @description Unique among items of this kind; the public URL of the item.
+       * @example vrijwilligerswerk
+       */
+      slug: string;
+      /**
+       * @description Workflow state; `draft` when absent. `published` and `archived` need `content:publish`.
+       * @enum {string}
+       */
+      status?: "draft" | "review" | "published" | "archived";
+      /**
+       * Format: date-time
+       * @description When the scheduled handler publishes the item (needs `content:publish`); cleared once done.
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      publishAt?: string | null;
+      /**
+       * Format: date-time
+       * @description When the scheduled handler archives the item (needs `content:publish`); cleared once done.
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      unpublishAt?: string | null;
+      /**
+       * @description Editorial order (ascending); 0 when absent.
+       * @example 10
+       */
+      position?: number;
+      translations: components["schemas"]["TopicTranslationsInput"];
+    };
+    TopicTranslationsInput: {
+      /** @description Dutch: required, and the fallback of every other language. */
+      nl: {
+        name: string;
+        description?: string;
+      };
+      en?: {
+        name?: string;
+        description?: string;
+      };
+      fr?: {
+        name?: string;
+        description?: string;
+      };
+    };
+    /** @description A JSON merge patch (RFC 7396) of `TopicInput`: send only what changes; `null` removes an optional field or a language. */
+    TopicPatch: {
+      /**
+       * @description Unique among items of this kind; the public URL of the item.
+       * @example vrijwilligerswerk
+       */
+      slug?: string;
+      /** @enum {string|null} */
+      status?: "draft" | "review" | "published" | "archived" | null;
+      /**
+       * Format: date-time
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      publishAt?: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      unpublishAt?: string | null;
+      position?: number | null;
+      translations?: {
+        nl?: {
+          name?: string;
+          description?: string | null;
+        };
+        en?: ({
+          name?: string | null;
+          description?: string | null;
+        }) | null;
+        fr?: ({
+          name?: string | null;
+          description?: string | null;
+        }) | null;
+      };
+    };
     ServiceList: {
       data: components["schemas"]["Service"][];
       /** @description Pass as `cursor` to get the next page; null on the last page. */
@@ -528,6 +994,188 @@ export type components = {
     };
     ServiceDetail: {
       data: components["schemas"]["Service"];
+    };
+    EditableServiceDetail: {
+      data: components["schemas"]["EditableService"];
+    };
+    EditableService: {
+      /** @example 3caad1ae-bd26-4125-b080-19c6c287d714 */
+      id: string;
+      /** @example vrijwilligerswerk */
+      slug: string;
+      /**
+       * @example draft
+       * @enum {string}
+       */
+      status: "draft" | "review" | "published" | "archived";
+      /**
+       * @description Goes up by one with every accepted change; the `ETag` is `"<version>"`.
+       * @example 3
+       */
+      version: number;
+      /** @example null */
+      publishAt: string | null;
+      /** @example null */
+      unpublishAt: string | null;
+      /** @example 2026-11-02T10:15:00+01:00 */
+      createdAt: string;
+      /** @example 2026-11-02T10:15:00+01:00 */
+      updatedAt: string;
+      /** @enum {string} */
+      format: "training" | "workshop" | "inspiration-day" | "network" | "tailor-made-support" | "research";
+      contactEmail: string | null;
+      url: string | null;
+      position: number;
+      topics: string[];
+      translations: components["schemas"]["ServiceTranslations"];
+    };
+    ServiceTranslations: {
+      nl: {
+        title: string | null;
+        summary: string | null;
+        description: string | null;
+        audience: string | null;
+      };
+      en?: {
+        title: string | null;
+        summary: string | null;
+        description: string | null;
+        audience: string | null;
+      };
+      fr?: {
+        title: string | null;
+        summary: string | null;
+        description: string | null;
+        audience: string | null;
+      };
+    };
+    ServiceInput: {
+      /**
+       * @description Unique among items of this kind; the public URL of the item.
+       * @example vrijwilligerswerk
+       */
+      slug: string;
+      /**
+       * @description Workflow state; `draft` when absent. `published` and `archived` need `content:publish`.
+       * @enum {string}
+       */
+      status?: "draft" | "review" | "published" | "archived";
+      /**
+       * Format: date-time
+       * @description When the scheduled handler publishes the item (needs `content:publish`); cleared once done.
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      publishAt?: string | null;
+      /**
+       * Format: date-time
+       * @description When the scheduled handler archives the item (needs `content:publish`); cleared once done.
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      unpublishAt?: string | null;
+      /**
+       * @example training
+       * @enum {string}
+       */
+      format: "training" | "workshop" | "inspiration-day" | "network" | "tailor-made-support" | "research";
+      /**
+       * Format: email
+       * @example vorming@socius.be
+       */
+      contactEmail?: string;
+      /**
+       * Format: uri
+       * @description More information on the Socius website (https: or http: only).
+       * @example https://socius.be
+       */
+      url?: string;
+      /**
+       * @description Editorial order (ascending); 0 when absent.
+       * @example 10
+       */
+      position?: number;
+      /**
+       * @description Slugs of existing topics.
+       * @example [
+       *   "vrijwilligerswerk"
+       * ]
+       */
+      topics?: string[];
+      translations: components["schemas"]["ServiceTranslationsInput"];
+    };
+    ServiceTranslationsInput: {
+      /** @description Dutch: required, and the fallback of every other language. */
+      nl: {
+        title: string;
+        summary?: string;
+        description?: string;
+        audience?: string;
+      };
+      en?: {
+        title?: string;
+        summary?: string;
+        description?: string;
+        audience?: string;
+      };
+      fr?: {
+        title?: string;
+        summary?: string;
+        description?: string;
+        audience?: string;
+      };
+    };
+    /** @description A JSON merge patch (RFC 7396) of `ServiceInput`: send only what changes; `null` removes an optional field or a language. */
+    ServicePatch: {
+      /**
+       * @description Unique among items of this kind; the public URL of the item.
+       * @example vrijwilligerswerk
+       */
+      slug?: string;
+      /** @enum {string|null} */
+      status?: "draft" | "review" | "published" | "archived" | null;
+      /**
+       * Format: date-time
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      publishAt?: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      unpublishAt?: string | null;
+      /**
+       * @example training
+       * @enum {string}
+       */
+      format?: "training" | "workshop" | "inspiration-day" | "network" | "tailor-made-support" | "research";
+      /** Format: email */
+      contactEmail?: string | null;
+      /**
+       * Format: uri
+       * @example https://socius.be
+       */
+      url?: string | null;
+      position?: number | null;
+      topics?: string[] | null;
+      translations?: {
+        nl?: {
+          title?: string;
+          summary?: string | null;
+          description?: string | null;
+          audience?: string | null;
+        };
+        en?: ({
+          title?: string | null;
+          summary?: string | null;
+          description?: string | null;
+          audience?: string | null;
+        }) | null;
+        fr?: ({
+          title?: string | null;
+          summary?: string | null;
+          description?: string | null;
+          audience?: string | null;
+        }) | null;
+      };
     };
     AnalysisList: {
       data: components["schemas"]["AnalysisSummary"][];
@@ -648,91 +1296,6 @@ export type components = {
        */
       lang: "nl" | "en" | "fr";
     };
-    /**
-     * @description A JSON Feed 1.1 document (https://www.jsonfeed.org/version/1.1/); every text is plain text.
-     * @example {
-     *   "version": "https://jsonfeed.org/version/1.1",
-     *   "title": "Socius – analyses of socio-cultural work",
-     *   "home_page_url": "https://api.socius.example/embed/analyses?lang=en",
-     *   "feed_url": "https://api.socius.example/v1/feeds/analyses.json?lang=en",
-     *   "description": "Research and policy texts by Socius on civil society in Flanders and Brussels.",
-     *   "language": "en",
-     *   "authors": [
-     *     {
-     *       "name": "Socius",
-     *       "url": "https://socius.be"
-     *     }
-     *   ],
-     *   "items": [
-     *     {
-     *       "id": "tag:socius.be,2024:analyses/3b9f6a0e-5a7c-4a8e-9a56-0d3c1f1e2b4d",
-     *       "url": "https://api.socius.example/en/analyses/tien-stromingen-in-het-middenveld",
-     *       "title": "Ten flows from civil society in Flanders and Brussels",
-     *       "content_text": "How civil society is changing, in ten flows.",
-     *       "summary": "How civil society is changing, in ten flows.",
-     *       "date_published": "2026-03-02T10:00:00+01:00",
-     *       "date_modified": "2026-03-09T14:30:00+01:00",
-     *       "authors": [
-     *         {
-     *           "name": "Socius"
-     *         }
-     *       ],
-     *       "tags": [
-     *         "Participation"
-     *       ],
-     *       "language": "en"
-     *     }
-     *   ]
-     * }
-     */
-    JsonFeed: {
-      /** @enum {string} */
-      version: "https://jsonfeed.org/version/1.1";
-      title: string;
-      /**
-       * Format: uri
-       * @description The list as a page for people.
-       */
-      home_page_url: string;
-      /** Format: uri */
-      feed_url: string;
-      description: string;
-      /** @enum {string} */
-      language: "nl" | "en" | "fr";
-      authors: {
-          name: string;
-          /** Format: uri */
-          url?: string;
-        }[];
-      items: ({
-          /** @description Stable across languages, slugs and edits (a tag URI of the item id). */
-          id: string;
-          /**
-           * Format: uri
-           * @description The item's page for people.
-           */
-          url: string;
-          /**
-           * Format: uri
-           * @description The original publication elsewhere, when there is one.
-           */
-          external_url?: string;
-          title: string;
-          /** @description Plain text: the summary (or the title when there is none). */
-          content_text: string;
-          summary?: string;
-          date_published: string;
-          date_modified: string;
-          authors: {
-              name: string;
-              /** Format: uri */
-              url?: string;
-            }[];
-          tags: string[];
-          /** @enum {string} */
-          language: "nl" | "en" | "fr";
-        })[];
-    };
     SearchResults: {
       data: components["schemas"]["SearchResult"][];
       /** @description Pass as `cursor` to get the next page; null on the last page. */
@@ -765,35 +1328,102 @@ export type components = {
        */
       lang: "nl" | "en" | "fr";
     };
-    /**
-     * @description An oEmbed 1.0 `rich` response.
-     * @example {
-     *   "version": "1.0",
-     *   "type": "rich",
-     *   "title": "Tailor-made volunteer policy (Ghent)",
-     *   "provider_name": "Socius",
-     *   "provider_url": "https://api.socius.example/",
-     *   "html": "<iframe src=\"https://api.socius.example/embed/event?slug=vrijwilligersbeleid-op-maat-gent&amp;lang=en\" width=\"640\" height=\"480\" title=\"Tailor-made volunteer policy (Ghent)\" loading=\"lazy\" style=\"border:0;max-width:100%\"></iframe>",
-     *   "width": 640,
-     *   "height": 480,
-     *   "cache_age": 3600
-     * }
-     */
-    OEmbed: {
-      /** @enum {string} */
-      version: "1.0";
-      /** @enum {string} */
-      type: "rich";
-      title: string;
-      /** @enum {string} */
-      provider_name: "Socius";
-      /** Format: uri */
-      provider_url: string;
-      /** @description An iframe of the matching `/embed/…` page (plain HTML, no script), to insert as is. */
-      html: string;
-      width: number;
-      height: number;
-      cache_age: number;
+    KeyList: {
+      data: components["schemas"]["Key"][];
+    };
+    Key: {
+      /**
+       * @description Public id of the key (also part of the key itself).
+       * @example 9f2c4e1a7b3d5f60
+       */
+      id: string;
+      /** @example Editor Anna */
+      name: string;
+      /**
+       * @example [
+       *   "content:write"
+       * ]
+       */
+      scopes: ("content:write" | "content:publish" | "events:submit" | "keys:admin" | "webhooks:admin")[];
+      /** @example null */
+      organiser: string | null;
+      /** @example 2026-12-01T10:00:00+01:00 */
+      createdAt: string;
+      /** @example null */
+      expiresAt: string | null;
+      /** @example 2026-12-01T11:30:00+01:00 */
+      lastUsedAt: string | null;
+      /** @example null */
+      revokedAt: string | null;
+    };
+    CreatedKey: {
+      data: components["schemas"]["Key"] & {
+        /**
+         * @description The key itself. Shown this once and never again (only its hash is stored): keep it now.
+         * @example socius_9f2c4e1a7b3d5f60_Xq3v0m2ZPpB7cN1rT8yL4kW6sD9fH0jA5gE2uI7oQ1s
+         */
+        key: string;
+      };
+    };
+    KeyInput: {
+      /**
+       * @description Who or what uses the key.
+       * @example Editor Anna
+       */
+      name: string;
+      /**
+       * @example [
+       *   "content:write"
+       * ]
+       */
+      scopes: ("content:write" | "content:publish" | "events:submit" | "keys:admin" | "webhooks:admin")[];
+      /**
+       * @description Required with `events:submit`: the organiser (events `organiser.name`) this key may submit events for.
+       * @example Vormingplus Gent-Eeklo
+       */
+      organiser?: string;
+      /**
+       * Format: date-time
+       * @description When the key stops working; never when absent.
+       * @example 2027-06-30T23:59:59+02:00
+       */
+      expiresAt?: string;
+    };
+    AuditPage: {
+      data: components["schemas"]["AuditEntry"][];
+      nextBefore: string | null;
+    };
+    AuditEntry: {
+      /** @example 812 */
+      id: number;
+      /** @example 2026-12-01T11:30:02+01:00 */
+      at: string;
+      /**
+       * @description The key that wrote; null for the scheduler.
+       * @example 9f2c4e1a7b3d5f60
+       */
+      keyId: string | null;
+      /**
+       * @description HTTP method, or `SCHEDULED` for the Cron Trigger.
+       * @example PATCH
+       */
+      method: string;
+      /** @example /v1/topics/vrijwilligerswerk */
+      route: string;
+      /** @example topics */
+      resource: string | null;
+      /** @example 3caad1ae-bd26-4125-b080-19c6c287d714 */
+      itemId: string | null;
+      /**
+       * @description The HTTP status the write was answered with.
+       * @example 200
+       */
+      status: number;
+      /**
+       * @description `created`, `updated`, `deleted`, `restored`, `published`, `purged`… or `refused: <status>`.
+       * @example updated
+       */
+      result: string;
     };
     /** @description schema.org JSON-LD of the same data as the JSON: Event, Report (analyses), Service, DefinedTerm (topics), Organization (about), or an ItemList of those for a list (ListItems of name and URL for search). Asked for with `Accept: application/ld+json`. */
     JsonLd: {
@@ -855,6 +1485,8 @@ export type operations = {
       query?: {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
+        /** @description With `true`, also drafts and items in review, for editors: needs `Authorization: Bearer` with a `content:write` or `content:publish` key (401/403 otherwise). Never cached by shared caches. */
+        preview?: "true" | "false";
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -890,8 +1522,448 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
       404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Create a organisation profile
+   * @description A new organisation profile, as `draft` unless `status` says otherwise (`published` needs `content:publish`). Every language in one body; Dutch is required. All violations come back at once in one 422. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  createAbout: {
+    parameters: {
+      header?: {
+        /** @description Any unique string (a UUID is ideal). A retry with the same key and body gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422. Kept 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["AboutInput"];
+      };
+    };
+    responses: {
+      /** @description The organisation profile as stored. */
+      201: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+          /** @description Where the editable item is read. */
+          Location?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableAboutDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The write clashes with existing content, such as a slug already taken; `invalidParams` names the field. */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Delete a organisation profile
+   * @description Soft: the item is archived and kept as a tombstone (and a revision); it leaves the public API at once. `?purge=true` (needs `keys:admin`) removes it for good. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  deleteAbout: {
+    parameters: {
+      query?: {
+        /** @description `true` (needs `keys:admin`): remove the item, its texts and its revisions for good instead of archiving it. */
+        purge?: "true" | "false";
+      };
+      header: {
+        /** @description The `ETag` of the item as last read (from any editorial read or write). Missing: 428; stale: 412. */
+        "If-Match": string;
+      };
+    };
+    responses: {
+      /** @description Deleted. */
+      204: {
+        content: never;
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `If-Match` named a stale version: someone changed the item since. Nothing was written; `currentETag` is the version now. */
+      412: {
+        headers: {
+          /** @description The ETag of the current version of the item. */
+          ETag?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
+      428: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Change a organisation profile
+   * @description A JSON merge patch (RFC 7396, `application/merge-patch+json` or `application/json`): only the fields that change; `null` removes. Needs `If-Match`. Publishing, archiving and scheduling need `content:publish`. Stored as a new revision. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  updateAbout: {
+    parameters: {
+      header: {
+        /** @description The `ETag` of the item as last read (from any editorial read or write). Missing: 428; stale: 412. */
+        "If-Match": string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/merge-patch+json": components["schemas"]["AboutPatch"];
+        "application/json": components["schemas"]["AboutPatch"];
+      };
+    };
+    responses: {
+      /** @description The organisation profile after the change. */
+      200: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableAboutDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The write clashes with existing content, such as a slug already taken; `invalidParams` names the field. */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `If-Match` named a stale version: someone changed the item since. Nothing was written; `currentETag` is the version now. */
+      412: {
+        headers: {
+          /** @description The ETag of the current version of the item. */
+          ETag?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
+      428: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * A organisation profile as editors see it
+   * @description Every language, the workflow state and schedule, and the `ETag` to send in `If-Match`. Any status except deleted. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  getEditableAbout: {
+    responses: {
+      /** @description The editable organisation profile. */
+      200: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableAboutDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Revisions of a organisation profile
+   * @description Every accepted change, newest first: version, action, key, time, changed fields and the whole item as it left it. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  listAboutRevisions: {
+    responses: {
+      /** @description The revisions. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["RevisionList"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Restore a revision of a organisation profile
+   * @description Writes the content of that revision again, as a new revision; the workflow state and schedule stay as they are now. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  restoreAboutRevision: {
+    parameters: {
+      header: {
+        /** @description The `ETag` of the item as last read (from any editorial read or write). Missing: 428; stale: 412. */
+        "If-Match": string;
+      };
+      path: {
+        version: string;
+      };
+    };
+    responses: {
+      /** @description The organisation profile after the restore. */
+      200: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableAboutDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The write clashes with existing content, such as a slug already taken; `invalidParams` names the field. */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `If-Match` named a stale version: someone changed the item since. Nothing was written; `currentETag` is the version now. */
+      412: {
+        headers: {
+          /** @description The ETag of the current version of the item. */
+          ETag?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
+      428: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -1190,6 +2262,8 @@ export type operations = {
       query?: {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
+        /** @description With `true`, also drafts and items in review, for editors: needs `Authorization: Bearer` with a `content:write` or `content:publish` key (401/403 otherwise). Never cached by shared caches. */
+        preview?: "true" | "false";
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -1225,6 +2299,93 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Create a topic
+   * @description A new topic, as `draft` unless `status` says otherwise (`published` needs `content:publish`). Every language in one body; Dutch is required. All violations come back at once in one 422. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  createTopic: {
+    parameters: {
+      header?: {
+        /** @description Any unique string (a UUID is ideal). A retry with the same key and body gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422. Kept 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["TopicInput"];
+      };
+    };
+    responses: {
+      /** @description The topic as stored. */
+      201: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+          /** @description Where the editable item is read. */
+          Location?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableTopicDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The write clashes with existing content, such as a slug already taken; `invalidParams` names the field. */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
         content: {
@@ -1242,6 +2403,8 @@ export type operations = {
       query?: {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
+        /** @description With `true`, also drafts and items in review, for editors: needs `Authorization: Bearer` with a `content:write` or `content:publish` key (401/403 otherwise). Never cached by shared caches. */
+        preview?: "true" | "false";
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -1280,8 +2443,399 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
       404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Delete a topic
+   * @description Soft: the item is archived and kept as a tombstone (and a revision); it leaves the public API at once. `?purge=true` (needs `keys:admin`) removes it for good. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  deleteTopic: {
+    parameters: {
+      query?: {
+        /** @description `true` (needs `keys:admin`): remove the item, its texts and its revisions for good instead of archiving it. */
+        purge?: "true" | "false";
+      };
+      header: {
+        /** @description The `ETag` of the item as last read (from any editorial read or write). Missing: 428; stale: 412. */
+        "If-Match": string;
+      };
+      path: {
+        /** @description The item’s current slug or its id (ids never change; slugs may). */
+        slug: string;
+      };
+    };
+    responses: {
+      /** @description Deleted. */
+      204: {
+        content: never;
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `If-Match` named a stale version: someone changed the item since. Nothing was written; `currentETag` is the version now. */
+      412: {
+        headers: {
+          /** @description The ETag of the current version of the item. */
+          ETag?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
+      428: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Change a topic
+   * @description A JSON merge patch (RFC 7396, `application/merge-patch+json` or `application/json`): only the fields that change; `null` removes. Needs `If-Match`. Publishing, archiving and scheduling need `content:publish`. Stored as a new revision. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  updateTopic: {
+    parameters: {
+      header: {
+        /** @description The `ETag` of the item as last read (from any editorial read or write). Missing: 428; stale: 412. */
+        "If-Match": string;
+      };
+      path: {
+        /** @description The item’s current slug or its id (ids never change; slugs may). */
+        slug: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/merge-patch+json": components["schemas"]["TopicPatch"];
+        "application/json": components["schemas"]["TopicPatch"];
+      };
+    };
+    responses: {
+      /** @description The topic after the change. */
+      200: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableTopicDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The write clashes with existing content, such as a slug already taken; `invalidParams` names the field. */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `If-Match` named a stale version: someone changed the item since. Nothing was written; `currentETag` is the version now. */
+      412: {
+        headers: {
+          /** @description The ETag of the current version of the item. */
+          ETag?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
+      428: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * A topic as editors see it
+   * @description Every language, the workflow state and schedule, and the `ETag` to send in `If-Match`. Any status except deleted. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  getEditableTopic: {
+    parameters: {
+      path: {
+        /** @description The item’s current slug or its id (ids never change; slugs may). */
+        slug: string;
+      };
+    };
+    responses: {
+      /** @description The editable topic. */
+      200: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableTopicDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Revisions of a topic
+   * @description Every accepted change, newest first: version, action, key, time, changed fields and the whole item as it left it. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  listTopicRevisions: {
+    parameters: {
+      path: {
+        /** @description The item’s current slug or its id (ids never change; slugs may). */
+        slug: string;
+      };
+    };
+    responses: {
+      /** @description The revisions. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["RevisionList"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Restore a revision of a topic
+   * @description Writes the content of that revision again, as a new revision; the workflow state and schedule stay as they are now. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  restoreTopicRevision: {
+    parameters: {
+      header: {
+        /** @description The `ETag` of the item as last read (from any editorial read or write). Missing: 428; stale: 412. */
+        "If-Match": string;
+      };
+      path: {
+        /** @description The item’s current slug or its id (ids never change; slugs may). */
+        slug: string;
+        version: string;
+      };
+    };
+    responses: {
+      /** @description The topic after the restore. */
+      200: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableTopicDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The write clashes with existing content, such as a slug already taken; `invalidParams` names the field. */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `If-Match` named a stale version: someone changed the item since. Nothing was written; `currentETag` is the version now. */
+      412: {
+        headers: {
+          /** @description The ETag of the current version of the item. */
+          ETag?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
+      428: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -1358,6 +2912,77 @@ export type operations = {
     };
   };
   /**
+   * Create a service
+   * @description A new service, as `draft` unless `status` says otherwise (`published` needs `content:publish`). Every language in one body; Dutch is required. All violations come back at once in one 422. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  createService: {
+    parameters: {
+      header?: {
+        /** @description Any unique string (a UUID is ideal). A retry with the same key and body gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422. Kept 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ServiceInput"];
+      };
+    };
+    responses: {
+      /** @description The service as stored. */
+      201: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+          /** @description Where the editable item is read. */
+          Location?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableServiceDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The write clashes with existing content, such as a slug already taken; `invalidParams` names the field. */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
    * One service
    * @description A published service by slug.
    */
@@ -1406,6 +3031,381 @@ export type operations = {
       };
       /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
       404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Delete a service
+   * @description Soft: the item is archived and kept as a tombstone (and a revision); it leaves the public API at once. `?purge=true` (needs `keys:admin`) removes it for good. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  deleteService: {
+    parameters: {
+      query?: {
+        /** @description `true` (needs `keys:admin`): remove the item, its texts and its revisions for good instead of archiving it. */
+        purge?: "true" | "false";
+      };
+      header: {
+        /** @description The `ETag` of the item as last read (from any editorial read or write). Missing: 428; stale: 412. */
+        "If-Match": string;
+      };
+      path: {
+        /** @description The item’s current slug or its id (ids never change; slugs may). */
+        slug: string;
+      };
+    };
+    responses: {
+      /** @description Deleted. */
+      204: {
+        content: never;
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `If-Match` named a stale version: someone changed the item since. Nothing was written; `currentETag` is the version now. */
+      412: {
+        headers: {
+          /** @description The ETag of the current version of the item. */
+          ETag?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
+      428: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Change a service
+   * @description A JSON merge patch (RFC 7396, `application/merge-patch+json` or `application/json`): only the fields that change; `null` removes. Needs `If-Match`. Publishing, archiving and scheduling need `content:publish`. Stored as a new revision. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  updateService: {
+    parameters: {
+      header: {
+        /** @description The `ETag` of the item as last read (from any editorial read or write). Missing: 428; stale: 412. */
+        "If-Match": string;
+      };
+      path: {
+        /** @description The item’s current slug or its id (ids never change; slugs may). */
+        slug: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/merge-patch+json": components["schemas"]["ServicePatch"];
+        "application/json": components["schemas"]["ServicePatch"];
+      };
+    };
+    responses: {
+      /** @description The service after the change. */
+      200: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableServiceDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The write clashes with existing content, such as a slug already taken; `invalidParams` names the field. */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `If-Match` named a stale version: someone changed the item since. Nothing was written; `currentETag` is the version now. */
+      412: {
+        headers: {
+          /** @description The ETag of the current version of the item. */
+          ETag?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
+      428: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * A service as editors see it
+   * @description Every language, the workflow state and schedule, and the `ETag` to send in `If-Match`. Any status except deleted. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  getEditableService: {
+    parameters: {
+      path: {
+        /** @description The item’s current slug or its id (ids never change; slugs may). */
+        slug: string;
+      };
+    };
+    responses: {
+      /** @description The editable service. */
+      200: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableServiceDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Revisions of a service
+   * @description Every accepted change, newest first: version, action, key, time, changed fields and the whole item as it left it. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  listServiceRevisions: {
+    parameters: {
+      path: {
+        /** @description The item’s current slug or its id (ids never change; slugs may). */
+        slug: string;
+      };
+    };
+    responses: {
+      /** @description The revisions. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["RevisionList"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Restore a revision of a service
+   * @description Writes the content of that revision again, as a new revision; the workflow state and schedule stay as they are now. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  restoreServiceRevision: {
+    parameters: {
+      header: {
+        /** @description The `ETag` of the item as last read (from any editorial read or write). Missing: 428; stale: 412. */
+        "If-Match": string;
+      };
+      path: {
+        /** @description The item’s current slug or its id (ids never change; slugs may). */
+        slug: string;
+        version: string;
+      };
+    };
+    responses: {
+      /** @description The service after the restore. */
+      200: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableServiceDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The write clashes with existing content, such as a slug already taken; `invalidParams` names the field. */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `If-Match` named a stale version: someone changed the item since. Nothing was written; `currentETag` is the version now. */
+      412: {
+        headers: {
+          /** @description The ETag of the current version of the item. */
+          ETag?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
+      428: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -1547,88 +3547,23 @@ export type operations = {
     };
   };
   /**
-   * Analyses as RSS 2.0
-   * @description The 50 newest published analyses, with authors, topics, dates and licence, as RSS 2.0 for feed readers and portals. Takes `lang` and the filters of `GET /v1/analyses`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
-   */
-  getAnalysesRssFeed: {
-    parameters: {
-      query?: {
-        /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
-        lang?: "nl" | "en" | "fr";
-        /** @description Topic slug(s); an analysis matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
-        topic?: string | string[];
-        /** @description Year of publication (Brussels time). */
-        year?: string;
-        /** @description Author name(s), case-insensitive. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
-        author?: string | string[];
-        /** @description Words in title, summary or text (prefix match, accents ignored). */
-        q?: string;
-      };
-      header?: {
-        "If-None-Match"?: components["parameters"]["If-None-Match"];
-      };
-    };
-    responses: {
-      /** @description The RSS 2.0 document. */
-      200: {
-        headers: {
-          ETag: components["headers"]["ETag"];
-          "Cache-Control": components["headers"]["Cache-Control"];
-          "Content-Language": components["headers"]["Content-Language"];
-          Vary: components["headers"]["Vary"];
-        };
-        content: {
-          "application/rss+xml": string;
-        };
-      };
-      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
-      304: {
-        headers: {
-          ETag: components["headers"]["ETag"];
-          "Cache-Control": components["headers"]["Cache-Control"];
-          Vary: components["headers"]["Vary"];
-        };
-        content: {
-        };
-      };
-      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
-      400: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
-      500: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  /**
-   * Analyses as Atom 1.0 (RFC 4287)
-   * @description The 50 newest published analyses, with authors, topics, dates and licence, as Atom 1.0 (RFC 4287) for feed readers and portals. Takes `lang` and the filters of `GET /v1/analyses`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
+   * Analyses as an Atom feed
+   * @description The 50 newest published analyses as Atom (RFC 4287), for feed readers and portals that syndicate Socius analyses. Entries carry the canonical URL as id, the summary, authors, topics as categories, publication and revision dates, and the licence.
    */
   getAnalysesAtomFeed: {
     parameters: {
       query?: {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
-        /** @description Topic slug(s); an analysis matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        /** @description Only analyses with one of these topic slugs, so a portal can follow one theme. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         topic?: string | string[];
-        /** @description Year of publication (Brussels time). */
-        year?: string;
-        /** @description Author name(s), case-insensitive. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
-        author?: string | string[];
-        /** @description Words in title, summary or text (prefix match, accents ignored). */
-        q?: string;
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
       };
     };
     responses: {
-      /** @description The Atom 1.0 (RFC 4287) document. */
+      /** @description The Atom feed. */
       200: {
         headers: {
           ETag: components["headers"]["ETag"];
@@ -1665,29 +3600,23 @@ export type operations = {
     };
   };
   /**
-   * Analyses as JSON Feed 1.1
-   * @description The 50 newest published analyses, with authors, topics, dates and licence, as JSON Feed 1.1 for feed readers and portals. Takes `lang` and the filters of `GET /v1/analyses`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
+   * Analyses as a JSON Feed
+   * @description The 50 newest published analyses as JSON Feed (version 1), for feed readers and portals that syndicate Socius analyses. Entries carry the canonical URL as id, the summary, authors, topics as categories, publication and revision dates, and the licence.
    */
   getAnalysesJsonFeed: {
     parameters: {
       query?: {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
-        /** @description Topic slug(s); an analysis matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        /** @description Only analyses with one of these topic slugs, so a portal can follow one theme. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         topic?: string | string[];
-        /** @description Year of publication (Brussels time). */
-        year?: string;
-        /** @description Author name(s), case-insensitive. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
-        author?: string | string[];
-        /** @description Words in title, summary or text (prefix match, accents ignored). */
-        q?: string;
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
       };
     };
     responses: {
-      /** @description The JSON Feed 1.1 document. */
+      /** @description The JSON Feed. */
       200: {
         headers: {
           ETag: components["headers"]["ETag"];
@@ -1696,391 +3625,7 @@ export type operations = {
           Vary: components["headers"]["Vary"];
         };
         content: {
-          "application/feed+json": components["schemas"]["JsonFeed"];
-        };
-      };
-      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
-      304: {
-        headers: {
-          ETag: components["headers"]["ETag"];
-          "Cache-Control": components["headers"]["Cache-Control"];
-          Vary: components["headers"]["Vary"];
-        };
-        content: {
-        };
-      };
-      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
-      400: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
-      500: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  /**
-   * Events as RSS 2.0
-   * @description The 50 soonest upcoming events (cancelled and postponed ones included, their status leading the summary), as RSS 2.0 for feed readers and portals. Takes `lang` and the filters of `GET /v1/events`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
-   */
-  getEventsRssFeed: {
-    parameters: {
-      query?: {
-        /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
-        lang?: "nl" | "en" | "fr";
-        /** @description Only events that end at or after this date (Brussels) or moment. Default: now, so past events are opt-in (e.g. `from=2020-01-01`). */
-        from?: string;
-        /** @description Only events that start on or before this date (Brussels, inclusive) or moment. */
-        to?: string;
-        /** @description Topic slug(s) from `/v1/topics`; an event matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
-        topic?: string | string[];
-        /** @description Venue city, case-insensitive; several match any. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
-        city?: string | string[];
-        /** @description Venue postal code(s). Several values: comma-separated or the parameter repeated, at most 15 values in all. */
-        postalCode?: string | string[];
-        /** @description Attendance mode(s). Several values: comma-separated or the parameter repeated, at most 15 values in all. */
-        attendanceMode?: ("offline" | "online" | "mixed") | string | (("offline" | "online" | "mixed")[]);
-        /** @description Event status(es). Default: all, so cancellations stay visible. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
-        status?: ("scheduled" | "cancelled" | "postponed" | "rescheduled" | "moved-online") | string | (("scheduled" | "cancelled" | "postponed" | "rescheduled" | "moved-online")[]);
-        /** @description Organiser name(s), case-insensitive. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
-        organiser?: string | string[];
-        /** @description Slug(s) of the related service from `/v1/services`. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
-        service?: string | string[];
-        /** @description `true`: only free events; `false`: only paid ones. */
-        free?: "true" | "false";
-        /** @description Words to search for in title, summary and description (prefix match, accents ignored). */
-        q?: string;
-      };
-      header?: {
-        "If-None-Match"?: components["parameters"]["If-None-Match"];
-      };
-    };
-    responses: {
-      /** @description The RSS 2.0 document. */
-      200: {
-        headers: {
-          ETag: components["headers"]["ETag"];
-          "Cache-Control": components["headers"]["Cache-Control"];
-          "Content-Language": components["headers"]["Content-Language"];
-          Vary: components["headers"]["Vary"];
-        };
-        content: {
-          "application/rss+xml": string;
-        };
-      };
-      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
-      304: {
-        headers: {
-          ETag: components["headers"]["ETag"];
-          "Cache-Control": components["headers"]["Cache-Control"];
-          Vary: components["headers"]["Vary"];
-        };
-        content: {
-        };
-      };
-      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
-      400: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
-      500: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  /**
-   * Events as Atom 1.0 (RFC 4287)
-   * @description The 50 soonest upcoming events (cancelled and postponed ones included, their status leading the summary), as Atom 1.0 (RFC 4287) for feed readers and portals. Takes `lang` and the filters of `GET /v1/events`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
-   */
-  getEventsAtomFeed: {
-    parameters: {
-      query?: {
-        /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
-        lang?: "nl" | "en" | "fr";
-        /** @description Only events that end at or after this date (Brussels) or moment. Default: now, so past events are opt-in (e.g. `from=2020-01-01`). */
-        from?: string;
-        /** @description Only events that start on or before this date (Brussels, inclusive) or moment. */
-        to?: string;
-        /** @description Topic slug(s) from `/v1/topics`; an event matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
-        topic?: string | string[];
-        /** @description Venue city, case-insensitive; several match any. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
-        city?: string | string[];
-        /** @description Venue postal code(s). Several values: comma-separated or the parameter repeated, at most 15 values in all. */
-        postalCode?: string | string[];
-        /** @description Attendance mode(s). Several values: comma-separated or the parameter repeated, at most 15 values in all. */
-        attendanceMode?: ("offline" | "online" | "mixed") | string | (("offline" | "online" | "mixed")[]);
-        /** @description Event status(es). Default: all, so cancellations stay visible. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
-        status?: ("scheduled" | "cancelled" | "postponed" | "rescheduled" | "moved-online") | string | (("scheduled" | "cancelled" | "postponed" | "rescheduled" | "moved-online")[]);
-        /** @description Organiser name(s), case-insensitive. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
-        organiser?: string | string[];
-        /** @description Slug(s) of the related service from `/v1/services`. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
-        service?: string | string[];
-        /** @description `true`: only free events; `false`: only paid ones. */
-        free?: "true" | "false";
-        /** @description Words to search for in title, summary and description (prefix match, accents ignored). */
-        q?: string;
-      };
-      header?: {
-        "If-None-Match"?: components["parameters"]["If-None-Match"];
-      };
-    };
-    responses: {
-      /** @description The Atom 1.0 (RFC 4287) document. */
-      200: {
-        headers: {
-          ETag: components["headers"]["ETag"];
-          "Cache-Control": components["headers"]["Cache-Control"];
-          "Content-Language": components["headers"]["Content-Language"];
-          Vary: components["headers"]["Vary"];
-        };
-        content: {
-          "application/atom+xml": string;
-        };
-      };
-      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
-      304: {
-        headers: {
-          ETag: components["headers"]["ETag"];
-          "Cache-Control": components["headers"]["Cache-Control"];
-          Vary: components["headers"]["Vary"];
-        };
-        content: {
-        };
-      };
-      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
-      400: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
-      500: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  /**
-   * Events as JSON Feed 1.1
-   * @description The 50 soonest upcoming events (cancelled and postponed ones included, their status leading the summary), as JSON Feed 1.1 for feed readers and portals. Takes `lang` and the filters of `GET /v1/events`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
-   */
-  getEventsJsonFeed: {
-    parameters: {
-      query?: {
-        /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
-        lang?: "nl" | "en" | "fr";
-        /** @description Only events that end at or after this date (Brussels) or moment. Default: now, so past events are opt-in (e.g. `from=2020-01-01`). */
-        from?: string;
-        /** @description Only events that start on or before this date (Brussels, inclusive) or moment. */
-        to?: string;
-        /** @description Topic slug(s) from `/v1/topics`; an event matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
-        topic?: string | string[];
-        /** @description Venue city, case-insensitive; several match any. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
-        city?: string | string[];
-        /** @description Venue postal code(s). Several values: comma-separated or the parameter repeated, at most 15 values in all. */
-        postalCode?: string | string[];
-        /** @description Attendance mode(s). Several values: comma-separated or the parameter repeated, at most 15 values in all. */
-        attendanceMode?: ("offline" | "online" | "mixed") | string | (("offline" | "online" | "mixed")[]);
-        /** @description Event status(es). Default: all, so cancellations stay visible. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
-        status?: ("scheduled" | "cancelled" | "postponed" | "rescheduled" | "moved-online") | string | (("scheduled" | "cancelled" | "postponed" | "rescheduled" | "moved-online")[]);
-        /** @description Organiser name(s), case-insensitive. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
-        organiser?: string | string[];
-        /** @description Slug(s) of the related service from `/v1/services`. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
-        service?: string | string[];
-        /** @description `true`: only free events; `false`: only paid ones. */
-        free?: "true" | "false";
-        /** @description Words to search for in title, summary and description (prefix match, accents ignored). */
-        q?: string;
-      };
-      header?: {
-        "If-None-Match"?: components["parameters"]["If-None-Match"];
-      };
-    };
-    responses: {
-      /** @description The JSON Feed 1.1 document. */
-      200: {
-        headers: {
-          ETag: components["headers"]["ETag"];
-          "Cache-Control": components["headers"]["Cache-Control"];
-          "Content-Language": components["headers"]["Content-Language"];
-          Vary: components["headers"]["Vary"];
-        };
-        content: {
-          "application/feed+json": components["schemas"]["JsonFeed"];
-        };
-      };
-      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
-      304: {
-        headers: {
-          ETag: components["headers"]["ETag"];
-          "Cache-Control": components["headers"]["Cache-Control"];
-          Vary: components["headers"]["Vary"];
-        };
-        content: {
-        };
-      };
-      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
-      400: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
-      500: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  /**
-   * Services as RSS 2.0
-   * @description The first 50 services in editorial order, as RSS 2.0 for feed readers and portals. Takes `lang` and the filters of `GET /v1/services`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
-   */
-  getServicesRssFeed: {
-    parameters: {
-      query?: {
-        /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
-        lang?: "nl" | "en" | "fr";
-        /** @description Topic slug(s); a service matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
-        topic?: string | string[];
-        /** @description Format(s). Several values: comma-separated or the parameter repeated, at most 15 values in all. */
-        format?: ("training" | "workshop" | "inspiration-day" | "network" | "tailor-made-support" | "research") | string | (("training" | "workshop" | "inspiration-day" | "network" | "tailor-made-support" | "research")[]);
-      };
-      header?: {
-        "If-None-Match"?: components["parameters"]["If-None-Match"];
-      };
-    };
-    responses: {
-      /** @description The RSS 2.0 document. */
-      200: {
-        headers: {
-          ETag: components["headers"]["ETag"];
-          "Cache-Control": components["headers"]["Cache-Control"];
-          "Content-Language": components["headers"]["Content-Language"];
-          Vary: components["headers"]["Vary"];
-        };
-        content: {
-          "application/rss+xml": string;
-        };
-      };
-      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
-      304: {
-        headers: {
-          ETag: components["headers"]["ETag"];
-          "Cache-Control": components["headers"]["Cache-Control"];
-          Vary: components["headers"]["Vary"];
-        };
-        content: {
-        };
-      };
-      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
-      400: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
-      500: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  /**
-   * Services as Atom 1.0 (RFC 4287)
-   * @description The first 50 services in editorial order, as Atom 1.0 (RFC 4287) for feed readers and portals. Takes `lang` and the filters of `GET /v1/services`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
-   */
-  getServicesAtomFeed: {
-    parameters: {
-      query?: {
-        /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
-        lang?: "nl" | "en" | "fr";
-        /** @description Topic slug(s); a service matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
-        topic?: string | string[];
-        /** @description Format(s). Several values: comma-separated or the parameter repeated, at most 15 values in all. */
-        format?: ("training" | "workshop" | "inspiration-day" | "network" | "tailor-made-support" | "research") | string | (("training" | "workshop" | "inspiration-day" | "network" | "tailor-made-support" | "research")[]);
-      };
-      header?: {
-        "If-None-Match"?: components["parameters"]["If-None-Match"];
-      };
-    };
-    responses: {
-      /** @description The Atom 1.0 (RFC 4287) document. */
-      200: {
-        headers: {
-          ETag: components["headers"]["ETag"];
-          "Cache-Control": components["headers"]["Cache-Control"];
-          "Content-Language": components["headers"]["Content-Language"];
-          Vary: components["headers"]["Vary"];
-        };
-        content: {
-          "application/atom+xml": string;
-        };
-      };
-      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
-      304: {
-        headers: {
-          ETag: components["headers"]["ETag"];
-          "Cache-Control": components["headers"]["Cache-Control"];
-          Vary: components["headers"]["Vary"];
-        };
-        content: {
-        };
-      };
-      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
-      400: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
-      500: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  /**
-   * Services as JSON Feed 1.1
-   * @description The first 50 services in editorial order, as JSON Feed 1.1 for feed readers and portals. Takes `lang` and the filters of `GET /v1/services`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
-   */
-  getServicesJsonFeed: {
-    parameters: {
-      query?: {
-        /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
-        lang?: "nl" | "en" | "fr";
-        /** @description Topic slug(s); a service matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
-        topic?: string | string[];
-        /** @description Format(s). Several values: comma-separated or the parameter repeated, at most 15 values in all. */
-        format?: ("training" | "workshop" | "inspiration-day" | "network" | "tailor-made-support" | "research") | string | (("training" | "workshop" | "inspiration-day" | "network" | "tailor-made-support" | "research")[]);
-      };
-      header?: {
-        "If-None-Match"?: components["parameters"]["If-None-Match"];
-      };
-    };
-    responses: {
-      /** @description The JSON Feed 1.1 document. */
-      200: {
-        headers: {
-          ETag: components["headers"]["ETag"];
-          "Cache-Control": components["headers"]["Cache-Control"];
-          "Content-Language": components["headers"]["Content-Language"];
-          Vary: components["headers"]["Vary"];
-        };
-        content: {
-          "application/feed+json": components["schemas"]["JsonFeed"];
+          "application/feed+json": string;
         };
       };
       /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
@@ -2169,51 +3714,141 @@ export type operations = {
     };
   };
   /**
-   * Cite an analysis
-   * @description A published analysis as a reference: `bibtex` (a `@techreport`), `ris` (type RPRT) or `csl-json` (type report), with title, authors as credited, publication date, publisher, language, abstract, keywords and the URL to cite (the original publication when there is one, else its page here). Served as a download named after the slug.
+   * API keys
+   * @description Every key with its name, scopes and times, revoked ones included. Never the key itself: only its hash is stored. Needs an API key with the scope `keys:admin`.
    */
-  citeAnalysis: {
-    parameters: {
-      query: {
-        /** @description bibtex, ris or csl-json. */
-        format: "bibtex" | "ris" | "csl-json";
-        /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
-        lang?: "nl" | "en" | "fr";
-      };
-      header?: {
-        "If-None-Match"?: components["parameters"]["If-None-Match"];
-      };
-      path: {
-        slug: string;
-      };
-    };
+  listKeys: {
     responses: {
-      /** @description The reference in the asked format. */
+      /** @description All keys, oldest first. */
       200: {
-        headers: {
-          ETag: components["headers"]["ETag"];
-          "Cache-Control": components["headers"]["Cache-Control"];
-          "Content-Language": components["headers"]["Content-Language"];
-          Vary: components["headers"]["Vary"];
-        };
         content: {
-          "application/x-bibtex": string;
-          "application/x-research-info-systems": string;
-          "application/vnd.citationstyles.csl+json": string;
-        };
-      };
-      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
-      304: {
-        headers: {
-          ETag: components["headers"]["ETag"];
-          "Cache-Control": components["headers"]["Cache-Control"];
-          Vary: components["headers"]["Vary"];
-        };
-        content: {
+          "application/json": components["schemas"]["KeyList"];
         };
       };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
       400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Create an API key
+   * @description A new key with the given scopes. The answer holds the key itself, this one time; store it then (only its SHA-256 is kept). `events:submit` keys need the `organiser` they submit for. Needs an API key with the scope `keys:admin`.
+   */
+  createKey: {
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "name": "Editor Anna",
+         *   "scopes": [
+         *     "content:write"
+         *   ]
+         * }
+         */
+        "application/json": components["schemas"]["KeyInput"];
+      };
+    };
+    responses: {
+      /** @description The key, shown once. */
+      201: {
+        content: {
+          "application/json": components["schemas"]["CreatedKey"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Revoke an API key
+   * @description The key stops working at once (its row stays, with `revokedAt`, for the audit log). Revoking twice changes nothing. Needs an API key with the scope `keys:admin`.
+   */
+  revokeKey: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Revoked. */
+      204: {
+        content: never;
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -2233,27 +3868,28 @@ export type operations = {
     };
   };
   /**
-   * oEmbed for a Socius page
-   * @description The oEmbed (`rich`) answer for the URL of a page of this server: an event, analysis or about page (`/{lang}/events/{slug}`, `/{lang}/analyses/{slug}`, `/{lang}/about`) or an `/embed/…` page. The HTML is an iframe of the matching `/embed/…` page, at most `maxwidth` by `maxheight`. A URL of another host, another path or an unpublished item is a 404; `format=xml` is a 501.
+   * The audit log
+   * @description Every write, accepted or refused, newest first: key id, method, route, item, answer and time. Entries are kept 365 days; the scheduled handler removes older ones. Writes without a valid key are not logged. Needs an API key with the scope `keys:admin`.
    */
-  getOembed: {
+  listAudit: {
     parameters: {
-      query: {
-        /** @description The page to embed, as people see it in the address bar. */
-        url: string;
-        /** @description `json` (the default); `xml` is answered with 501. */
-        format?: "json" | "xml";
-        /** @description The most width the consumer can give the embed, in pixels. */
-        maxwidth?: string;
-        /** @description The most height the consumer can give the embed, in pixels. */
-        maxheight?: string;
+      query?: {
+        /** @description How many entries (1–500, default 100). */
+        limit?: string;
+        /** @description Only entries older than this entry id (the `nextBefore` of the previous page). */
+        before?: string;
+        resource?: string;
+        /** @description An item id. */
+        item?: string;
+        /** @description A key id. */
+        key?: string;
       };
     };
     responses: {
-      /** @description The oEmbed answer. */
+      /** @description A page of entries. */
       200: {
         content: {
-          "application/json": components["schemas"]["OEmbed"];
+          "application/json": components["schemas"]["AuditPage"];
         };
       };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
@@ -2262,20 +3898,24 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
-      404: {
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The asked response format is not produced here; the problem names the one that is. */
-      501: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
