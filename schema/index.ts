@@ -5,4 +5,5 @@ export * from './columns.ts';
 export * from './content-state.ts';
 export * from './events.ts';
 export * from './services.ts';
+export * from './slug-redirects.ts';
 export * from './topics.ts';

@@ -3,6 +3,7 @@ import { ApiError } from '../errors.ts';
 import { listValues } from '../lib/list-params.ts';
 import { decodeCursor, nextLink, page } from '../lib/pagination.ts';
 import { sanitiseHtml } from '../lib/sanitise.ts';
+import { redirectRenamed } from '../lib/slugs.ts';
 import {
   type AnalysisFilter,
   analysisBySlugQuery,
@@ -45,7 +46,11 @@ export const analysesRouter = createRouter()
     const { slug } = c.req.valid('param');
     const { db, lang } = c.var;
     const [row] = await analysisBySlugQuery(db, lang, slug);
-    if (!row) throw new ApiError('not-found', `No published analysis has the slug "${slug}".`);
+    if (!row) {
+      const renamed = await redirectRenamed(c, 'analysis', slug);
+      if (renamed) return renamed;
+      throw new ApiError('not-found', `No published analysis has the slug "${slug}".`);
+    }
     const [[sections, attachments], { authors, topicRefs }] = await Promise.all([
       db.batch(sectionsAndAttachmentsQueries(db, row.id, lang)),
       authorsAndTopics(db, [row.id], lang),

@@ -2,6 +2,7 @@ import { createRouter } from '../app.ts';
 import { ApiError } from '../errors.ts';
 import { enumValues } from '../lib/list-params.ts';
 import { decodeCursor, nextLink, page } from '../lib/pagination.ts';
+import { redirectRenamed } from '../lib/slugs.ts';
 import { freshUntil } from '../middleware/edge-cache.ts';
 import {
   eventBySlugQuery,
@@ -63,6 +64,10 @@ export const eventsRouter = createRouter()
     const { db, lang } = c.var;
     const [row] = await eventBySlugQuery(db, lang, slug);
     const [data] = row ? await hydrateEvents(db, [row], lang, new URL(c.req.url).origin, new Date()) : [];
-    if (!data) throw new ApiError('not-found', `No published event has the slug "${slug}".`);
+    if (!data) {
+      const renamed = await redirectRenamed(c, 'event', slug);
+      if (renamed) return renamed;
+      throw new ApiError('not-found', `No published event has the slug "${slug}".`);
+    }
     return c.json({ data }, 200);
   });

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { problemResponses } from '../errors.ts';
 import { slugParam } from '../lib/schemas.ts';
+import { renamedResponse } from '../lib/slugs.ts';
 import { conditionalGetParameters, listHeaders, notModifiedResponse, readHeaders } from '../openapi.ts';
 import { serviceExample } from './examples.ts';
 import { ServiceDetailQuerySchema, ServiceDetailSchema, ServiceListQuerySchema, ServiceListSchema } from './schemas.ts';
@@ -45,6 +46,7 @@ export const getService = createRoute({
       headers: readHeaders,
       content: { 'application/json': { schema: ServiceDetailSchema, example: { data: serviceExample } } },
     },
+    301: renamedResponse,
     304: notModifiedResponse,
     ...problemResponses(400, 404, 500),
   },

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { problemResponses } from '../errors.ts';
 import { slugParam } from '../lib/schemas.ts';
+import { renamedResponse } from '../lib/slugs.ts';
 import { conditionalGetParameters, notModifiedResponse, readHeaders } from '../openapi.ts';
 import { topicExamples } from './examples.ts';
 import { TopicDetailSchema, TopicListSchema, TopicQuerySchema } from './schemas.ts';
@@ -41,6 +42,7 @@ export const getTopic = createRoute({
       headers: readHeaders,
       content: { 'application/json': { schema: TopicDetailSchema, example: { data: topicExamples[1] } } },
     },
+    301: renamedResponse,
     304: notModifiedResponse,
     ...problemResponses(400, 404, 500),
   },

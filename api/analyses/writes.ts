@@ -1,0 +1,197 @@
+// Writing an analysis: its input normalised to what is stored (rich text sanitised, anchors and slug filled), the
+// statements that store it with its sections, authors, attachments, topics, slug redirect and search text in one
+// batch, and the reader that gives back the same document (the editorial view, the content export).
+import { z } from '@hono/zod-openapi';
+import type { SqlStatement } from '../../schema/db.ts';
+import { momentInput, slugInput } from '../lib/content-input.ts';
+import { byLanguage, fromLanguages, isoOf, type Localised, msOf, type ReadRows, searchIndexStatements } from '../lib/content-writes.ts';
+import { plainTextInput, richTextToHtml } from '../lib/rich-text-input.ts';
+import { slugChangeStatements, slugify } from '../lib/slugs.ts';
+import { AnalysisInputSchema, SectionInputSchema } from './input.ts';
+
+/** An analysis as stored and exported: the input with its id, slug and anchors settled and bodies as sanitised HTML. */
+export const AnalysisDocumentSchema = AnalysisInputSchema.extend({
+  id: z.string().min(1).max(64),
+  slug: slugInput,
+  sections: z.array(SectionInputSchema.extend({ anchor: slugInput, format: z.literal('html').default('html') })),
+  createdAt: momentInput.optional(),
+  updatedAt: momentInput.optional(),
+}).openapi('AnalysisDocument');
+export type AnalysisDocument = z.infer<typeof AnalysisDocumentSchema>;
+type AnalysisInputParsed = z.infer<typeof AnalysisInputSchema>;
+
+const plain = (text: Localised | undefined): Localised | undefined =>
+  text && (Object.fromEntries(Object.entries(text).map(([lang, value]) => [lang, plainTextInput(value)])) as Localised);
+
+/**
+ * What will be stored for `input`: plain texts normalised, section bodies rendered (Markdown) and sanitised, anchors
+ * made from the Dutch heading when absent and unique within the analysis. The slug is settled by the caller.
+ */
+export function normaliseAnalysis(input: AnalysisInputParsed, id: string, slug: string): AnalysisDocument {
+  const anchors = new Set(input.sections.flatMap((s) => (s.anchor ? [s.anchor] : [])));
+  const sections = input.sections.map((section) => {
+    let anchor = section.anchor;
+    if (!anchor) {
+      const base = slugify(section.heading.nl);
+      anchor = base;
+      for (let n = 2; anchors.has(anchor); n++) anchor = `${base}-${n}`;
+      anchors.add(anchor);
+    }
+    const body = Object.fromEntries(
+      Object.entries(section.body).map(([lang, value]) => [lang, richTextToHtml(value, section.format)]),
+    ) as Localised;
+    return { anchor, format: 'html' as const, heading: plain(section.heading) as Localised, body };
+  });
+  return {
+    ...input,
+    id,
+    slug,
+    title: plain(input.title) as Localised,
+    summary: plain(input.summary),
+    sections,
+    authors: input.authors.map((a) => ({
+      name: plainTextInput(a.name),
+      ...(a.affiliation ? { affiliation: plainTextInput(a.affiliation) } : {}),
+    })),
+    attachments: input.attachments.map((a) => ({ ...a, title: plainTextInput(a.title) })),
+  };
+}
+
+/**
+ * Every statement that makes the stored analysis `doc` (children replaced, parent upserted by id), with the redirect
+ * from `previousSlug` and its search text. Topics are referred to by slug and resolved inside the batch, so topics
+ * written earlier in the same batch (content import) are found; unknown ones must be refused before.
+ */
+export function analysisStatements(doc: AnalysisDocument, now: Date, previousSlug?: string): SqlStatement[] {
+  const id = doc.id;
+  const publishedAt = msOf(doc.publishedAt) ?? (doc.status === 'published' ? now.getTime() : null);
+  const createdAt = msOf(doc.createdAt) ?? now.getTime();
+  const updatedAt = msOf(doc.updatedAt) ?? now.getTime();
+  const statements: SqlStatement[] = [
+    {
+      sql: `insert into analyses (id, slug, status, published_at, revised_at, licence, canonical_url, created_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (id) do update set slug = excluded.slug, status = excluded.status, published_at = excluded.published_at,
+              revised_at = excluded.revised_at, licence = excluded.licence, canonical_url = excluded.canonical_url,
+              updated_at = excluded.updated_at`,
+      params: [id, doc.slug, doc.status, publishedAt, msOf(doc.revisedAt), doc.licence, doc.canonicalUrl ?? null, createdAt, updatedAt],
+    },
+    { sql: 'delete from analysis_translations where analysis_id = ?', params: [id] },
+    ...byLanguage({ title: doc.title, summary: doc.summary }).map(({ lang, values }) => ({
+      sql: 'insert into analysis_translations (analysis_id, lang, title, summary) values (?, ?, ?, ?)',
+      params: [id, lang, values.title, values.summary],
+    })),
+    {
+      sql: 'delete from analysis_section_translations where section_id in (select id from analysis_sections where analysis_id = ?)',
+      params: [id],
+    },
+    { sql: 'delete from analysis_sections where analysis_id = ?', params: [id] },
+    { sql: 'delete from analysis_authors where analysis_id = ?', params: [id] },
+    { sql: 'delete from analysis_attachments where analysis_id = ?', params: [id] },
+    { sql: 'delete from analysis_topics where analysis_id = ?', params: [id] },
+  ];
+  doc.sections.forEach((section, position) => {
+    // Section rows have no identity outside their analysis (the anchor is what links point at), so the id is
+    // derived from both and stays the same across edits.
+    const sectionId = `${id}#${section.anchor}`;
+    statements.push({
+      sql: 'insert into analysis_sections (id, analysis_id, position, anchor) values (?, ?, ?, ?)',
+      params: [sectionId, id, position, section.anchor],
+    });
+    for (const { lang, values } of byLanguage({ heading: section.heading, body: section.body })) {
+      statements.push({
+        sql: 'insert into analysis_section_translations (section_id, lang, heading, body) values (?, ?, ?, ?)',
+        params: [sectionId, lang, values.heading, values.body],
+      });
+    }
+  });
+  doc.authors.forEach((author, position) => {
+    statements.push({
+      sql: 'insert into analysis_authors (analysis_id, position, name, affiliation) values (?, ?, ?, ?)',
+      params: [id, position, author.name, author.affiliation ?? null],
+    });
+  });
+  doc.attachments.forEach((a, position) => {
+    statements.push({
+      sql: `insert into analysis_attachments (id, analysis_id, lang, position, title, url, media_type, byte_size)
+            values (?, ?, ?, ?, ?, ?, ?, ?)`,
+      params: [`${id}@${position}`, id, a.lang, position, a.title, a.url, a.mediaType, a.byteSize ?? null],
+    });
+  });
+  for (const topic of doc.topics) {
+    statements.push({
+      sql: 'insert into analysis_topics (analysis_id, topic_id) select ?, id from topics where slug = ?',
+      params: [id, topic],
+    });
+  }
+  statements.push(...slugChangeStatements('analysis', id, previousSlug, doc.slug));
+  statements.push(
+    ...searchIndexStatements(
+      'analysis',
+      id,
+      doc.slug,
+      byLanguage({ title: doc.title }).map(({ lang }) => ({
+        lang,
+        title: doc.title[lang] ?? doc.title.nl,
+        parts: [doc.summary?.[lang], ...doc.sections.flatMap((s) => [s.heading[lang], s.body[lang]])],
+      })),
+    ),
+  );
+  return statements;
+}
+
+const IDS = `(? is null or analysis_id in (select value from json_each(?)))`;
+
+/** The stored analyses with `ids` (all of them without), every status and language, as documents. */
+export async function readAnalysisDocuments(rows: ReadRows, ids?: string[]): Promise<AnalysisDocument[]> {
+  const list = ids === undefined ? null : JSON.stringify(ids);
+  const p = [list, list];
+  const [parents, translations, sections, sectionTexts, authors, attachments, topics] = await Promise.all([
+    rows(`select * from analyses where (? is null or id in (select value from json_each(?))) order by created_at, id`, p),
+    rows(`select * from analysis_translations where ${IDS}`, p),
+    rows(`select * from analysis_sections where ${IDS} order by analysis_id, position`, p),
+    rows(
+      `select st.*, s.analysis_id from analysis_section_translations st join analysis_sections s on s.id = st.section_id where ${IDS.replaceAll('analysis_id', 's.analysis_id')}`,
+      p,
+    ),
+    rows(`select * from analysis_authors where ${IDS} order by analysis_id, position`, p),
+    rows(`select * from analysis_attachments where ${IDS} order by analysis_id, position`, p),
+    rows(
+      `select at.analysis_id, t.slug from analysis_topics at join topics t on t.id = at.topic_id where ${IDS.replaceAll('analysis_id', 'at.analysis_id')} order by t.position, t.slug`,
+      p,
+    ),
+  ]);
+  const of = (list: Record<string, unknown>[], id: unknown) => list.filter((row) => row.analysis_id === id);
+  return parents.map((a) => {
+    const texts = fromLanguages(of(translations, a.id), ['title', 'summary'] as const);
+    return AnalysisDocumentSchema.parse({
+      id: a.id,
+      slug: a.slug,
+      status: a.status,
+      title: texts.title,
+      ...(texts.summary ? { summary: texts.summary } : {}),
+      authors: of(authors, a.id).map((row) => ({ name: row.name, ...(row.affiliation == null ? {} : { affiliation: row.affiliation }) })),
+      ...(a.published_at == null ? {} : { publishedAt: isoOf(a.published_at) }),
+      ...(a.revised_at == null ? {} : { revisedAt: isoOf(a.revised_at) }),
+      licence: a.licence,
+      ...(a.canonical_url == null ? {} : { canonicalUrl: a.canonical_url }),
+      topics: of(topics, a.id).map((row) => row.slug),
+      sections: of(sections, a.id).map((s) => {
+        const text = fromLanguages(
+          sectionTexts.filter((row) => row.section_id === s.id),
+          ['heading', 'body'] as const,
+        );
+        return { anchor: s.anchor, format: 'html', heading: text.heading, body: text.body };
+      }),
+      attachments: of(attachments, a.id).map((row) => ({
+        lang: row.lang,
+        title: row.title,
+        url: row.url,
+        mediaType: row.media_type,
+        ...(row.byte_size == null ? {} : { byteSize: row.byte_size }),
+      })),
+      createdAt: isoOf(a.created_at),
+      updatedAt: isoOf(a.updated_at),
+    });
+  });
+}

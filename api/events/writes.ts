@@ -1,0 +1,231 @@
+// Writing an event: its input normalised to what is stored (texts normalised, sessions in time order with stable
+// ids, start and end derived from them), the statements that store it with its sessions, topics, slug redirect and
+// search text in one batch, and the reader that gives back the same document (editorial view, content export).
+import { z } from '@hono/zod-openapi';
+import type { SqlStatement } from '../../schema/db.ts';
+import { momentInput, slugInput } from '../lib/content-input.ts';
+import { byLanguage, fromLanguages, isoOf, type Localised, msOf, type ReadRows, searchIndexStatements } from '../lib/content-writes.ts';
+import { plainTextInput } from '../lib/rich-text-input.ts';
+import { slugChangeStatements } from '../lib/slugs.ts';
+import { type EventInput, eventFields, eventRules, SessionDocumentSchema } from './input.ts';
+
+/** An event as stored and exported: the input with its id, slug and session ids settled. */
+export const EventDocumentSchema = z
+  .strictObject({
+    ...eventFields,
+    id: z.string().min(1).max(64),
+    slug: slugInput,
+    sessions: z.array(SessionDocumentSchema).min(1).max(100),
+    createdAt: momentInput.optional(),
+    updatedAt: momentInput.optional(),
+  })
+  .superRefine(eventRules)
+  .openapi('EventDocument');
+export type EventDocument = z.infer<typeof EventDocumentSchema>;
+
+const TEXTS = ['title', 'summary', 'description', 'audience', 'accessibility', 'statusReason'] as const;
+
+const plain = (text: Localised | undefined): Localised | undefined =>
+  text && (Object.fromEntries(Object.entries(text).map(([lang, value]) => [lang, plainTextInput(value)])) as Localised);
+
+/**
+ * What will be stored for `input`: texts normalised, sessions in time order, each keeping the id it was sent with
+ * and a new one without. (Whether a sent id belongs to this event is the caller's to check.)
+ */
+export function normaliseEvent(
+  input: EventInput,
+  id: string,
+  slug: string,
+  newId: () => string = () => crypto.randomUUID(),
+): EventDocument {
+  const sessions = input.sessions
+    .map((s) => ({ ...s, id: s.id ?? newId() }))
+    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || Date.parse(a.endsAt) - Date.parse(b.endsAt));
+  const texts = Object.fromEntries(TEXTS.flatMap((field) => (input[field] ? [[field, plain(input[field])]] : [])));
+  const { note, ...price } = input.price;
+  return {
+    ...input,
+    ...texts,
+    id,
+    slug,
+    title: plain(input.title) as Localised,
+    sessions,
+    organiser: { ...input.organiser, name: plainTextInput(input.organiser.name) },
+    price: { ...price, ...(note ? { note: plain(note) as Localised } : {}) },
+  };
+}
+
+/** The event's own start and end: its first session's start and its last session's end. */
+export function eventSpan(sessions: { startsAt: string; endsAt: string }[]): { startsAt: number; endsAt: number } {
+  return {
+    startsAt: Math.min(...sessions.map((s) => Date.parse(s.startsAt))),
+    endsAt: Math.max(...sessions.map((s) => Date.parse(s.endsAt))),
+  };
+}
+
+/**
+ * Every statement that makes the stored event `doc`: the event upserted by id with its start and end derived from
+ * its sessions; sessions updated in place by id (so their ids, which calendar entries are keyed by, survive), new
+ * ones inserted, missing ones deleted; texts, topics, slug redirect and search text replaced. Topics and the
+ * service are referred to by slug and resolved inside the batch; unknown ones must be refused before.
+ */
+export function eventStatements(doc: EventDocument, now: Date, previousSlug?: string): SqlStatement[] {
+  const id = doc.id;
+  const { startsAt, endsAt } = eventSpan(doc.sessions);
+  const v = doc.venue;
+  const statements: SqlStatement[] = [
+    {
+      sql: `insert into events (id, slug, status, event_status, attendance_mode, starts_at, ends_at, previous_starts_at, venue_name,
+              street, postal_code, city, country, latitude, longitude, online_url, organiser_name, organiser_url, is_free,
+              price_cents, registration_url, availability, service_id, created_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (select id from services where slug = ?), ?, ?)
+            on conflict (id) do update set slug = excluded.slug, status = excluded.status, event_status = excluded.event_status,
+              attendance_mode = excluded.attendance_mode, starts_at = excluded.starts_at, ends_at = excluded.ends_at,
+              previous_starts_at = excluded.previous_starts_at, venue_name = excluded.venue_name, street = excluded.street,
+              postal_code = excluded.postal_code, city = excluded.city, country = excluded.country, latitude = excluded.latitude,
+              longitude = excluded.longitude, online_url = excluded.online_url, organiser_name = excluded.organiser_name,
+              organiser_url = excluded.organiser_url, is_free = excluded.is_free, price_cents = excluded.price_cents,
+              registration_url = excluded.registration_url, availability = excluded.availability, service_id = excluded.service_id,
+              updated_at = excluded.updated_at`,
+      params: [
+        id,
+        doc.slug,
+        doc.status,
+        doc.eventStatus,
+        doc.attendanceMode,
+        startsAt,
+        endsAt,
+        msOf(doc.previousStartsAt),
+        v?.name ?? null,
+        v?.street ?? null,
+        v?.postalCode ?? null,
+        v?.city ?? null,
+        v?.country ?? null,
+        v?.latitude ?? null,
+        v?.longitude ?? null,
+        doc.onlineUrl ?? null,
+        doc.organiser.name,
+        doc.organiser.url ?? null,
+        doc.price.free ? 1 : 0,
+        doc.price.amountCents ?? null,
+        doc.registration.url ?? null,
+        doc.registration.availability,
+        doc.service ?? null,
+        msOf(doc.createdAt) ?? now.getTime(),
+        msOf(doc.updatedAt) ?? now.getTime(),
+      ],
+    },
+    { sql: 'delete from event_translations where event_id = ?', params: [id] },
+    ...byLanguage({
+      title: doc.title,
+      summary: doc.summary,
+      description: doc.description,
+      audience: doc.audience,
+      accessibility: doc.accessibility,
+      statusReason: doc.statusReason,
+      priceNote: doc.price.note,
+    }).map(({ lang, values }) => ({
+      sql: `insert into event_translations (event_id, lang, title, summary, description, audience, accessibility, status_reason, price_note)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      params: [
+        id,
+        lang,
+        values.title,
+        values.summary,
+        values.description,
+        values.audience,
+        values.accessibility,
+        values.statusReason,
+        values.priceNote,
+      ],
+    })),
+    {
+      sql: 'delete from event_sessions where event_id = ? and id not in (select value from json_each(?))',
+      params: [id, JSON.stringify(doc.sessions.map((s) => s.id))],
+    },
+    // Positions are unique per event: move the kept sessions out of the way before they are renumbered.
+    { sql: 'update event_sessions set position = -1 - position where event_id = ?', params: [id] },
+    ...doc.sessions.map((s, position) => ({
+      sql: `insert into event_sessions (id, event_id, position, starts_at, ends_at, status) values (?, ?, ?, ?, ?, ?)
+            on conflict (id) do update set position = excluded.position, starts_at = excluded.starts_at, ends_at = excluded.ends_at,
+              status = excluded.status where event_sessions.event_id = excluded.event_id`,
+      params: [s.id, id, position, Date.parse(s.startsAt), Date.parse(s.endsAt), s.status],
+    })),
+    { sql: 'delete from event_topics where event_id = ?', params: [id] },
+    ...doc.topics.map((topic) => ({
+      sql: 'insert into event_topics (event_id, topic_id) select ?, id from topics where slug = ?',
+      params: [id, topic],
+    })),
+    ...slugChangeStatements('event', id, previousSlug, doc.slug),
+    ...searchIndexStatements(
+      'event',
+      id,
+      doc.slug,
+      byLanguage({ title: doc.title }).map(({ lang }) => ({
+        lang,
+        title: doc.title[lang] ?? doc.title.nl,
+        parts: [doc.summary?.[lang], doc.description?.[lang], doc.audience?.[lang], v?.city, doc.organiser.name],
+      })),
+    ),
+  ];
+  return statements;
+}
+
+const IDS = `(? is null or event_id in (select value from json_each(?)))`;
+
+/** The stored events with `ids` (all of them without), every status and language, as documents. */
+export async function readEventDocuments(rows: ReadRows, ids?: string[]): Promise<EventDocument[]> {
+  const list = ids === undefined ? null : JSON.stringify(ids);
+  const p = [list, list];
+  const [parents, translations, sessions, topics] = await Promise.all([
+    rows(
+      `select e.*, s.slug as service_slug from events e left join services s on s.id = e.service_id
+        where (? is null or e.id in (select value from json_each(?))) order by e.created_at, e.id`,
+      p,
+    ),
+    rows(`select * from event_translations where ${IDS}`, p),
+    rows(`select * from event_sessions where ${IDS} order by event_id, position`, p),
+    rows(
+      `select et.event_id, t.slug from event_topics et join topics t on t.id = et.topic_id
+        where ${IDS.replaceAll('event_id', 'et.event_id')} order by t.position, t.slug`,
+      p,
+    ),
+  ]);
+  const of = (list: Record<string, unknown>[], id: unknown) => list.filter((row) => row.event_id === id);
+  const some = (entries: [string, unknown][]) => Object.fromEntries(entries.filter(([, value]) => value != null));
+  return parents.map((e) => {
+    const texts = fromLanguages(of(translations, e.id), [...TEXTS, 'priceNote'] as const);
+    const { priceNote, ...eventTexts } = texts;
+    const venue = some([
+      ['name', e.venue_name],
+      ['street', e.street],
+      ['postalCode', e.postal_code],
+      ['city', e.city],
+      ['country', e.country],
+      ['latitude', e.latitude],
+      ['longitude', e.longitude],
+    ]);
+    return EventDocumentSchema.parse({
+      id: e.id,
+      slug: e.slug,
+      status: e.status,
+      ...eventTexts,
+      eventStatus: e.event_status,
+      attendanceMode: e.attendance_mode,
+      ...(e.previous_starts_at == null ? {} : { previousStartsAt: isoOf(e.previous_starts_at) }),
+      sessions: of(sessions, e.id).map((s) => ({ id: s.id, startsAt: isoOf(s.starts_at), endsAt: isoOf(s.ends_at), status: s.status })),
+      ...(Object.keys(venue).length > 0 ? { venue } : {}),
+      ...(e.online_url == null ? {} : { onlineUrl: e.online_url }),
+      organiser: some([
+        ['name', e.organiser_name],
+        ['url', e.organiser_url],
+      ]),
+      price: { free: Boolean(e.is_free), ...some([['amountCents', e.price_cents]]), ...(priceNote ? { note: priceNote } : {}) },
+      registration: { ...some([['url', e.registration_url]]), availability: e.availability },
+      ...(e.service_slug == null ? {} : { service: e.service_slug }),
+      topics: of(topics, e.id).map((row) => row.slug),
+      createdAt: isoOf(e.created_at),
+      updatedAt: isoOf(e.updated_at),
+    });
+  });
+}
