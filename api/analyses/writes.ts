@@ -157,7 +157,7 @@ export async function readAnalysisDocuments(rows: ReadRows, ids?: string[]): Pro
     rows(`select * from analysis_authors where ${IDS} order by analysis_id, position`, p),
     rows(`select * from analysis_attachments where ${IDS} order by analysis_id, position`, p),
     rows(
-      `select at.analysis_id, t.slug from analysis_topics at join topics t on t.id = at.topic_id where ${IDS.replaceAll('analysis_id', 'at.analysis_id')} order by t.position, t.slug`,
+      `select at.analysis_id, t.slug from analysis_topics at join topics t on t.id = at.topic_id where ${IDS.replaceAll('analysis_id', 'at.analysis_id')} order by t.slug`,
       p,
     ),
   ]);

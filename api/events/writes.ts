@@ -187,7 +187,7 @@ export async function readEventDocuments(rows: ReadRows, ids?: string[]): Promis
     rows(`select * from event_sessions where ${IDS} order by event_id, position`, p),
     rows(
       `select et.event_id, t.slug from event_topics et join topics t on t.id = et.topic_id
-        where ${IDS.replaceAll('event_id', 'et.event_id')} order by t.position, t.slug`,
+        where ${IDS.replaceAll('event_id', 'et.event_id')} order by t.slug`,
       p,
     ),
   ]);
