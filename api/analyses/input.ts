@@ -1,24 +1,23 @@
 // The body an editor creates an analysis with, and the shape of an analysis in the content export: one document
-// per analysis with every language side by side. A PATCH is a JSON merge patch of this document.
+// per analysis with its texts per language. A PATCH is a JSON merge patch of this document.
 import { z } from '@hono/zod-openapi';
 import { LANGS } from '../../schema/columns.ts';
 import {
   httpUrl,
-  LongText,
   momentInput,
-  RichText,
   richTextFormat,
-  ShortText,
   slugInput,
+  textField,
   topicRefsInput,
+  translationsSchema,
   workflowInput,
 } from '../lib/content-input.ts';
 import { SLUG_PATTERN } from '../lib/slugs.ts';
 
 export const AuthorInputSchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(200).openapi({ example: 'Socius' }),
-    affiliation: z.string().trim().min(1).max(300).optional(),
+    name: textField(200).openapi({ example: 'Socius' }),
+    affiliation: textField(300).optional(),
   })
   .openapi('AuthorInput');
 
@@ -31,19 +30,25 @@ export const SectionInputSchema = z
       .optional()
       .openapi({ description: 'Fragment id, the same in every language; made from the Dutch heading when absent.', example: 'methode' }),
     format: richTextFormat,
-    heading: ShortText,
-    body: RichText.openapi({
-      description:
-        'The section text in `format`, per language. Stored and served as sanitised HTML (p, h3, h4, ul, ol, li, strong, em, ' +
-        'blockquote, br, a with http(s), mailto or tel links; external links get rel="noopener noreferrer").',
-    }),
+    translations: translationsSchema(
+      'AnalysisSectionTranslationsInput',
+      {
+        heading: textField(300),
+        body: textField(200_000).openapi({
+          description:
+            'The section text in `format`. Stored and served as sanitised HTML (p, h3, h4, ul, ol, li, strong, em, blockquote, br, ' +
+            'a with http(s), mailto or tel links; external links get rel="noopener noreferrer").',
+        }),
+      },
+      ['heading', 'body'],
+    ),
   })
   .openapi('AnalysisSectionInput');
 
 export const AttachmentInputSchema = z
   .strictObject({
     lang: z.enum(LANGS).openapi({ description: 'The language of the file itself.' }),
-    title: z.string().trim().min(1).max(300),
+    title: textField(300),
     url: httpUrl,
     mediaType: z
       .string()
@@ -53,30 +58,29 @@ export const AttachmentInputSchema = z
   })
   .openapi('AttachmentInput');
 
-export const AnalysisInputSchema = z
-  .strictObject({
-    slug: slugInput.optional(),
-    status: workflowInput.default('draft'),
-    title: ShortText,
-    summary: LongText.optional(),
-    authors: z.array(AuthorInputSchema).max(50).default([]),
-    publishedAt: momentInput.optional().openapi({ description: 'When it was published; set on first publication when absent.' }),
-    revisedAt: momentInput.optional().openapi({ description: 'Last substantive revision.' }),
-    licence: z
-      .string()
-      .regex(/^[A-Za-z0-9.+-]{2,64}$/, 'An SPDX licence identifier such as CC-BY-4.0')
-      .default('CC-BY-4.0'),
-    canonicalUrl: httpUrl.optional().openapi({ description: 'The original publication, when it lives elsewhere.' }),
-    topics: topicRefsInput.default([]),
-    sections: z
-      .array(SectionInputSchema)
-      .max(200)
-      .default([])
-      .refine((sections) => {
-        const anchors = sections.flatMap((s) => (s.anchor ? [s.anchor] : []));
-        return new Set(anchors).size === anchors.length;
-      }, 'Each anchor at most once'),
-    attachments: z.array(AttachmentInputSchema).max(50).default([]),
-  })
-  .openapi('AnalysisInput');
+export const analysisInputFields = {
+  slug: slugInput.optional(),
+  status: workflowInput.default('draft'),
+  translations: translationsSchema('AnalysisTranslationsInput', { title: textField(300), summary: textField(5000) }, ['title']),
+  authors: z.array(AuthorInputSchema).max(50).default([]),
+  publishedAt: momentInput.optional().openapi({ description: 'When it was published; set on first publication when absent.' }),
+  revisedAt: momentInput.optional().openapi({ description: 'Last substantive revision.' }),
+  licence: z
+    .string()
+    .regex(/^[A-Za-z0-9.+-]{2,64}$/, 'An SPDX licence identifier such as CC-BY-4.0')
+    .default('CC-BY-4.0'),
+  canonicalUrl: httpUrl.optional().openapi({ description: 'The original publication, when it lives elsewhere.' }),
+  topics: topicRefsInput.default([]),
+  sections: z
+    .array(SectionInputSchema)
+    .max(200)
+    .default([])
+    .refine((sections) => {
+      const anchors = sections.flatMap((s) => (s.anchor ? [s.anchor] : []));
+      return new Set(anchors).size === anchors.length;
+    }, 'Each anchor at most once'),
+  attachments: z.array(AttachmentInputSchema).max(50).default([]),
+};
+
+export const AnalysisInputSchema = z.strictObject(analysisInputFields).openapi('AnalysisInput');
 export type AnalysisInput = z.infer<typeof AnalysisInputSchema>;

@@ -4,7 +4,7 @@
 import { z } from '@hono/zod-openapi';
 import type { SqlStatement } from '../../schema/db.ts';
 import { momentInput, slugInput } from '../lib/content-input.ts';
-import { byLanguage, fromLanguages, isoOf, type Localised, msOf, type ReadRows, searchIndexStatements } from '../lib/content-writes.ts';
+import { isoOf, mapTexts, msOf, type ReadRows, rowsOf, searchIndexStatements, textsOf } from '../lib/content-writes.ts';
 import { plainTextInput, richTextToHtml } from '../lib/rich-text-input.ts';
 import { slugChangeStatements, slugify } from '../lib/slugs.ts';
 import { AnalysisInputSchema, SectionInputSchema } from './input.ts';
@@ -20,35 +20,33 @@ export const AnalysisDocumentSchema = AnalysisInputSchema.extend({
 export type AnalysisDocument = z.infer<typeof AnalysisDocumentSchema>;
 type AnalysisInputParsed = z.infer<typeof AnalysisInputSchema>;
 
-const plain = (text: Localised | undefined): Localised | undefined =>
-  text && (Object.fromEntries(Object.entries(text).map(([lang, value]) => [lang, plainTextInput(value)])) as Localised);
-
 /**
  * What will be stored for `input`: plain texts normalised, section bodies rendered (Markdown) and sanitised, anchors
- * made from the Dutch heading when absent and unique within the analysis. The slug is settled by the caller.
+ * made from the Dutch heading when absent and unique within the analysis, topics in slug order. The slug is settled
+ * by the caller.
  */
 export function normaliseAnalysis(input: AnalysisInputParsed, id: string, slug: string): AnalysisDocument {
   const anchors = new Set(input.sections.flatMap((s) => (s.anchor ? [s.anchor] : [])));
   const sections = input.sections.map((section) => {
     let anchor = section.anchor;
     if (!anchor) {
-      const base = slugify(section.heading.nl);
+      const base = slugify(section.translations.nl.heading ?? 'sectie');
       anchor = base;
       for (let n = 2; anchors.has(anchor); n++) anchor = `${base}-${n}`;
       anchors.add(anchor);
     }
-    const body = Object.fromEntries(
-      Object.entries(section.body).map(([lang, value]) => [lang, richTextToHtml(value, section.format)]),
-    ) as Localised;
-    return { anchor, format: 'html' as const, heading: plain(section.heading) as Localised, body };
+    const translations = mapTexts(section.translations, (value, field) =>
+      field === 'body' ? richTextToHtml(value, section.format) : plainTextInput(value),
+    );
+    return { anchor, format: 'html' as const, translations };
   });
   return {
     ...input,
     id,
     slug,
-    title: plain(input.title) as Localised,
-    summary: plain(input.summary),
+    translations: mapTexts(input.translations, plainTextInput),
     sections,
+    topics: [...input.topics].sort(),
     authors: input.authors.map((a) => ({
       name: plainTextInput(a.name),
       ...(a.affiliation ? { affiliation: plainTextInput(a.affiliation) } : {}),
@@ -77,7 +75,7 @@ export function analysisStatements(doc: AnalysisDocument, now: Date, previousSlu
       params: [id, doc.slug, doc.status, publishedAt, msOf(doc.revisedAt), doc.licence, doc.canonicalUrl ?? null, createdAt, updatedAt],
     },
     { sql: 'delete from analysis_translations where analysis_id = ?', params: [id] },
-    ...byLanguage({ title: doc.title, summary: doc.summary }).map(({ lang, values }) => ({
+    ...rowsOf(doc.translations, ['title', 'summary']).map(({ lang, values }) => ({
       sql: 'insert into analysis_translations (analysis_id, lang, title, summary) values (?, ?, ?, ?)',
       params: [id, lang, values.title, values.summary],
     })),
@@ -98,7 +96,7 @@ export function analysisStatements(doc: AnalysisDocument, now: Date, previousSlu
       sql: 'insert into analysis_sections (id, analysis_id, position, anchor) values (?, ?, ?, ?)',
       params: [sectionId, id, position, section.anchor],
     });
-    for (const { lang, values } of byLanguage({ heading: section.heading, body: section.body })) {
+    for (const { lang, values } of rowsOf(section.translations, ['heading', 'body'])) {
       statements.push({
         sql: 'insert into analysis_section_translations (section_id, lang, heading, body) values (?, ?, ?, ?)',
         params: [sectionId, lang, values.heading, values.body],
@@ -130,10 +128,10 @@ export function analysisStatements(doc: AnalysisDocument, now: Date, previousSlu
       'analysis',
       id,
       doc.slug,
-      byLanguage({ title: doc.title }).map(({ lang }) => ({
+      rowsOf(doc.translations, ['title', 'summary']).map(({ lang, values }) => ({
         lang,
-        title: doc.title[lang] ?? doc.title.nl,
-        parts: [doc.summary?.[lang], ...doc.sections.flatMap((s) => [s.heading[lang], s.body[lang]])],
+        title: values.title ?? doc.translations.nl.title ?? '',
+        parts: [values.summary, ...doc.sections.flatMap((s) => [s.translations[lang]?.heading, s.translations[lang]?.body])],
       })),
     ),
   );
@@ -163,26 +161,25 @@ export async function readAnalysisDocuments(rows: ReadRows, ids?: string[]): Pro
   ]);
   const of = (list: Record<string, unknown>[], id: unknown) => list.filter((row) => row.analysis_id === id);
   return parents.map((a) => {
-    const texts = fromLanguages(of(translations, a.id), ['title', 'summary'] as const);
     return AnalysisDocumentSchema.parse({
       id: a.id,
       slug: a.slug,
       status: a.status,
-      title: texts.title,
-      ...(texts.summary ? { summary: texts.summary } : {}),
+      translations: textsOf(of(translations, a.id), ['title', 'summary']),
       authors: of(authors, a.id).map((row) => ({ name: row.name, ...(row.affiliation == null ? {} : { affiliation: row.affiliation }) })),
       ...(a.published_at == null ? {} : { publishedAt: isoOf(a.published_at) }),
       ...(a.revised_at == null ? {} : { revisedAt: isoOf(a.revised_at) }),
       licence: a.licence,
       ...(a.canonical_url == null ? {} : { canonicalUrl: a.canonical_url }),
       topics: of(topics, a.id).map((row) => row.slug),
-      sections: of(sections, a.id).map((s) => {
-        const text = fromLanguages(
+      sections: of(sections, a.id).map((s) => ({
+        anchor: s.anchor,
+        format: 'html',
+        translations: textsOf(
           sectionTexts.filter((row) => row.section_id === s.id),
-          ['heading', 'body'] as const,
-        );
-        return { anchor: s.anchor, format: 'html', heading: text.heading, body: text.body };
-      }),
+          ['heading', 'body'],
+        ),
+      })),
       attachments: of(attachments, a.id).map((row) => ({
         lang: row.lang,
         title: row.title,

@@ -4,17 +4,8 @@
 import { z } from '@hono/zod-openapi';
 import type { SqlStatement } from '../../schema/db.ts';
 import { SERVICE_FORMATS } from '../../schema/services.ts';
-import {
-  httpUrl,
-  type LocalisedInput,
-  LongText,
-  momentInput,
-  ShortText,
-  slugInput,
-  topicRefsInput,
-  workflowInput,
-} from '../lib/content-input.ts';
-import { byLanguage, fromLanguages, isoOf, msOf, type ReadRows, searchIndexStatements } from '../lib/content-writes.ts';
+import { httpUrl, momentInput, slugInput, textField, topicRefsInput, translationsSchema, workflowInput } from '../lib/content-input.ts';
+import { isoOf, msOf, type ReadRows, rowsOf, searchIndexStatements, textsOf } from '../lib/content-writes.ts';
 import { slugChangeStatements } from '../lib/slugs.ts';
 
 const stamps = { createdAt: momentInput.optional(), updatedAt: momentInput.optional() };
@@ -27,8 +18,7 @@ export const TopicDocumentSchema = z
     slug: slugInput,
     status: workflowInput.default('published'),
     position: z.number().int().min(0).default(0),
-    name: ShortText,
-    description: LongText.optional(),
+    translations: translationsSchema('TopicTranslationsDocument', { name: textField(200), description: textField(2000) }, ['name']),
     ...stamps,
   })
   .openapi('TopicDocument');
@@ -43,10 +33,11 @@ export const ServiceDocumentSchema = z
     position: z.number().int().min(0).default(0),
     contactEmail: z.email().optional(),
     url: httpUrl.optional(),
-    title: ShortText,
-    summary: LongText.optional(),
-    description: LongText.optional(),
-    audience: LongText.optional(),
+    translations: translationsSchema(
+      'ServiceTranslationsDocument',
+      { title: textField(300), summary: textField(2000), description: textField(20_000), audience: textField(2000) },
+      ['title'],
+    ),
     topics: topicRefsInput.default([]),
     ...stamps,
   })
@@ -72,13 +63,19 @@ export const AboutDocumentSchema = z
       .array(z.strictObject({ network: z.string().min(1).max(40), url: httpUrl }))
       .max(20)
       .default([]),
-    name: ShortText,
-    tagline: LongText.optional(),
-    mission: LongText.optional(),
-    offer: LongText.optional(),
-    stakeholders: LongText.optional(),
-    region: LongText.optional(),
-    subsidiser: LongText.optional(),
+    translations: translationsSchema(
+      'AboutTranslationsDocument',
+      {
+        name: textField(200),
+        tagline: textField(2000),
+        mission: textField(20_000),
+        offer: textField(20_000),
+        stakeholders: textField(20_000),
+        region: textField(2000),
+        subsidiser: textField(2000),
+      },
+      ['name'],
+    ),
     ...stamps,
   })
   .openapi('AboutDocument');
@@ -93,7 +90,7 @@ export function topicStatements(doc: TopicDocument, now: Date, previousSlug?: st
       params: [doc.id, doc.slug, doc.status, doc.position, ms(doc.createdAt, now), ms(doc.updatedAt, now)],
     },
     { sql: 'delete from topic_translations where topic_id = ?', params: [doc.id] },
-    ...byLanguage({ name: doc.name, description: doc.description }).map(({ lang, values }) => ({
+    ...rowsOf(doc.translations, ['name', 'description']).map(({ lang, values }) => ({
       sql: 'insert into topic_translations (topic_id, lang, name, description) values (?, ?, ?, ?)',
       params: [doc.id, lang, values.name, values.description],
     })),
@@ -102,7 +99,11 @@ export function topicStatements(doc: TopicDocument, now: Date, previousSlug?: st
       'topic',
       doc.id,
       doc.slug,
-      byLanguage({ name: doc.name }).map(({ lang }) => ({ lang, title: doc.name[lang] ?? doc.name.nl, parts: [doc.description?.[lang]] })),
+      rowsOf(doc.translations, ['name', 'description']).map(({ lang, values }) => ({
+        lang,
+        title: values.name ?? doc.translations.nl.name ?? '',
+        parts: [values.description],
+      })),
     ),
   ];
 }
@@ -127,12 +128,10 @@ export function serviceStatements(doc: ServiceDocument, now: Date, previousSlug?
       ],
     },
     { sql: 'delete from service_translations where service_id = ?', params: [doc.id] },
-    ...byLanguage({ title: doc.title, summary: doc.summary, description: doc.description, audience: doc.audience }).map(
-      ({ lang, values }) => ({
-        sql: 'insert into service_translations (service_id, lang, title, summary, description, audience) values (?, ?, ?, ?, ?, ?)',
-        params: [doc.id, lang, values.title, values.summary, values.description, values.audience],
-      }),
-    ),
+    ...rowsOf(doc.translations, ['title', 'summary', 'description', 'audience']).map(({ lang, values }) => ({
+      sql: 'insert into service_translations (service_id, lang, title, summary, description, audience) values (?, ?, ?, ?, ?, ?)',
+      params: [doc.id, lang, values.title, values.summary, values.description, values.audience],
+    })),
     { sql: 'delete from service_topics where service_id = ?', params: [doc.id] },
     ...doc.topics.map((topic) => ({
       sql: 'insert into service_topics (service_id, topic_id) select ?, id from topics where slug = ?',
@@ -143,10 +142,10 @@ export function serviceStatements(doc: ServiceDocument, now: Date, previousSlug?
       'service',
       doc.id,
       doc.slug,
-      byLanguage({ title: doc.title }).map(({ lang }) => ({
+      rowsOf(doc.translations, ['title', 'summary', 'description', 'audience']).map(({ lang, values }) => ({
         lang,
-        title: doc.title[lang] ?? doc.title.nl,
-        parts: [doc.summary?.[lang], doc.description?.[lang], doc.audience?.[lang]],
+        title: values.title ?? doc.translations.nl.title ?? '',
+        parts: [values.summary, values.description, values.audience],
       })),
     ),
   ];
@@ -179,12 +178,7 @@ export function aboutStatements(doc: AboutDocument, now: Date): SqlStatement[] {
       ],
     },
     { sql: 'delete from about_translations where about_id = ?', params: [doc.id] },
-    ...byLanguage(
-      Object.fromEntries(ABOUT_TEXTS.map((field) => [field, doc[field]])) as Record<
-        (typeof ABOUT_TEXTS)[number],
-        LocalisedInput | undefined
-      >,
-    ).map(({ lang, values }) => ({
+    ...rowsOf(doc.translations, ABOUT_TEXTS).map(({ lang, values }) => ({
       sql: `insert into about_translations (about_id, lang, ${ABOUT_TEXTS.join(', ')}) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       params: [doc.id, lang, ...ABOUT_TEXTS.map((field) => values[field])],
     })),
@@ -202,9 +196,9 @@ export async function readTopicDocuments(rows: ReadRows): Promise<TopicDocument[
       slug: t.slug,
       status: t.status,
       position: t.position,
-      ...fromLanguages(
+      translations: textsOf(
         texts.filter((row) => row.topic_id === t.id),
-        ['name', 'description'] as const,
+        ['name', 'description'],
       ),
       createdAt: isoOf(t.created_at),
       updatedAt: isoOf(t.updated_at),
@@ -229,9 +223,9 @@ export async function readServiceDocuments(rows: ReadRows): Promise<ServiceDocum
         ['contactEmail', s.contact_email],
         ['url', s.url],
       ]),
-      ...fromLanguages(
+      translations: textsOf(
         texts.filter((row) => row.service_id === s.id),
-        ['title', 'summary', 'description', 'audience'] as const,
+        ['title', 'summary', 'description', 'audience'],
       ),
       topics: topics.filter((row) => row.service_id === s.id).map((row) => row.slug),
       createdAt: isoOf(s.created_at),
@@ -260,7 +254,7 @@ export async function readAboutDocuments(rows: ReadRows): Promise<AboutDocument[
       ]),
       country: a.country,
       socialLinks: JSON.parse(String(a.social_links ?? '[]')),
-      ...fromLanguages(
+      translations: textsOf(
         texts.filter((row) => row.about_id === a.id),
         ABOUT_TEXTS,
       ),

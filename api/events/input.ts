@@ -2,7 +2,7 @@
 // document per event with every language side by side. A PATCH is a JSON merge patch of this document.
 import { z } from '@hono/zod-openapi';
 import { ATTENDANCE_MODES, AVAILABILITIES, EVENT_STATUSES } from '../../schema/events.ts';
-import { httpUrl, LongText, momentInput, ShortText, slugInput, topicRefsInput, workflowInput } from '../lib/content-input.ts';
+import { httpUrl, momentInput, slugInput, textField, topicRefsInput, translationsSchema, workflowInput } from '../lib/content-input.ts';
 
 const sessionFields = {
   id: z
@@ -48,12 +48,19 @@ export const VenueInputSchema = z
 export const eventFields = {
   slug: slugInput.optional(),
   status: workflowInput.default('draft'),
-  title: ShortText,
-  summary: LongText.optional(),
-  description: LongText.optional().openapi({ description: 'Plain text, per language (line breaks kept).' }),
-  audience: LongText.optional(),
-  accessibility: LongText.optional(),
-  statusReason: LongText.optional().openapi({ description: 'Why it was cancelled, postponed or moved.' }),
+  translations: translationsSchema(
+    'EventTranslationsInput',
+    {
+      title: textField(300),
+      summary: textField(2000),
+      description: textField(20_000).openapi({ description: 'Plain text (line breaks kept).' }),
+      audience: textField(2000),
+      accessibility: textField(2000),
+      statusReason: textField(2000).openapi({ description: 'Why it was cancelled, postponed or moved.' }),
+      priceNote: textField(2000).openapi({ description: 'Reductions and what the price includes.' }),
+    },
+    ['title'],
+  ),
   eventStatus: z.enum(EVENT_STATUSES).default('scheduled').openapi({ description: 'schema.org EventStatusType.' }),
   attendanceMode: z.enum(ATTENDANCE_MODES),
   previousStartsAt: momentInput.optional().openapi({ description: 'The start before it was postponed or rescheduled.' }),
@@ -73,7 +80,6 @@ export const eventFields = {
     .strictObject({
       free: z.boolean().default(false),
       amountCents: z.number().int().min(0).optional().openapi({ description: 'Full price in euro cents.' }),
-      note: LongText.optional().openapi({ description: 'Reductions and what the price includes.' }),
     })
     .default({ free: false }),
   registration: z

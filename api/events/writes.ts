@@ -4,7 +4,7 @@
 import { z } from '@hono/zod-openapi';
 import type { SqlStatement } from '../../schema/db.ts';
 import { momentInput, slugInput } from '../lib/content-input.ts';
-import { byLanguage, fromLanguages, isoOf, type Localised, msOf, type ReadRows, searchIndexStatements } from '../lib/content-writes.ts';
+import { isoOf, mapTexts, msOf, type ReadRows, rowsOf, searchIndexStatements, textsOf } from '../lib/content-writes.ts';
 import { plainTextInput } from '../lib/rich-text-input.ts';
 import { slugChangeStatements } from '../lib/slugs.ts';
 import { type EventInput, eventFields, eventRules, SessionDocumentSchema } from './input.ts';
@@ -23,10 +23,7 @@ export const EventDocumentSchema = z
   .openapi('EventDocument');
 export type EventDocument = z.infer<typeof EventDocumentSchema>;
 
-const TEXTS = ['title', 'summary', 'description', 'audience', 'accessibility', 'statusReason'] as const;
-
-const plain = (text: Localised | undefined): Localised | undefined =>
-  text && (Object.fromEntries(Object.entries(text).map(([lang, value]) => [lang, plainTextInput(value)])) as Localised);
+const TEXTS = ['title', 'summary', 'description', 'audience', 'accessibility', 'statusReason', 'priceNote'] as const;
 
 /**
  * What will be stored for `input`: texts normalised, sessions in time order, each keeping the id it was sent with
@@ -41,17 +38,14 @@ export function normaliseEvent(
   const sessions = input.sessions
     .map((s) => ({ ...s, id: s.id ?? newId() }))
     .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || Date.parse(a.endsAt) - Date.parse(b.endsAt));
-  const texts = Object.fromEntries(TEXTS.flatMap((field) => (input[field] ? [[field, plain(input[field])]] : [])));
-  const { note, ...price } = input.price;
   return {
     ...input,
-    ...texts,
     id,
     slug,
-    title: plain(input.title) as Localised,
+    translations: mapTexts(input.translations, plainTextInput),
     sessions,
+    topics: [...input.topics].sort(),
     organiser: { ...input.organiser, name: plainTextInput(input.organiser.name) },
-    price: { ...price, ...(note ? { note: plain(note) as Localised } : {}) },
   };
 }
 
@@ -116,28 +110,10 @@ export function eventStatements(doc: EventDocument, now: Date, previousSlug?: st
       ],
     },
     { sql: 'delete from event_translations where event_id = ?', params: [id] },
-    ...byLanguage({
-      title: doc.title,
-      summary: doc.summary,
-      description: doc.description,
-      audience: doc.audience,
-      accessibility: doc.accessibility,
-      statusReason: doc.statusReason,
-      priceNote: doc.price.note,
-    }).map(({ lang, values }) => ({
+    ...rowsOf(doc.translations, TEXTS).map(({ lang, values }) => ({
       sql: `insert into event_translations (event_id, lang, title, summary, description, audience, accessibility, status_reason, price_note)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      params: [
-        id,
-        lang,
-        values.title,
-        values.summary,
-        values.description,
-        values.audience,
-        values.accessibility,
-        values.statusReason,
-        values.priceNote,
-      ],
+      params: [id, lang, ...TEXTS.map((field) => values[field])],
     })),
     {
       sql: 'delete from event_sessions where event_id = ? and id not in (select value from json_each(?))',
@@ -161,10 +137,10 @@ export function eventStatements(doc: EventDocument, now: Date, previousSlug?: st
       'event',
       id,
       doc.slug,
-      byLanguage({ title: doc.title }).map(({ lang }) => ({
+      rowsOf(doc.translations, TEXTS).map(({ lang, values }) => ({
         lang,
-        title: doc.title[lang] ?? doc.title.nl,
-        parts: [doc.summary?.[lang], doc.description?.[lang], doc.audience?.[lang], v?.city, doc.organiser.name],
+        title: values.title ?? doc.translations.nl.title ?? '',
+        parts: [values.summary, values.description, values.audience, v?.city, doc.organiser.name],
       })),
     ),
   ];
@@ -194,8 +170,6 @@ export async function readEventDocuments(rows: ReadRows, ids?: string[]): Promis
   const of = (list: Record<string, unknown>[], id: unknown) => list.filter((row) => row.event_id === id);
   const some = (entries: [string, unknown][]) => Object.fromEntries(entries.filter(([, value]) => value != null));
   return parents.map((e) => {
-    const texts = fromLanguages(of(translations, e.id), [...TEXTS, 'priceNote'] as const);
-    const { priceNote, ...eventTexts } = texts;
     const venue = some([
       ['name', e.venue_name],
       ['street', e.street],
@@ -209,7 +183,7 @@ export async function readEventDocuments(rows: ReadRows, ids?: string[]): Promis
       id: e.id,
       slug: e.slug,
       status: e.status,
-      ...eventTexts,
+      translations: textsOf(of(translations, e.id), TEXTS),
       eventStatus: e.event_status,
       attendanceMode: e.attendance_mode,
       ...(e.previous_starts_at == null ? {} : { previousStartsAt: isoOf(e.previous_starts_at) }),
@@ -220,7 +194,7 @@ export async function readEventDocuments(rows: ReadRows, ids?: string[]): Promis
         ['name', e.organiser_name],
         ['url', e.organiser_url],
       ]),
-      price: { free: Boolean(e.is_free), ...some([['amountCents', e.price_cents]]), ...(priceNote ? { note: priceNote } : {}) },
+      price: { free: Boolean(e.is_free), ...some([['amountCents', e.price_cents]]) },
       registration: { ...some([['url', e.registration_url]]), availability: e.availability },
       ...(e.service_slug == null ? {} : { service: e.service_slug }),
       topics: of(topics, e.id).map((row) => row.slug),

@@ -6,19 +6,35 @@ import { WORKFLOW_STATUSES } from '../../schema/columns.ts';
 import { RICH_TEXT_FORMATS } from './rich-text-input.ts';
 import { SLUG_PATTERN } from './slugs.ts';
 
-const text = (max: number) => z.string().trim().min(1, 'Must not be empty').max(max);
+/** A plain-text field: trimmed, never empty (leave the field out instead), at most `max` characters. */
+export const textField = (max: number) => z.string().trim().min(1, 'May not be empty; leave the field out instead').max(max);
 
-/** A text in each language; Dutch is required (it is every reader's fallback), English and French optional. */
-export const localisedText = (max: number, name?: string) => {
-  const schema = z.strictObject({ nl: text(max), en: text(max).optional(), fr: text(max).optional() });
-  return name
-    ? schema.openapi(name, { description: `Text in Dutch (required), English and French; at most ${max} characters each.` })
-    : schema;
-};
-export const ShortText = localisedText(300, 'ShortLocalisedText');
-export const LongText = localisedText(20_000, 'LongLocalisedText');
-export const RichText = localisedText(200_000, 'RichLocalisedText');
-export type LocalisedInput = z.infer<typeof ShortText>;
+/** An item's texts per language as editors write them: `{ nl: {...}, en?: {...}, fr?: {...} }`. */
+export type TextsInput<F extends string> = { nl: Partial<Record<F, string>> } & Partial<Record<'en' | 'fr', Partial<Record<F, string>>>>;
+
+/**
+ * The schema of an item's texts in nl/en/fr: Dutch is required, and in it the fields named in `requiredInDutch`;
+ * every other field may be absent (served in Dutch instead).
+ */
+export function translationsSchema<const F extends Record<string, z.ZodType<string>>>(
+  name: string,
+  fields: F,
+  requiredInDutch: readonly (keyof F & string)[],
+) {
+  const optional = Object.fromEntries(Object.entries(fields).map(([key, schema]) => [key, schema.optional()]));
+  const dutch = Object.fromEntries(
+    Object.entries(fields).map(([key, schema]) => [key, requiredInDutch.includes(key) ? schema : schema.optional()]),
+  );
+  const other = z.strictObject(optional);
+  // Typed by hand: the shape is built from `fields` at run time.
+  return z
+    .strictObject({
+      nl: z.strictObject(dutch).openapi({ description: 'Dutch: required, and the fallback of every other language.' }),
+      en: other.optional(),
+      fr: other.optional(),
+    })
+    .openapi(name) as unknown as z.ZodType<TextsInput<keyof F & string>>;
+}
 
 /**
  * An absolute `https:` or `http:` URL. Anything else (`javascript:`, `data:`, `mailto:`, relative) is refused,

@@ -4,7 +4,7 @@
 import { LANGS, type Lang } from '../../schema/columns.ts';
 import type { SqlStatement } from '../../schema/db.ts';
 import { plainText, type SearchKind } from '../../schema/search-index.ts';
-import type { LocalisedInput } from './content-input.ts';
+import type { TextsInput } from './content-input.ts';
 
 /** Runs one read-only query with `?` placeholders and returns its rows with SQL column names. */
 export type ReadRows = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
@@ -20,48 +20,40 @@ export const d1Rows =
         .all<Record<string, unknown>>()
     ).results;
 
-export type Localised = Partial<Record<Lang, string>> & { nl: string };
-
-/** Per language, the fields that exist in it; a language none of them has gets no row. */
-export function byLanguage<F extends string>(
-  fields: Record<F, LocalisedInput | undefined>,
-): { lang: Lang; values: Record<F, string | null> }[] {
+/** Per language present, every field's value (null when that language does not have it): one translation row each. */
+export function rowsOf<F extends string>(texts: TextsInput<F>, fields: readonly F[]): { lang: Lang; values: Record<F, string | null> }[] {
   return LANGS.flatMap((lang) => {
-    const values = {} as Record<F, string | null>;
-    let any = false;
-    for (const [name, text] of Object.entries(fields) as [F, LocalisedInput | undefined][]) {
-      const value = text?.[lang];
-      values[name] = value ?? null;
-      if (value !== undefined) any = true;
-    }
-    return any ? [{ lang, values }] : [];
+    const text = texts[lang];
+    if (!text) return [];
+    return [{ lang, values: Object.fromEntries(fields.map((field) => [field, text[field] ?? null])) as Record<F, string | null> }];
   });
 }
 
-/** Gathers translation rows (one per language) back into one localised text per field; absent when not even Dutch. */
-export function fromLanguages<F extends string>(rows: Record<string, unknown>[], fields: readonly F[]): Partial<Record<F, Localised>> {
-  const out: Partial<Record<F, Partial<Record<Lang, string>>>> = {};
-  for (const row of rows) {
-    const lang = row.lang as Lang;
-    for (const field of fields) {
-      const value = row[snake(field)];
-      if (typeof value === 'string') {
-        const text = out[field] ?? {};
-        text[lang] = value;
-        out[field] = text;
-      }
-    }
+/** Translation rows (SQL column names) back into texts per language, fields a language lacks left out. */
+export function textsOf<F extends string>(rows: Record<string, unknown>[], fields: readonly F[]): TextsInput<F> {
+  const texts: Partial<Record<Lang, Partial<Record<F, string>>>> = {};
+  for (const lang of LANGS) {
+    const row = rows.find((r) => r.lang === lang);
+    if (!row) continue;
+    texts[lang] = Object.fromEntries(
+      fields.flatMap((field) => (typeof row[snake(field)] === 'string' ? [[field, row[snake(field)]]] : [])),
+    ) as Partial<Record<F, string>>;
   }
-  // A text without Dutch cannot be written back (Dutch is required), so it is left out rather than invented.
-  return Object.fromEntries(
-    Object.entries(out).flatMap(([field, text]) =>
-      text && (text as Localised).nl !== undefined ? [[field, ordered(text as Localised)]] : [],
-    ),
-  ) as Partial<Record<F, Localised>>;
+  return { ...texts, nl: texts.nl ?? {} };
 }
 
-const ordered = (text: Localised): Localised =>
-  Object.fromEntries(LANGS.flatMap((lang) => (text[lang] === undefined ? [] : [[lang, text[lang]]]))) as Localised;
+/** The same texts with every value passed through `map` (normalising, sanitising). */
+export function mapTexts<F extends string>(texts: TextsInput<F>, map: (value: string, field: F) => string): TextsInput<F> {
+  const out: Partial<Record<Lang, Partial<Record<F, string>>>> = {};
+  for (const lang of LANGS) {
+    const text = texts[lang];
+    if (text)
+      out[lang] = Object.fromEntries(Object.entries(text).map(([field, value]) => [field, map(value as string, field as F)])) as Partial<
+        Record<F, string>
+      >;
+  }
+  return { ...out, nl: out.nl ?? {} };
+}
 
 export const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 

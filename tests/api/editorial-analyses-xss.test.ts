@@ -64,8 +64,17 @@ async function writeAnalysis(format: 'html' | 'markdown', payload: string) {
   n += 1;
   const input = AnalysisInputSchema.parse({
     status: 'published',
-    title: { nl: `XSS ${n}` },
-    sections: [{ format, heading: { nl: 'Kop' }, body: { nl: payload, en: `Before ${payload} after`, fr: payload } }],
+    translations: { nl: { title: `XSS ${n}` } },
+    sections: [
+      {
+        format,
+        translations: {
+          nl: { heading: 'Kop', body: payload },
+          en: { heading: 'Head', body: `Before ${payload} after` },
+          fr: { body: payload },
+        },
+      },
+    ],
   });
   const doc = normaliseAnalysis(input, `xss-${n}`, `xss-${n}`);
   await d1Runner(env.DB).batch(analysisStatements(doc, new Date()));
