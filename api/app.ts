@@ -57,7 +57,7 @@ export function createApp() {
   app.use('*', namedParameters);
   app.notFound((c) => noRoute(app, c));
   app.onError((err, c) => {
-    if (err instanceof ApiError) return problem(c, err);
+    if (err instanceof ApiError) return problem(c, err, err.headers);
     if (err instanceof HTTPException && err.status < 500) {
       return problem(
         c,

@@ -1,5 +1,6 @@
 import type { Lang } from '../schema/columns.ts';
 import type { Db } from '../schema/db.ts';
+import type { ApiKey } from '../schema/editorial.ts';
 
 // Route modules take the database type from here, beside the bindings it is built from.
 export type { Db };
@@ -17,5 +18,11 @@ export interface AppEnv {
     lang: Lang;
     /** When the response being built stops being true without any content change; set through `freshUntil()`. */
     freshUntil?: Date;
+    /** The API key of this request, once `authenticate()` (api/lib/auth.ts) accepted it. */
+    apiKey?: ApiKey;
+    /** What the audit entry of this write names; see api/lib/writes.ts. */
+    audit?: { resource?: string; itemId?: string; written?: boolean };
+    /** A `POST`'s `Idempotency-Key` and request hash, stored with its first response (api/lib/writes.ts). */
+    idempotency?: { key: string; hash: string; stored?: boolean };
   };
 }

@@ -29,8 +29,53 @@ export const PROBLEM_TYPES = {
   'method-not-allowed': {
     status: 405,
     title: 'Method not allowed',
-    meaning: 'The path exists, but not for this HTTP method. The public API is read-only: it answers GET, HEAD and OPTIONS.',
-    fix: 'Use GET (or HEAD) for public reads.',
+    meaning:
+      'The path exists, but not for this HTTP method. Public reads answer GET, HEAD and OPTIONS; the editorial writes (POST, PATCH, DELETE) exist only where the API reference lists them.',
+    fix: 'Use GET (or HEAD) for public reads; the `Allow` header lists the methods this path answers.',
+  },
+  unauthorized: {
+    status: 401,
+    title: 'API key required',
+    meaning:
+      'This operation needs an API key, and the request carried none, or one that is unknown, revoked or expired. Keys travel only in ' +
+      'the `Authorization: Bearer <key>` header; a key in the query string is refused, since URLs end up in logs.',
+    fix: 'Send `Authorization: Bearer <key>` with a current key. Socius creates keys (`npm run keys -- create`) and shows each one only once.',
+  },
+  forbidden: {
+    status: 403,
+    title: 'Scope missing',
+    meaning:
+      'The API key is valid, but it lacks the scope this operation needs (for example `content:publish` to publish, or `keys:admin` to manage keys), ' +
+      'or it is bound to another organiser.',
+    fix: 'Use a key with the scope named in `detail`, or ask Socius for one.',
+  },
+  conflict: {
+    status: 409,
+    title: 'Conflict',
+    meaning: 'The write would clash with existing content: a slug already taken, or an item that already exists where only one may.',
+    fix: 'Read `invalidParams` for the clashing field, choose another value, and send the request again.',
+  },
+  'precondition-failed': {
+    status: 412,
+    title: 'Stale version',
+    meaning:
+      'The `If-Match` header named a version of the item that is no longer the current one: someone else changed it since you read it. Nothing was written.',
+    fix: 'Read the item again (the current `ETag` is in this response), apply your change to what is there now, and send it with the new `ETag` in `If-Match`.',
+  },
+  'invalid-body': {
+    status: 422,
+    title: 'Invalid request body',
+    meaning:
+      'The JSON body was understood but breaks the rules of this resource. Every violation is listed at once in `invalidParams`, each with a JSON pointer (`pointer`) into the body. ' +
+      'An `Idempotency-Key` reused with a different body is refused the same way.',
+    fix: 'Correct every listed field and send the request again. The request schema of each operation is in the API reference.',
+  },
+  'precondition-required': {
+    status: 428,
+    title: 'If-Match required',
+    meaning:
+      'Changing or deleting an item requires the `If-Match` header with the `ETag` you last read, so that two editors cannot overwrite each other unknowingly. `*` is not accepted.',
+    fix: 'Read the item (its `ETag` comes with every editorial read and write) and send that value in `If-Match`.',
   },
   'internal-error': {
     status: 500,
@@ -47,6 +92,10 @@ export const InvalidParamSchema = z
     name: z.string().openapi({ description: 'The parameter or field that was wrong.', example: 'limit' }),
     in: z.enum(['query', 'path', 'header', 'body']).openapi({ example: 'query' }),
     reason: z.string().openapi({ example: 'Too big: expected number to be <=100' }),
+    pointer: z
+      .string()
+      .optional()
+      .openapi({ description: 'For a body field: RFC 6901 JSON pointer to it in the request body.', example: '/translations/nl/name' }),
   })
   .openapi('InvalidParam');
 export type InvalidParam = z.infer<typeof InvalidParamSchema>;
@@ -59,6 +108,7 @@ export const ProblemSchema = z
     detail: z.string().openapi({ example: 'Query parameter "limit" is invalid: Too big: expected number to be <=100' }),
     instance: z.string().optional().openapi({ description: 'The request path that caused the problem.', example: '/v1/events' }),
     invalidParams: z.array(InvalidParamSchema).optional(),
+    currentETag: z.string().optional().openapi({ description: 'With `412`: the ETag of the current version of the item.', example: '"3"' }),
   })
   .openapi('Problem', { description: 'An RFC 9457 problem details object.' });
 export type Problem = z.infer<typeof ProblemSchema>;
@@ -68,12 +118,23 @@ export class ApiError extends Error {
   readonly type: ProblemType;
   readonly status: ContentfulStatusCode;
   readonly invalidParams: InvalidParam[] | undefined;
+  /** Response headers the problem needs (`WWW-Authenticate` on 401, the current `ETag` on 412). */
+  readonly headers: Record<string, string>;
+  /** Extension members of the problem body (`currentETag`). */
+  readonly extensions: { currentETag?: string };
 
-  constructor(type: ProblemType, detail: string, invalidParams?: InvalidParam[]) {
+  constructor(
+    type: ProblemType,
+    detail: string,
+    invalidParams?: InvalidParam[],
+    options: { headers?: Record<string, string>; extensions?: { currentETag?: string } } = {},
+  ) {
     super(detail);
     this.type = type;
     this.status = PROBLEM_TYPES[type].status;
     this.invalidParams = invalidParams;
+    this.headers = options.headers ?? {};
+    this.extensions = options.extensions ?? {};
   }
 
   toProblem(instance?: string): Problem {
@@ -84,6 +145,7 @@ export class ApiError extends Error {
       detail: this.message,
       ...(instance === undefined ? {} : { instance }),
       ...(this.invalidParams ? { invalidParams: this.invalidParams } : {}),
+      ...this.extensions,
     };
   }
 
@@ -91,8 +153,11 @@ export class ApiError extends Error {
     return new ApiError('invalid-parameter', `${label(where)} "${name}" is invalid: ${reason}`, [{ name, in: where, reason }]);
   }
 
+  static invalidBody: typeof invalidBody;
+
   /** Names every offending parameter, including unknown ones, so a typo never silently returns everything. */
   static fromZod(error: ZodError, target: string): ApiError {
+    if (target === 'json') return ApiError.invalidBody(error.issues);
     const where = TARGETS[target] ?? 'body';
     const params: InvalidParam[] = error.issues.flatMap((issue) => {
       if (issue.code === 'unrecognized_keys') {
@@ -109,6 +174,36 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * A 422 listing every violation of a request body at once, each with its JSON pointer. Takes zod issues (or
+ * hand-made ones with a `path`), so checks that zod cannot express are reported the same way, together.
+ */
+export function invalidBody(
+  issues: readonly { path: readonly PropertyKey[]; message: string; code?: string; keys?: string[] }[],
+): ApiError {
+  const params: InvalidParam[] = issues.flatMap((issue) => {
+    const path = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys' && issue.keys) {
+      return issue.keys.map((key) => ({
+        name: [...path, key].join('.'),
+        in: 'body' as const,
+        reason: 'Unknown field',
+        pointer: pointer([...path, key]),
+      }));
+    }
+    return [{ name: path.length > 0 ? path.join('.') : '(root)', in: 'body' as const, reason: issue.message, pointer: pointer(path) }];
+  });
+  const first = params[0];
+  const detail = first
+    ? `Body field "${first.pointer}" is invalid: ${first.reason}${params.length > 1 ? ` (and ${params.length - 1} more)` : ''}`
+    : 'The request body is invalid.';
+  return new ApiError('invalid-body', detail, params);
+}
+ApiError.invalidBody = invalidBody;
+
+/** RFC 6901: `~` and `/` inside a segment are escaped as `~0` and `~1`. */
+export const pointer = (path: readonly string[]) => path.map((part) => `/${part.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+
 const TARGETS: Record<string, InvalidParam['in']> = { query: 'query', param: 'path', header: 'header', json: 'body', form: 'body' };
 
 function label(where: InvalidParam['in']): string {
@@ -121,6 +216,12 @@ const problemDescriptions = {
   400: 'A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one.',
   404: 'Nothing published is there: the slug is unknown, or the item is not (or no longer) published.',
   500: 'Something failed on our side; nothing internal is disclosed. Try again later.',
+  401: 'No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`.',
+  403: 'The API key is valid but lacks the scope this operation needs (named in `detail`).',
+  409: 'The write clashes with existing content, such as a slug already taken; `invalidParams` names the field.',
+  412: '`If-Match` named a stale version: someone changed the item since. Nothing was written; `currentETag` is the version now.',
+  422: 'The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`.',
+  428: 'Changing or deleting an item requires `If-Match` with the `ETag` last read.',
 } as const;
 
 // Built with the class the handlers throw, so the documented bodies are the ones clients get.
@@ -128,6 +229,27 @@ const problemExamples: Record<keyof typeof problemDescriptions, Problem> = {
   400: ApiError.invalidParam('limit', 'query', 'Too big: expected number to be <=100').toProblem(),
   404: new ApiError('not-found', 'No published item has the slug "no-such-item".').toProblem(),
   500: new ApiError('internal-error', 'Something went wrong on our side. Please try again later.').toProblem(),
+  401: new ApiError('unauthorized', 'This operation needs an API key in `Authorization: Bearer <key>`.').toProblem(),
+  403: new ApiError('forbidden', 'This API key lacks the scope "content:publish" that this operation needs.').toProblem(),
+  409: new ApiError('conflict', 'The slug "vrijwilligerswerk" is already taken.', [
+    { name: 'slug', in: 'body', reason: 'Already taken by another item', pointer: '/slug' },
+  ]).toProblem(),
+  412: new ApiError('precondition-failed', 'The item changed since version "2": its current version is "3".', undefined, {
+    extensions: { currentETag: '"3"' },
+  }).toProblem(),
+  422: new ApiError('invalid-body', 'Body field "/translations/nl/name" is invalid: Required (and 1 more)', [
+    { name: 'translations.nl.name', in: 'body', reason: 'Required', pointer: '/translations/nl/name' },
+    { name: 'status', in: 'body', reason: 'Invalid option: expected one of "draft"|"review"|"published"|"archived"', pointer: '/status' },
+  ]).toProblem(),
+  428: new ApiError('precondition-required', 'Send the `ETag` you last read in `If-Match` to change this item.').toProblem(),
+};
+
+/** Headers documented on a problem response: the Bearer challenge on 401, the current version on 412. */
+const problemHeaders: Partial<
+  Record<keyof typeof problemDescriptions, Record<string, { description: string; schema: { type: 'string' } }>>
+> = {
+  401: { 'WWW-Authenticate': { description: 'Always `Bearer` (RFC 6750).', schema: { type: 'string' } } },
+  412: { ETag: { description: 'The ETag of the current version of the item.', schema: { type: 'string' } } },
 };
 
 /** OpenAPI error responses for a route, all as problem+json. */
@@ -137,6 +259,7 @@ export function problemResponses<const S extends readonly (keyof typeof problemD
       status,
       {
         description: problemDescriptions[status],
+        ...(problemHeaders[status] ? { headers: problemHeaders[status] } : {}),
         content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema, example: problemExamples[status] } },
       },
     ]),

@@ -1,6 +1,7 @@
 import type { OpenAPIHono, OpenAPIObjectConfigure } from '@hono/zod-openapi';
 import { LANGS } from '../schema/columns.ts';
 import type { AppEnv } from './env.ts';
+import { BEARER_SCHEME, bearerSchemeComponent } from './lib/auth.ts';
 import { PUBLIC_CACHE_CONTROL } from './middleware/edge-cache.ts';
 
 type Document = Exclude<OpenAPIObjectConfigure<AppEnv, string>, (...args: never[]) => unknown>;
@@ -19,7 +20,10 @@ export function openApiInfo(origin: string): Document {
         "in the item's `meta.fallback`. Lists page with `limit` and an opaque `cursor`. Every read carries a strong `ETag` and " +
         'answers `If-None-Match` with `304`. Items and lists also come as schema.org JSON-LD: ask with `Accept: application/ld+json`.\n\n' +
         'Errors are RFC 9457 `application/problem+json`; each problem `type` (such as `/problems/invalid-parameter`) is a page ' +
-        'on this server that explains it.',
+        'on this server that explains it.\n\n' +
+        'Editors write through the same API with a key in `Authorization: Bearer` (operations marked with a lock): `POST` creates ' +
+        '(`Idempotency-Key` makes retries safe), `PATCH` takes a JSON merge patch and `DELETE` archives, both with `If-Match` set to the ' +
+        "item's `ETag`. Every change is kept as a revision that can be restored.",
       license: { name: 'CC BY 4.0 (content)', url: 'https://creativecommons.org/licenses/by/4.0/' },
       contact: { name: 'Socius', url: 'https://socius.be', email: 'info@socius.be' },
     },
@@ -31,6 +35,8 @@ export function openApiInfo(origin: string): Document {
       { name: 'Analyses', description: 'Long-form research and policy texts, with authors, dates, licence and downloads.' },
       { name: 'Events', description: 'Trainings, workshops, inspiration days and network meetings, in Brussels time.' },
       { name: 'Search', description: 'Full-text search across events, analyses, services and topics.' },
+      { name: 'Keys', description: 'API keys for editors and partners (`keys:admin`).' },
+      { name: 'Audit', description: 'The log of every write (`keys:admin`).' },
     ],
   };
 }
@@ -124,4 +130,5 @@ export function registerSharedComponents(registry: Registry): void {
     registry.registerComponent('headers', name, header);
   }
   registry.registerComponent('parameters', IF_NONE_MATCH.name, IF_NONE_MATCH);
+  registry.registerComponent('securitySchemes', BEARER_SCHEME, bearerSchemeComponent);
 }

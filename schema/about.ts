@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { enumCheck, id, LANGS, lang, slug, timestamps, WORKFLOW_STATUSES, workflowStatus } from './columns.ts';
+import { editorial, enumCheck, id, LANGS, lang, slug, timestamps, WORKFLOW_STATUSES, workflowStatus } from './columns.ts';
 
 export interface SocialLink {
   network: string;
@@ -23,6 +23,7 @@ export const about = sqliteTable(
     country: text().notNull().default('BE'),
     socialLinks: text({ mode: 'json' }).$type<SocialLink[]>().notNull().default(sql`'[]'`),
     ...timestamps,
+    ...editorial,
   },
   (t) => [enumCheck('about_status_check', t.status, WORKFLOW_STATUSES)],
 );

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { enumCheck, id, instant, LANGS, lang, slug, timestamps, WORKFLOW_STATUSES, workflowStatus } from './columns.ts';
+import { editorial, enumCheck, id, instant, LANGS, lang, slug, timestamps, WORKFLOW_STATUSES, workflowStatus } from './columns.ts';
 import { topics } from './topics.ts';
 
 /** Long-form research and policy texts. Bodies are stored already sanitised (see api/lib/sanitise). */
@@ -16,6 +16,7 @@ export const analyses = sqliteTable(
     licence: text().notNull().default('CC-BY-4.0'),
     canonicalUrl: text(),
     ...timestamps,
+    ...editorial,
   },
   (t) => [
     index('analyses_status_published_idx').on(t.status, t.publishedAt, t.id),

@@ -38,3 +38,17 @@ export const lang = () => text({ enum: LANGS }).notNull();
 /** A CHECK constraint that keeps an enum column honest even for writes that bypass the API. */
 export const enumCheck = (name: string, column: AnyColumn, values: readonly string[]) =>
   check(name, sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`);
+
+/**
+ * Columns every editable content item carries (spread into topics, services, about, analyses and events):
+ * - `version` goes up by one on every accepted write; the item's ETag is derived from it, and a write only
+ *   lands when the version it read is still the current one (`WHERE version = ?`, see api/lib/writes.ts).
+ * - `publishAt` / `unpublishAt`: when the scheduled handler publishes or archives the item (then clears the field).
+ * - `deletedAt`: set by a soft delete, which also archives the item; the row stays as a tombstone.
+ */
+export const editorial = {
+  version: integer().notNull().default(1),
+  publishAt: instant(),
+  unpublishAt: instant(),
+  deletedAt: instant(),
+};

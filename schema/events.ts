@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { enumCheck, id, instant, LANGS, lang, slug, timestamps, WORKFLOW_STATUSES, workflowStatus } from './columns.ts';
+import { editorial, enumCheck, id, instant, LANGS, lang, slug, timestamps, WORKFLOW_STATUSES, workflowStatus } from './columns.ts';
 import { services } from './services.ts';
 import { topics } from './topics.ts';
 
@@ -45,6 +45,7 @@ export const events = sqliteTable(
     availability: text({ enum: AVAILABILITIES }).notNull().default('available'),
     serviceId: text().references(() => services.id, { onDelete: 'set null' }),
     ...timestamps,
+    ...editorial,
   },
   (t) => [
     index('events_status_starts_idx').on(t.status, t.startsAt, t.id),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { enumCheck, id, LANGS, lang, slug, timestamps, WORKFLOW_STATUSES, workflowStatus } from './columns.ts';
+import { editorial, enumCheck, id, LANGS, lang, slug, timestamps, WORKFLOW_STATUSES, workflowStatus } from './columns.ts';
 import { topics } from './topics.ts';
 
 export const SERVICE_FORMATS = ['training', 'workshop', 'inspiration-day', 'network', 'tailor-made-support', 'research'] as const;
@@ -17,6 +17,7 @@ export const services = sqliteTable(
     url: text(),
     position: integer().notNull().default(0),
     ...timestamps,
+    ...editorial,
   },
   (t) => [
     index('services_status_position_idx').on(t.status, t.position),

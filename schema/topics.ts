@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { enumCheck, id, LANGS, lang, slug, timestamps, WORKFLOW_STATUSES, workflowStatus } from './columns.ts';
+import { editorial, enumCheck, id, LANGS, lang, slug, timestamps, WORKFLOW_STATUSES, workflowStatus } from './columns.ts';
 
 export const topics = sqliteTable(
   'topics',
@@ -10,6 +10,7 @@ export const topics = sqliteTable(
     status: workflowStatus(),
     position: integer().notNull().default(0),
     ...timestamps,
+    ...editorial,
   },
   (t) => [index('topics_status_position_idx').on(t.status, t.position), enumCheck('topics_status_check', t.status, WORKFLOW_STATUSES)],
 );

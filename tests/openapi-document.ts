@@ -40,6 +40,9 @@ export interface OperationDoc {
   tags?: string[];
   parameters?: (ParameterDoc | Ref)[];
   responses?: Record<string, ResponseDoc | Ref>;
+  /** Present (and non-empty) on operations behind an API key. */
+  security?: Record<string, string[]>[];
+  requestBody?: { required?: boolean; content?: Record<string, MediaTypeDoc> };
 }
 export interface OpenApiDocument {
   openapi: string;

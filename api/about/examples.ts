@@ -1,4 +1,4 @@
-import type { AboutBody } from './schemas.ts';
+import type { AboutBody, EditableAbout } from './schemas.ts';
 
 export const aboutExample: AboutBody = {
   id: '367c3dc6-112f-40dd-a757-89667fe1cc67',
@@ -22,4 +22,34 @@ export const aboutExample: AboutBody = {
   ],
   updatedAt: '2026-11-27T04:32:05+01:00',
   meta: { lang: 'en', fallback: [] },
+};
+
+export const editableAboutExample: EditableAbout = {
+  id: '0b8f5a4e-6c2d-4e1f-9a3b-7d5c1e2f4a60',
+  slug: 'socius',
+  status: 'published',
+  version: 4,
+  publishAt: null,
+  unpublishAt: null,
+  createdAt: '2026-11-02T10:15:00+01:00',
+  updatedAt: '2026-11-30T14:05:12+01:00',
+  email: 'info@socius.be',
+  phone: '+32 2 215 30 39',
+  website: 'https://socius.be',
+  street: 'Gallaitstraat 86 bus 7',
+  postalCode: '1030',
+  city: 'Schaarbeek',
+  country: 'BE',
+  socialLinks: [{ network: 'linkedin', url: 'https://www.linkedin.com/company/socius' }],
+  translations: {
+    nl: {
+      name: 'Socius',
+      tagline: 'Steunpunt sociaal-cultureel volwassenenwerk',
+      mission: null,
+      offer: null,
+      stakeholders: null,
+      region: 'Vlaanderen en Brussel',
+      subsidiser: 'Vlaamse overheid',
+    },
+  },
 };

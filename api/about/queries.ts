@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { about, aboutTranslations } from '../../schema/about.ts';
-import type { Lang } from '../../schema/columns.ts';
+import type { Lang, WorkflowStatus } from '../../schema/columns.ts';
 import type { Db } from '../env.ts';
 import { toBrusselsIso } from '../lib/brussels-time.ts';
 import { itemLinks } from '../lib/links.ts';
@@ -9,15 +9,21 @@ import type { AboutBody } from './schemas.ts';
 
 const ABOUT_TEXT_FIELDS = ['name', 'tagline', 'mission', 'offer', 'stakeholders', 'region', 'subsidiser'] as const;
 
-/** The published organisation profile (there is one per site). */
-export function aboutQuery(db: Db, lang: Lang) {
+/** The published organisation profile (there is one per site); for an editor's preview, one in `statuses`. */
+export function aboutQuery(db: Db, lang: Lang, statuses: readonly WorkflowStatus[] = ['published']) {
   return localisedSelect(
     db,
     lang,
     { table: about, id: about.id, translations: aboutTranslations, owner: 'aboutId', fields: ABOUT_TEXT_FIELDS },
     columnsOf(about, ['id', 'slug', 'email', 'phone', 'website', 'street', 'postalCode', 'city', 'country', 'socialLinks', 'updatedAt']),
   )
-    .where(eq(about.status, 'published'))
+    .where(
+      and(
+        statuses.length === 1 && statuses[0] === 'published' ? eq(about.status, 'published') : inArray(about.status, [...statuses]),
+        isNull(about.deletedAt),
+      ),
+    )
+    .orderBy(desc(about.updatedAt))
     .limit(1);
 }
 type AboutRow = Awaited<ReturnType<typeof aboutQuery>>[number];

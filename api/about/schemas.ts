@@ -1,7 +1,18 @@
 import { z } from '@hono/zod-openapi';
+import { previewParam } from '../lib/auth.ts';
 import { langParam } from '../lib/language.ts';
 import { LinksSchema } from '../lib/links.ts';
 import { dateTime, ItemMetaSchema } from '../lib/schemas.ts';
+import {
+  editorialInputFields,
+  editorialOutputFields,
+  httpUrl,
+  mergePatchSchema,
+  plainText,
+  slugField,
+  translationsInput,
+  translationsOutput,
+} from '../lib/writes.ts';
 
 export const AboutSchema = z
   .object({
@@ -31,6 +42,63 @@ export const AboutSchema = z
   .openapi('About');
 export type AboutBody = z.infer<typeof AboutSchema>;
 
-export const AboutQuerySchema = z.strictObject({ lang: langParam });
+export const AboutQuerySchema = z.strictObject({ lang: langParam, preview: previewParam });
 
 export const AboutDetailSchema = z.object({ data: AboutSchema }).openapi('AboutDetail');
+
+// Editorial API: what editors send and get back (every language, every status).
+const aboutTexts = {
+  name: plainText(200),
+  tagline: plainText(500),
+  mission: plainText(5000),
+  offer: plainText(5000),
+  stakeholders: plainText(5000),
+  region: plainText(1000),
+  subsidiser: plainText(1000),
+};
+
+export const AboutInputSchema = z
+  .strictObject({
+    ...editorialInputFields,
+    slug: slugField,
+    email: z.email().max(320).optional().openapi({ example: 'info@socius.be' }),
+    phone: z.string().trim().min(1).max(50).optional().openapi({ example: '+32 2 215 30 39' }),
+    website: httpUrl(),
+    street: plainText(200).optional(),
+    postalCode: plainText(20).optional(),
+    city: plainText(100).optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'An ISO 3166-1 alpha-2 code, such as BE')
+      .optional()
+      .openapi({ description: 'ISO 3166-1 alpha-2; BE when absent.', example: 'BE' }),
+    socialLinks: z
+      .array(z.strictObject({ network: z.string().trim().min(1).max(50), url: httpUrl() }))
+      .max(20)
+      .optional()
+      .openapi({ example: [{ network: 'linkedin', url: 'https://www.linkedin.com/company/socius' }] }),
+    translations: translationsInput('AboutTranslationsInput', aboutTexts, ['name']),
+  })
+  .openapi('AboutInput');
+export type AboutInput = z.infer<typeof AboutInputSchema>;
+
+export const AboutPatchSchema = mergePatchSchema(AboutInputSchema).openapi('AboutPatch', {
+  description: 'A JSON merge patch (RFC 7396) of `AboutInput`: send only what changes; `null` removes an optional field or a language.',
+});
+
+export const EditableAboutSchema = z
+  .object({
+    ...editorialOutputFields,
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    website: z.string(),
+    street: z.string().nullable(),
+    postalCode: z.string().nullable(),
+    city: z.string().nullable(),
+    country: z.string(),
+    socialLinks: z.array(z.object({ network: z.string(), url: z.string() })),
+    translations: translationsOutput('AboutTranslations', aboutTexts),
+  })
+  .openapi('EditableAbout');
+export type EditableAbout = z.infer<typeof EditableAboutSchema>;
+export const EditableAboutDetailSchema = z.object({ data: EditableAboutSchema }).openapi('EditableAboutDetail');

@@ -5,7 +5,7 @@ import { enumValues, listValues } from '../lib/list-params.ts';
 import { decodeCursor, nextLink, page } from '../lib/pagination.ts';
 import { redirectRenamed } from '../lib/slugs.ts';
 import { hydrateServices, type ServiceFilter, serviceBySlugQuery, serviceCountQuery, serviceCursor, serviceListQuery } from './queries.ts';
-import { getService, listServices } from './routes.ts';
+import { getService, listServices, serviceEditorial } from './routes.ts';
 
 export { routes } from './routes.ts';
 
@@ -32,4 +32,5 @@ export const servicesRouter = createRouter()
       throw new ApiError('not-found', `No published service has the slug "${slug}".`);
     }
     return c.json({ data }, 200);
-  });
+  })
+  .route('/', serviceEditorial.router);

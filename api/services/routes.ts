@@ -1,10 +1,20 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
 import { problemResponses } from '../errors.ts';
+import { editorialRoutes } from '../lib/editorial-routes.ts';
 import { slugParam } from '../lib/schemas.ts';
 import { renamedResponse } from '../lib/slugs.ts';
 import { conditionalGetParameters, listHeaders, notModifiedResponse, readHeaders } from '../openapi.ts';
-import { serviceExample } from './examples.ts';
-import { ServiceDetailQuerySchema, ServiceDetailSchema, ServiceListQuerySchema, ServiceListSchema } from './schemas.ts';
+import { editableServiceExample, serviceExample } from './examples.ts';
+import {
+  EditableServiceDetailSchema,
+  ServiceDetailQuerySchema,
+  ServiceDetailSchema,
+  ServiceInputSchema,
+  ServiceListQuerySchema,
+  ServiceListSchema,
+  ServicePatchSchema,
+} from './schemas.ts';
+import { servicesResource } from './writes.ts';
 
 export const listServices = createRoute({
   method: 'get',
@@ -53,4 +63,17 @@ export const getService = createRoute({
 });
 
 /** Every documented operation of this module, for tests that hold handlers to their contracts. */
-export const routes = [listServices, getService];
+export const routes: RouteConfig[] = [listServices, getService];
+
+/** The editorial operations (api/lib/editorial-routes.ts): create, edit, change, delete, revisions, restore. */
+export const serviceEditorial = editorialRoutes({
+  base: '/services',
+  tag: 'Services',
+  noun: 'Service',
+  resource: servicesResource,
+  input: ServiceInputSchema,
+  patch: ServicePatchSchema,
+  detail: EditableServiceDetailSchema,
+  example: editableServiceExample,
+});
+routes.push(...serviceEditorial.routes);

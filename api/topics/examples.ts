@@ -1,4 +1,4 @@
-import type { TopicBody } from './schemas.ts';
+import type { EditableTopic, TopicBody } from './schemas.ts';
 
 export const topicExamples: TopicBody[] = [
   {
@@ -21,3 +21,20 @@ export const topicExamples: TopicBody[] = [
     meta: { lang: 'en', fallback: [] },
   },
 ];
+
+export const editableTopicExample: EditableTopic = {
+  id: '3caad1ae-bd26-4125-b080-19c6c287d714',
+  slug: 'vrijwilligerswerk',
+  status: 'published',
+  version: 3,
+  publishAt: null,
+  unpublishAt: null,
+  createdAt: '2026-11-02T10:15:00+01:00',
+  updatedAt: '2026-11-30T14:05:12+01:00',
+  position: 50,
+  translations: {
+    nl: { name: 'Vrijwilligerswerk', description: 'Vrijwilligers vinden, ondersteunen en waarderen.' },
+    en: { name: 'Volunteering', description: 'Finding, supporting and valuing volunteers.' },
+    fr: { name: 'Volontariat', description: null },
+  },
+};

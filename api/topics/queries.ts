@@ -1,6 +1,6 @@
 import { and, asc, eq, exists, inArray, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { Lang } from '../../schema/columns.ts';
+import type { Lang, WorkflowStatus } from '../../schema/columns.ts';
 import { topics, topicTranslations } from '../../schema/topics.ts';
 import type { Db } from '../env.ts';
 import { toBrusselsIso } from '../lib/brussels-time.ts';
@@ -10,15 +10,20 @@ import type { TopicBody } from './schemas.ts';
 
 const TEXT_FIELDS = ['name', 'description'] as const;
 
-/** Published topics in editorial order, narrowed by `where`. */
-export function topicQuery(db: Db, lang: Lang, where: SQL | undefined) {
+/** Published topics (or, for an editor's preview, those in `statuses`) in editorial order, narrowed by `where`. */
+export function topicQuery(db: Db, lang: Lang, where: SQL | undefined, statuses: readonly WorkflowStatus[] = ['published']) {
   return localisedSelect(
     db,
     lang,
     { table: topics, id: topics.id, translations: topicTranslations, owner: 'topicId', fields: TEXT_FIELDS },
     { id: topics.id, slug: topics.slug, updatedAt: topics.updatedAt },
   )
-    .where(and(eq(topics.status, 'published'), where))
+    .where(
+      and(
+        statuses.length === 1 && statuses[0] === 'published' ? eq(topics.status, 'published') : inArray(topics.status, [...statuses]),
+        where,
+      ),
+    )
     .orderBy(asc(topics.position), asc(topics.id));
 }
 type TopicRow = Awaited<ReturnType<typeof topicQuery>>[number];

@@ -1,10 +1,19 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
 import { problemResponses } from '../errors.ts';
+import { editorialRoutes } from '../lib/editorial-routes.ts';
 import { slugParam } from '../lib/schemas.ts';
 import { renamedResponse } from '../lib/slugs.ts';
 import { conditionalGetParameters, notModifiedResponse, readHeaders } from '../openapi.ts';
-import { topicExamples } from './examples.ts';
-import { TopicDetailSchema, TopicListSchema, TopicQuerySchema } from './schemas.ts';
+import { editableTopicExample, topicExamples } from './examples.ts';
+import {
+  EditableTopicDetailSchema,
+  TopicDetailSchema,
+  TopicInputSchema,
+  TopicListSchema,
+  TopicPatchSchema,
+  TopicQuerySchema,
+} from './schemas.ts';
+import { topicsResource } from './writes.ts';
 
 export const listTopics = createRoute({
   method: 'get',
@@ -23,7 +32,7 @@ export const listTopics = createRoute({
       content: { 'application/json': { schema: TopicListSchema, example: { data: topicExamples } } },
     },
     304: notModifiedResponse,
-    ...problemResponses(400, 500),
+    ...problemResponses(400, 401, 403, 500),
   },
 });
 
@@ -44,9 +53,22 @@ export const getTopic = createRoute({
     },
     301: renamedResponse,
     304: notModifiedResponse,
-    ...problemResponses(400, 404, 500),
+    ...problemResponses(400, 401, 403, 404, 500),
   },
 });
 
 /** Every documented operation of this module, for tests that hold handlers to their contracts. */
-export const routes = [listTopics, getTopic];
+export const routes: RouteConfig[] = [listTopics, getTopic];
+
+/** The editorial operations (api/lib/editorial-routes.ts): create, edit, change, delete, revisions, restore. */
+export const topicEditorial = editorialRoutes({
+  base: '/topics',
+  tag: 'Topics',
+  noun: 'Topic',
+  resource: topicsResource,
+  input: TopicInputSchema,
+  patch: TopicPatchSchema,
+  detail: EditableTopicDetailSchema,
+  example: editableTopicExample,
+});
+routes.push(...topicEditorial.routes);

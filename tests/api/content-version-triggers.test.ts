@@ -7,8 +7,14 @@ import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import * as schema from '../../schema/index.ts';
 
-/** Tables whose rows are not content: the version itself. (The FTS5 search index is not a drizzle table.) */
-const NOT_CONTENT = new Set(['content_state']);
+/**
+ * Tables whose rows are not content: the version itself, and the editorial bookkeeping (keys, revisions, audit
+ * log, idempotency records), which must NOT bump it: a key being used or a write being logged changes no public
+ * answer, and bumping would empty every edge cache on each request with a key. (The FTS5 search index is not a
+ * drizzle table.)
+ */
+const EDITORIAL_BOOKKEEPING = ['api_keys', 'revisions', 'audit_log', 'idempotency_records'];
+const NOT_CONTENT = new Set(['content_state', ...EDITORIAL_BOOKKEEPING]);
 
 const contentTables = (Object.values(schema) as unknown[])
   .filter((value): value is SQLiteTable => is(value, SQLiteTable))
@@ -50,5 +56,34 @@ describe('every content table bumps the content version', () => {
     const column = (await env.DB.prepare(`select name from pragma_table_info(?) limit 1`).bind(table).first<{ name: string }>())?.name;
     await env.DB.prepare(`update \`${table}\` set \`${column}\` = \`${column}\` where rowid = ?`).bind(row.id).run();
     expect(await version()).toBeGreaterThan(before);
+  });
+});
+
+describe('editorial bookkeeping leaves the content version alone', () => {
+  it('reads the bookkeeping tables from the drizzle schema', () => {
+    const all = (Object.values(schema) as unknown[])
+      .filter((value): value is SQLiteTable => is(value, SQLiteTable))
+      .map((t) => getTableName(t));
+    expect(all).toEqual(expect.arrayContaining(EDITORIAL_BOOKKEEPING));
+  });
+
+  it.each(EDITORIAL_BOOKKEEPING)('%s has no trigger that bumps content_state', async (table) => {
+    expect((await triggersOn(table)).filter((sql) => bumps.test(sql))).toEqual([]);
+  });
+
+  it('using a key and logging a write do not change the version caches are keyed by', async () => {
+    const before = await version();
+    await env.DB.batch([
+      env.DB.prepare(`insert into api_keys (id, name, hash, scopes, created_at) values ('00000000000000aa', 't', 'h', '[]', 0)`),
+      env.DB.prepare(`update api_keys set last_used_at = 1 where id = '00000000000000aa'`),
+      env.DB.prepare(`insert into audit_log (at, method, route, status, result) values (0, 'PATCH', '/v1/topics/x', 412, 'refused: 412')`),
+      env.DB.prepare(
+        `insert into idempotency_records (key_id, idempotency_key, request_hash, status, headers, body, created_at) values ('k', 'i', 'h', 201, '{}', '{}', 0)`,
+      ),
+      env.DB.prepare(
+        `insert into revisions (resource, item_id, version, action, at, changed, snapshot) values ('topics', 'x', 2, 'update', 0, '[]', '{}')`,
+      ),
+    ]);
+    expect(await version()).toBe(before);
   });
 });

@@ -35,7 +35,10 @@ const ROUTES: RouteConfig[] = [...aboutRoutes, ...topicsRoutes, ...servicesRoute
 const routeByPath = new Map(ROUTES.filter((route) => route.method === 'get').map((route) => [`/v1${route.path}`, route]));
 
 const doc = (await get<OpenApiDocument>('/openapi.json')).body;
-const getOperations = Object.entries(doc.paths).flatMap(([path, item]) => (item.get ? [{ path, operation: item.get }] : []));
+// Public reads only: operations behind a key are held to their contracts by the editorial tests.
+const getOperations = Object.entries(doc.paths).flatMap(([path, item]) =>
+  item.get && !item.get.security?.length ? [{ path, operation: item.get }] : [],
+);
 
 /** The zod schema a route declares for a status and media type, if it declares one. */
 function declared(route: RouteConfig | undefined, status: number, mediaType: string): { schema?: z.ZodType; example?: unknown } {
@@ -244,7 +247,8 @@ describe('every documented GET', () => {
       const examples: Record<string, string> = {};
       for (const parameter of parameters(operation)) {
         const example = exampleOf(parameter);
-        if (parameter.in === 'query' && example !== undefined) examples[parameter.name] = String(example);
+        // `preview` needs a key (tests/api/editorial-preview.test.ts covers it).
+        if (parameter.in === 'query' && example !== undefined && parameter.name !== 'preview') examples[parameter.name] = String(example);
       }
       const url = `${concrete}${query(operation, examples)}`;
       const response = await fetchPath(url);

@@ -18,7 +18,7 @@ export function deepStrict(schema: z.ZodType): z.ZodType {
   // clone keeps the key type as it is, so a partial record (`facets`) stays partial.
   if (schema instanceof z.ZodRecord)
     return schema.clone({ ...schema._zod.def, valueType: deepStrict(schema._zod.def.valueType as z.ZodType) });
-  const leaf = ['string', 'number', 'boolean', 'enum', 'literal', 'null'];
+  const leaf = ['string', 'number', 'boolean', 'enum', 'literal', 'null', 'unknown'];
   if (leaf.includes(schema._zod.def.type)) return schema;
   throw new Error(`deepStrict does not handle zod "${schema._zod.def.type}" schemas yet; add it before relying on the check.`);
 }

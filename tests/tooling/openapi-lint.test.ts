@@ -113,10 +113,12 @@ describe('GET /openapi.json', () => {
       for (const tag of operation.tags ?? []) if (!definedTags.get(tag)) gaps.push(`${at}: tag "${tag}" is not defined with a description`);
 
       const responses = operation.responses ?? {};
-      const ok = resolveRef(doc, responses['200']);
+      // The success response: 200 for reads, 201 for creates; a 204 (delete) has no body by definition.
+      const success = ['200', '201', '204'].find((status) => responses[status]) ?? '200';
+      const ok = resolveRef(doc, responses[success]);
       const media = Object.entries(ok?.content ?? {});
-      if (media.length === 0) gaps.push(`${at}: the 200 response has no content`);
-      for (const [type, body] of media) if (!hasExample(body)) gaps.push(`${at}: the 200 ${type} response has no example`);
+      if (media.length === 0 && success !== '204') gaps.push(`${at}: the ${success} response has no content`);
+      for (const [type, body] of media) if (!hasExample(body)) gaps.push(`${at}: the ${success} ${type} response has no example`);
 
       const expected = path.includes('{') ? ['400', '404'] : ['400'];
       for (const status of expected) {

@@ -12,6 +12,42 @@ export type paths = {
      * @description Who Socius is, what it offers and to whom, its region, subsidiser, contact and social links.
      */
     get: operations["getAbout"];
+    /**
+     * Create a organisation profile
+     * @description A new organisation profile, as `draft` unless `status` says otherwise (`published` needs `content:publish`). Every language in one body; Dutch is required. All violations come back at once in one 422. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    post: operations["createAbout"];
+    /**
+     * Delete a organisation profile
+     * @description Soft: the item is archived and kept as a tombstone (and a revision); it leaves the public API at once. `?purge=true` (needs `keys:admin`) removes it for good. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    delete: operations["deleteAbout"];
+    /**
+     * Change a organisation profile
+     * @description A JSON merge patch (RFC 7396, `application/merge-patch+json` or `application/json`): only the fields that change; `null` removes. Needs `If-Match`. Publishing, archiving and scheduling need `content:publish`. Stored as a new revision. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    patch: operations["updateAbout"];
+  };
+  "/v1/about/edit": {
+    /**
+     * A organisation profile as editors see it
+     * @description Every language, the workflow state and schedule, and the `ETag` to send in `If-Match`. Any status except deleted. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    get: operations["getEditableAbout"];
+  };
+  "/v1/about/revisions": {
+    /**
+     * Revisions of a organisation profile
+     * @description Every accepted change, newest first: version, action, key, time, changed fields and the whole item as it left it. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    get: operations["listAboutRevisions"];
+  };
+  "/v1/about/revisions/{version}/restore": {
+    /**
+     * Restore a revision of a organisation profile
+     * @description Writes the content of that revision again, as a new revision; the workflow state and schedule stay as they are now. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    post: operations["restoreAboutRevision"];
   };
   "/v1/events": {
     /**
@@ -47,6 +83,11 @@ export type paths = {
      * @description Every published topic, in editorial order. Services, analyses and events are tagged with these slugs; use them in `topic` filters.
      */
     get: operations["listTopics"];
+    /**
+     * Create a topic
+     * @description A new topic, as `draft` unless `status` says otherwise (`published` needs `content:publish`). Every language in one body; Dutch is required. All violations come back at once in one 422. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    post: operations["createTopic"];
   };
   "/v1/topics/{slug}": {
     /**
@@ -54,6 +95,37 @@ export type paths = {
      * @description A published topic by slug. Search results for topics link here.
      */
     get: operations["getTopic"];
+    /**
+     * Delete a topic
+     * @description Soft: the item is archived and kept as a tombstone (and a revision); it leaves the public API at once. `?purge=true` (needs `keys:admin`) removes it for good. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    delete: operations["deleteTopic"];
+    /**
+     * Change a topic
+     * @description A JSON merge patch (RFC 7396, `application/merge-patch+json` or `application/json`): only the fields that change; `null` removes. Needs `If-Match`. Publishing, archiving and scheduling need `content:publish`. Stored as a new revision. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    patch: operations["updateTopic"];
+  };
+  "/v1/topics/{slug}/edit": {
+    /**
+     * A topic as editors see it
+     * @description Every language, the workflow state and schedule, and the `ETag` to send in `If-Match`. Any status except deleted. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    get: operations["getEditableTopic"];
+  };
+  "/v1/topics/{slug}/revisions": {
+    /**
+     * Revisions of a topic
+     * @description Every accepted change, newest first: version, action, key, time, changed fields and the whole item as it left it. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    get: operations["listTopicRevisions"];
+  };
+  "/v1/topics/{slug}/revisions/{version}/restore": {
+    /**
+     * Restore a revision of a topic
+     * @description Writes the content of that revision again, as a new revision; the workflow state and schedule stay as they are now. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    post: operations["restoreTopicRevision"];
   };
   "/v1/services": {
     /**
@@ -61,6 +133,11 @@ export type paths = {
      * @description What Socius offers (trainings, workshops, inspiration days, networks, tailor-made support, research), in editorial order.
      */
     get: operations["listServices"];
+    /**
+     * Create a service
+     * @description A new service, as `draft` unless `status` says otherwise (`published` needs `content:publish`). Every language in one body; Dutch is required. All violations come back at once in one 422. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    post: operations["createService"];
   };
   "/v1/services/{slug}": {
     /**
@@ -68,6 +145,37 @@ export type paths = {
      * @description A published service by slug.
      */
     get: operations["getService"];
+    /**
+     * Delete a service
+     * @description Soft: the item is archived and kept as a tombstone (and a revision); it leaves the public API at once. `?purge=true` (needs `keys:admin`) removes it for good. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    delete: operations["deleteService"];
+    /**
+     * Change a service
+     * @description A JSON merge patch (RFC 7396, `application/merge-patch+json` or `application/json`): only the fields that change; `null` removes. Needs `If-Match`. Publishing, archiving and scheduling need `content:publish`. Stored as a new revision. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    patch: operations["updateService"];
+  };
+  "/v1/services/{slug}/edit": {
+    /**
+     * A service as editors see it
+     * @description Every language, the workflow state and schedule, and the `ETag` to send in `If-Match`. Any status except deleted. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    get: operations["getEditableService"];
+  };
+  "/v1/services/{slug}/revisions": {
+    /**
+     * Revisions of a service
+     * @description Every accepted change, newest first: version, action, key, time, changed fields and the whole item as it left it. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    get: operations["listServiceRevisions"];
+  };
+  "/v1/services/{slug}/revisions/{version}/restore": {
+    /**
+     * Restore a revision of a service
+     * @description Writes the content of that revision again, as a new revision; the workflow state and schedule stay as they are now. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    post: operations["restoreServiceRevision"];
   };
   "/v1/analyses": {
     /**
@@ -103,6 +211,32 @@ export type paths = {
      * @description Full-text search over the published events, analyses, services and topics in the requested language, with Dutch as fallback. Every word must match, as a whole word or the start of one (`vrijwilligers` finds `vrijwilligerswerk`); accents are ignored (`reseau` finds `réseau`). Best matches first, titles weighing more than body text.
      */
     get: operations["search"];
+  };
+  "/v1/keys": {
+    /**
+     * API keys
+     * @description Every key with its name, scopes and times, revoked ones included. Never the key itself: only its hash is stored. Needs an API key with the scope `keys:admin`.
+     */
+    get: operations["listKeys"];
+    /**
+     * Create an API key
+     * @description A new key with the given scopes. The answer holds the key itself, this one time; store it then (only its SHA-256 is kept). `events:submit` keys need the `organiser` they submit for. Needs an API key with the scope `keys:admin`.
+     */
+    post: operations["createKey"];
+  };
+  "/v1/keys/{id}": {
+    /**
+     * Revoke an API key
+     * @description The key stops working at once (its row stays, with `revokedAt`, for the audit log). Revoking twice changes nothing. Needs an API key with the scope `keys:admin`.
+     */
+    delete: operations["revokeKey"];
+  };
+  "/v1/audit": {
+    /**
+     * The audit log
+     * @description Every write, accepted or refused, newest first: key id, method, route, item, answer and time. Entries are kept 365 days; the scheduled handler removes older ones. Writes without a valid key are not logged. Needs an API key with the scope `keys:admin`.
+     */
+    get: operations["listAudit"];
   };
 };
 
@@ -202,6 +336,11 @@ export type components = {
        */
       instance?: string;
       invalidParams?: components["schemas"]["InvalidParam"][];
+      /**
+       * @description With `412`: the ETag of the current version of the item.
+       * @example "3"
+       */
+      currentETag?: string;
     };
     InvalidParam: {
       /**
@@ -216,6 +355,272 @@ export type components = {
       in: "query" | "path" | "header" | "body";
       /** @example Too big: expected number to be <=100 */
       reason: string;
+      /**
+       * @description For a body field: RFC 6901 JSON pointer to it in the request body.
+       * @example /translations/nl/name
+       */
+      pointer?: string;
+    };
+    EditableAboutDetail: {
+      data: components["schemas"]["EditableAbout"];
+    };
+    EditableAbout: {
+      /** @example 3caad1ae-bd26-4125-b080-19c6c287d714 */
+      id: string;
+      /** @example vrijwilligerswerk */
+      slug: string;
+      /**
+       * @example draft
+       * @enum {string}
+       */
+      status: "draft" | "review" | "published" | "archived";
+      /**
+       * @description Goes up by one with every accepted change; the `ETag` is `"<version>"`.
+       * @example 3
+       */
+      version: number;
+      /** @example null */
+      publishAt: string | null;
+      /** @example null */
+      unpublishAt: string | null;
+      /** @example 2026-11-02T10:15:00+01:00 */
+      createdAt: string;
+      /** @example 2026-11-02T10:15:00+01:00 */
+      updatedAt: string;
+      email: string | null;
+      phone: string | null;
+      website: string;
+      street: string | null;
+      postalCode: string | null;
+      city: string | null;
+      country: string;
+      socialLinks: {
+          network: string;
+          url: string;
+        }[];
+      translations: components["schemas"]["AboutTranslations"];
+    };
+    AboutTranslations: {
+      nl: {
+        name: string | null;
+        tagline: string | null;
+        mission: string | null;
+        offer: string | null;
+        stakeholders: string | null;
+        region: string | null;
+        subsidiser: string | null;
+      };
+      en?: {
+        name: string | null;
+        tagline: string | null;
+        mission: string | null;
+        offer: string | null;
+        stakeholders: string | null;
+        region: string | null;
+        subsidiser: string | null;
+      };
+      fr?: {
+        name: string | null;
+        tagline: string | null;
+        mission: string | null;
+        offer: string | null;
+        stakeholders: string | null;
+        region: string | null;
+        subsidiser: string | null;
+      };
+    };
+    AboutInput: {
+      /**
+       * @description Unique among items of this kind; the public URL of the item.
+       * @example vrijwilligerswerk
+       */
+      slug: string;
+      /**
+       * @description Workflow state; `draft` when absent. `published` and `archived` need `content:publish`.
+       * @enum {string}
+       */
+      status?: "draft" | "review" | "published" | "archived";
+      /**
+       * Format: date-time
+       * @description When the scheduled handler publishes the item (needs `content:publish`); cleared once done.
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      publishAt?: string | null;
+      /**
+       * Format: date-time
+       * @description When the scheduled handler archives the item (needs `content:publish`); cleared once done.
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      unpublishAt?: string | null;
+      /**
+       * Format: email
+       * @example info@socius.be
+       */
+      email?: string;
+      /** @example +32 2 215 30 39 */
+      phone?: string;
+      /**
+       * Format: uri
+       * @example https://socius.be
+       */
+      website: string;
+      street?: string;
+      postalCode?: string;
+      city?: string;
+      /**
+       * @description ISO 3166-1 alpha-2; BE when absent.
+       * @example BE
+       */
+      country?: string;
+      /**
+       * @example [
+       *   {
+       *     "network": "linkedin",
+       *     "url": "https://www.linkedin.com/company/socius"
+       *   }
+       * ]
+       */
+      socialLinks?: {
+          network: string;
+          /**
+           * Format: uri
+           * @example https://socius.be
+           */
+          url: string;
+        }[];
+      translations: components["schemas"]["AboutTranslationsInput"];
+    };
+    AboutTranslationsInput: {
+      /** @description Dutch: required, and the fallback of every other language. */
+      nl: {
+        name: string;
+        tagline?: string;
+        mission?: string;
+        offer?: string;
+        stakeholders?: string;
+        region?: string;
+        subsidiser?: string;
+      };
+      en?: {
+        name?: string;
+        tagline?: string;
+        mission?: string;
+        offer?: string;
+        stakeholders?: string;
+        region?: string;
+        subsidiser?: string;
+      };
+      fr?: {
+        name?: string;
+        tagline?: string;
+        mission?: string;
+        offer?: string;
+        stakeholders?: string;
+        region?: string;
+        subsidiser?: string;
+      };
+    };
+    /** @description A JSON merge patch (RFC 7396) of `AboutInput`: send only what changes; `null` removes an optional field or a language. */
+    AboutPatch: {
+      /**
+       * @description Unique among items of this kind; the public URL of the item.
+       * @example vrijwilligerswerk
+       */
+      slug?: string;
+      /** @enum {string|null} */
+      status?: "draft" | "review" | "published" | "archived" | null;
+      /**
+       * Format: date-time
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      publishAt?: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      unpublishAt?: string | null;
+      /** Format: email */
+      email?: string | null;
+      phone?: string | null;
+      /**
+       * Format: uri
+       * @example https://socius.be
+       */
+      website?: string;
+      street?: string | null;
+      postalCode?: string | null;
+      city?: string | null;
+      country?: string | null;
+      socialLinks?: {
+          network: string;
+          /**
+           * Format: uri
+           * @example https://socius.be
+           */
+          url: string;
+        }[] | null;
+      translations?: {
+        nl?: {
+          name?: string;
+          tagline?: string | null;
+          mission?: string | null;
+          offer?: string | null;
+          stakeholders?: string | null;
+          region?: string | null;
+          subsidiser?: string | null;
+        };
+        en?: ({
+          name?: string | null;
+          tagline?: string | null;
+          mission?: string | null;
+          offer?: string | null;
+          stakeholders?: string | null;
+          region?: string | null;
+          subsidiser?: string | null;
+        }) | null;
+        fr?: ({
+          name?: string | null;
+          tagline?: string | null;
+          mission?: string | null;
+          offer?: string | null;
+          stakeholders?: string | null;
+          region?: string | null;
+          subsidiser?: string | null;
+        }) | null;
+      };
+    };
+    RevisionList: {
+      data: components["schemas"]["Revision"][];
+    };
+    Revision: {
+      /**
+       * @description The item version this revision produced.
+       * @example 4
+       */
+      version: number;
+      /**
+       * @example update
+       * @enum {string}
+       */
+      action: "create" | "update" | "delete" | "restore" | "publish" | "unpublish";
+      /**
+       * @description The API key that wrote it; null for the scheduler.
+       * @example 9f2c4e1a7b3d5f60
+       */
+      keyId: string | null;
+      /** @example 2026-11-30T14:05:12+01:00 */
+      at: string;
+      /**
+       * @description Top-level fields that changed.
+       * @example [
+       *   "translations"
+       * ]
+       */
+      changed: string[];
+      /** @description The editable item as this revision left it. */
+      snapshot: {
+        [key: string]: unknown;
+      };
     };
     EventList: {
       data: components["schemas"]["Event"][];
@@ -419,6 +824,130 @@ export type components = {
     TopicDetail: {
       data: components["schemas"]["Topic"];
     };
+    EditableTopicDetail: {
+      data: components["schemas"]["EditableTopic"];
+    };
+    EditableTopic: {
+      /** @example 3caad1ae-bd26-4125-b080-19c6c287d714 */
+      id: string;
+      /** @example vrijwilligerswerk */
+      slug: string;
+      /**
+       * @example draft
+       * @enum {string}
+       */
+      status: "draft" | "review" | "published" | "archived";
+      /**
+       * @description Goes up by one with every accepted change; the `ETag` is `"<version>"`.
+       * @example 3
+       */
+      version: number;
+      /** @example null */
+      publishAt: string | null;
+      /** @example null */
+      unpublishAt: string | null;
+      /** @example 2026-11-02T10:15:00+01:00 */
+      createdAt: string;
+      /** @example 2026-11-02T10:15:00+01:00 */
+      updatedAt: string;
+      /** @example 10 */
+      position: number;
+      translations: components["schemas"]["TopicTranslations"];
+    };
+    TopicTranslations: {
+      nl: {
+        name: string | null;
+        description: string | null;
+      };
+      en?: {
+        name: string | null;
+        description: string | null;
+      };
+      fr?: {
+        name: string | null;
+        description: string | null;
+      };
+    };
+    TopicInput: {
+      /**
+       * @description Unique among items of this kind; the public URL of the item.
+       * @example vrijwilligerswerk
+       */
+      slug: string;
+      /**
+       * @description Workflow state; `draft` when absent. `published` and `archived` need `content:publish`.
+       * @enum {string}
+       */
+      status?: "draft" | "review" | "published" | "archived";
+      /**
+       * Format: date-time
+       * @description When the scheduled handler publishes the item (needs `content:publish`); cleared once done.
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      publishAt?: string | null;
+      /**
+       * Format: date-time
+       * @description When the scheduled handler archives the item (needs `content:publish`); cleared once done.
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      unpublishAt?: string | null;
+      /**
+       * @description Editorial order (ascending); 0 when absent.
+       * @example 10
+       */
+      position?: number;
+      translations: components["schemas"]["TopicTranslationsInput"];
+    };
+    TopicTranslationsInput: {
+      /** @description Dutch: required, and the fallback of every other language. */
+      nl: {
+        name: string;
+        description?: string;
+      };
+      en?: {
+        name?: string;
+        description?: string;
+      };
+      fr?: {
+        name?: string;
+        description?: string;
+      };
+    };
+    /** @description A JSON merge patch (RFC 7396) of `TopicInput`: send only what changes; `null` removes an optional field or a language. */
+    TopicPatch: {
+      /**
+       * @description Unique among items of this kind; the public URL of the item.
+       * @example vrijwilligerswerk
+       */
+      slug?: string;
+      /** @enum {string|null} */
+      status?: "draft" | "review" | "published" | "archived" | null;
+      /**
+       * Format: date-time
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      publishAt?: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      unpublishAt?: string | null;
+      position?: number | null;
+      translations?: {
+        nl?: {
+          name?: string;
+          description?: string | null;
+        };
+        en?: ({
+          name?: string | null;
+          description?: string | null;
+        }) | null;
+        fr?: ({
+          name?: string | null;
+          description?: string | null;
+        }) | null;
+      };
+    };
     ServiceList: {
       data: components["schemas"]["Service"][];
       /** @description Pass as `cursor` to get the next page; null on the last page. */
@@ -465,6 +994,188 @@ export type components = {
     };
     ServiceDetail: {
       data: components["schemas"]["Service"];
+    };
+    EditableServiceDetail: {
+      data: components["schemas"]["EditableService"];
+    };
+    EditableService: {
+      /** @example 3caad1ae-bd26-4125-b080-19c6c287d714 */
+      id: string;
+      /** @example vrijwilligerswerk */
+      slug: string;
+      /**
+       * @example draft
+       * @enum {string}
+       */
+      status: "draft" | "review" | "published" | "archived";
+      /**
+       * @description Goes up by one with every accepted change; the `ETag` is `"<version>"`.
+       * @example 3
+       */
+      version: number;
+      /** @example null */
+      publishAt: string | null;
+      /** @example null */
+      unpublishAt: string | null;
+      /** @example 2026-11-02T10:15:00+01:00 */
+      createdAt: string;
+      /** @example 2026-11-02T10:15:00+01:00 */
+      updatedAt: string;
+      /** @enum {string} */
+      format: "training" | "workshop" | "inspiration-day" | "network" | "tailor-made-support" | "research";
+      contactEmail: string | null;
+      url: string | null;
+      position: number;
+      topics: string[];
+      translations: components["schemas"]["ServiceTranslations"];
+    };
+    ServiceTranslations: {
+      nl: {
+        title: string | null;
+        summary: string | null;
+        description: string | null;
+        audience: string | null;
+      };
+      en?: {
+        title: string | null;
+        summary: string | null;
+        description: string | null;
+        audience: string | null;
+      };
+      fr?: {
+        title: string | null;
+        summary: string | null;
+        description: string | null;
+        audience: string | null;
+      };
+    };
+    ServiceInput: {
+      /**
+       * @description Unique among items of this kind; the public URL of the item.
+       * @example vrijwilligerswerk
+       */
+      slug: string;
+      /**
+       * @description Workflow state; `draft` when absent. `published` and `archived` need `content:publish`.
+       * @enum {string}
+       */
+      status?: "draft" | "review" | "published" | "archived";
+      /**
+       * Format: date-time
+       * @description When the scheduled handler publishes the item (needs `content:publish`); cleared once done.
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      publishAt?: string | null;
+      /**
+       * Format: date-time
+       * @description When the scheduled handler archives the item (needs `content:publish`); cleared once done.
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      unpublishAt?: string | null;
+      /**
+       * @example training
+       * @enum {string}
+       */
+      format: "training" | "workshop" | "inspiration-day" | "network" | "tailor-made-support" | "research";
+      /**
+       * Format: email
+       * @example vorming@socius.be
+       */
+      contactEmail?: string;
+      /**
+       * Format: uri
+       * @description More information on the Socius website (https: or http: only).
+       * @example https://socius.be
+       */
+      url?: string;
+      /**
+       * @description Editorial order (ascending); 0 when absent.
+       * @example 10
+       */
+      position?: number;
+      /**
+       * @description Slugs of existing topics.
+       * @example [
+       *   "vrijwilligerswerk"
+       * ]
+       */
+      topics?: string[];
+      translations: components["schemas"]["ServiceTranslationsInput"];
+    };
+    ServiceTranslationsInput: {
+      /** @description Dutch: required, and the fallback of every other language. */
+      nl: {
+        title: string;
+        summary?: string;
+        description?: string;
+        audience?: string;
+      };
+      en?: {
+        title?: string;
+        summary?: string;
+        description?: string;
+        audience?: string;
+      };
+      fr?: {
+        title?: string;
+        summary?: string;
+        description?: string;
+        audience?: string;
+      };
+    };
+    /** @description A JSON merge patch (RFC 7396) of `ServiceInput`: send only what changes; `null` removes an optional field or a language. */
+    ServicePatch: {
+      /**
+       * @description Unique among items of this kind; the public URL of the item.
+       * @example vrijwilligerswerk
+       */
+      slug?: string;
+      /** @enum {string|null} */
+      status?: "draft" | "review" | "published" | "archived" | null;
+      /**
+       * Format: date-time
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      publishAt?: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      unpublishAt?: string | null;
+      /**
+       * @example training
+       * @enum {string}
+       */
+      format?: "training" | "workshop" | "inspiration-day" | "network" | "tailor-made-support" | "research";
+      /** Format: email */
+      contactEmail?: string | null;
+      /**
+       * Format: uri
+       * @example https://socius.be
+       */
+      url?: string | null;
+      position?: number | null;
+      topics?: string[] | null;
+      translations?: {
+        nl?: {
+          title?: string;
+          summary?: string | null;
+          description?: string | null;
+          audience?: string | null;
+        };
+        en?: ({
+          title?: string | null;
+          summary?: string | null;
+          description?: string | null;
+          audience?: string | null;
+        }) | null;
+        fr?: ({
+          title?: string | null;
+          summary?: string | null;
+          description?: string | null;
+          audience?: string | null;
+        }) | null;
+      };
     };
     AnalysisList: {
       data: components["schemas"]["AnalysisSummary"][];
@@ -617,6 +1328,103 @@ export type components = {
        */
       lang: "nl" | "en" | "fr";
     };
+    KeyList: {
+      data: components["schemas"]["Key"][];
+    };
+    Key: {
+      /**
+       * @description Public id of the key (also part of the key itself).
+       * @example 9f2c4e1a7b3d5f60
+       */
+      id: string;
+      /** @example Editor Anna */
+      name: string;
+      /**
+       * @example [
+       *   "content:write"
+       * ]
+       */
+      scopes: ("content:write" | "content:publish" | "events:submit" | "keys:admin" | "webhooks:admin")[];
+      /** @example null */
+      organiser: string | null;
+      /** @example 2026-12-01T10:00:00+01:00 */
+      createdAt: string;
+      /** @example null */
+      expiresAt: string | null;
+      /** @example 2026-12-01T11:30:00+01:00 */
+      lastUsedAt: string | null;
+      /** @example null */
+      revokedAt: string | null;
+    };
+    CreatedKey: {
+      data: components["schemas"]["Key"] & {
+        /**
+         * @description The key itself. Shown this once and never again (only its hash is stored): keep it now.
+         * @example socius_9f2c4e1a7b3d5f60_Xq3v0m2ZPpB7cN1rT8yL4kW6sD9fH0jA5gE2uI7oQ1s
+         */
+        key: string;
+      };
+    };
+    KeyInput: {
+      /**
+       * @description Who or what uses the key.
+       * @example Editor Anna
+       */
+      name: string;
+      /**
+       * @example [
+       *   "content:write"
+       * ]
+       */
+      scopes: ("content:write" | "content:publish" | "events:submit" | "keys:admin" | "webhooks:admin")[];
+      /**
+       * @description Required with `events:submit`: the organiser (events `organiser.name`) this key may submit events for.
+       * @example Vormingplus Gent-Eeklo
+       */
+      organiser?: string;
+      /**
+       * Format: date-time
+       * @description When the key stops working; never when absent.
+       * @example 2027-06-30T23:59:59+02:00
+       */
+      expiresAt?: string;
+    };
+    AuditPage: {
+      data: components["schemas"]["AuditEntry"][];
+      nextBefore: string | null;
+    };
+    AuditEntry: {
+      /** @example 812 */
+      id: number;
+      /** @example 2026-12-01T11:30:02+01:00 */
+      at: string;
+      /**
+       * @description The key that wrote; null for the scheduler.
+       * @example 9f2c4e1a7b3d5f60
+       */
+      keyId: string | null;
+      /**
+       * @description HTTP method, or `SCHEDULED` for the Cron Trigger.
+       * @example PATCH
+       */
+      method: string;
+      /** @example /v1/topics/vrijwilligerswerk */
+      route: string;
+      /** @example topics */
+      resource: string | null;
+      /** @example 3caad1ae-bd26-4125-b080-19c6c287d714 */
+      itemId: string | null;
+      /**
+       * @description The HTTP status the write was answered with.
+       * @example 200
+       */
+      status: number;
+      /**
+       * @description `created`, `updated`, `deleted`, `restored`, `published`, `purged`… or `refused: <status>`.
+       * @example updated
+       */
+      result: string;
+    };
     /** @description schema.org JSON-LD of the same data as the JSON: Event, Report (analyses), Service, DefinedTerm (topics), Organization (about), or an ItemList of those for a list (ListItems of name and URL for search). Asked for with `Accept: application/ld+json`. */
     JsonLd: {
       /** @constant */
@@ -677,6 +1485,8 @@ export type operations = {
       query?: {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
+        /** @description With `true`, also drafts and items in review, for editors: needs `Authorization: Bearer` with a `content:write` or `content:publish` key (401/403 otherwise). Never cached by shared caches. */
+        preview?: "true" | "false";
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -712,8 +1522,448 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
       404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Create a organisation profile
+   * @description A new organisation profile, as `draft` unless `status` says otherwise (`published` needs `content:publish`). Every language in one body; Dutch is required. All violations come back at once in one 422. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  createAbout: {
+    parameters: {
+      header?: {
+        /** @description Any unique string (a UUID is ideal). A retry with the same key and body gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422. Kept 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["AboutInput"];
+      };
+    };
+    responses: {
+      /** @description The organisation profile as stored. */
+      201: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+          /** @description Where the editable item is read. */
+          Location?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableAboutDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The write clashes with existing content, such as a slug already taken; `invalidParams` names the field. */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Delete a organisation profile
+   * @description Soft: the item is archived and kept as a tombstone (and a revision); it leaves the public API at once. `?purge=true` (needs `keys:admin`) removes it for good. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  deleteAbout: {
+    parameters: {
+      query?: {
+        /** @description `true` (needs `keys:admin`): remove the item, its texts and its revisions for good instead of archiving it. */
+        purge?: "true" | "false";
+      };
+      header: {
+        /** @description The `ETag` of the item as last read (from any editorial read or write). Missing: 428; stale: 412. */
+        "If-Match": string;
+      };
+    };
+    responses: {
+      /** @description Deleted. */
+      204: {
+        content: never;
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `If-Match` named a stale version: someone changed the item since. Nothing was written; `currentETag` is the version now. */
+      412: {
+        headers: {
+          /** @description The ETag of the current version of the item. */
+          ETag?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
+      428: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Change a organisation profile
+   * @description A JSON merge patch (RFC 7396, `application/merge-patch+json` or `application/json`): only the fields that change; `null` removes. Needs `If-Match`. Publishing, archiving and scheduling need `content:publish`. Stored as a new revision. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  updateAbout: {
+    parameters: {
+      header: {
+        /** @description The `ETag` of the item as last read (from any editorial read or write). Missing: 428; stale: 412. */
+        "If-Match": string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/merge-patch+json": components["schemas"]["AboutPatch"];
+        "application/json": components["schemas"]["AboutPatch"];
+      };
+    };
+    responses: {
+      /** @description The organisation profile after the change. */
+      200: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableAboutDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The write clashes with existing content, such as a slug already taken; `invalidParams` names the field. */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `If-Match` named a stale version: someone changed the item since. Nothing was written; `currentETag` is the version now. */
+      412: {
+        headers: {
+          /** @description The ETag of the current version of the item. */
+          ETag?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
+      428: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * A organisation profile as editors see it
+   * @description Every language, the workflow state and schedule, and the `ETag` to send in `If-Match`. Any status except deleted. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  getEditableAbout: {
+    responses: {
+      /** @description The editable organisation profile. */
+      200: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableAboutDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Revisions of a organisation profile
+   * @description Every accepted change, newest first: version, action, key, time, changed fields and the whole item as it left it. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  listAboutRevisions: {
+    responses: {
+      /** @description The revisions. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["RevisionList"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Restore a revision of a organisation profile
+   * @description Writes the content of that revision again, as a new revision; the workflow state and schedule stay as they are now. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  restoreAboutRevision: {
+    parameters: {
+      header: {
+        /** @description The `ETag` of the item as last read (from any editorial read or write). Missing: 428; stale: 412. */
+        "If-Match": string;
+      };
+      path: {
+        version: string;
+      };
+    };
+    responses: {
+      /** @description The organisation profile after the restore. */
+      200: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableAboutDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The write clashes with existing content, such as a slug already taken; `invalidParams` names the field. */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `If-Match` named a stale version: someone changed the item since. Nothing was written; `currentETag` is the version now. */
+      412: {
+        headers: {
+          /** @description The ETag of the current version of the item. */
+          ETag?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
+      428: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -1012,6 +2262,8 @@ export type operations = {
       query?: {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
+        /** @description With `true`, also drafts and items in review, for editors: needs `Authorization: Bearer` with a `content:write` or `content:publish` key (401/403 otherwise). Never cached by shared caches. */
+        preview?: "true" | "false";
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -1047,6 +2299,93 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Create a topic
+   * @description A new topic, as `draft` unless `status` says otherwise (`published` needs `content:publish`). Every language in one body; Dutch is required. All violations come back at once in one 422. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  createTopic: {
+    parameters: {
+      header?: {
+        /** @description Any unique string (a UUID is ideal). A retry with the same key and body gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422. Kept 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["TopicInput"];
+      };
+    };
+    responses: {
+      /** @description The topic as stored. */
+      201: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+          /** @description Where the editable item is read. */
+          Location?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableTopicDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The write clashes with existing content, such as a slug already taken; `invalidParams` names the field. */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
         content: {
@@ -1064,6 +2403,8 @@ export type operations = {
       query?: {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
+        /** @description With `true`, also drafts and items in review, for editors: needs `Authorization: Bearer` with a `content:write` or `content:publish` key (401/403 otherwise). Never cached by shared caches. */
+        preview?: "true" | "false";
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -1102,8 +2443,399 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
       404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Delete a topic
+   * @description Soft: the item is archived and kept as a tombstone (and a revision); it leaves the public API at once. `?purge=true` (needs `keys:admin`) removes it for good. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  deleteTopic: {
+    parameters: {
+      query?: {
+        /** @description `true` (needs `keys:admin`): remove the item, its texts and its revisions for good instead of archiving it. */
+        purge?: "true" | "false";
+      };
+      header: {
+        /** @description The `ETag` of the item as last read (from any editorial read or write). Missing: 428; stale: 412. */
+        "If-Match": string;
+      };
+      path: {
+        /** @description The item’s current slug or its id (ids never change; slugs may). */
+        slug: string;
+      };
+    };
+    responses: {
+      /** @description Deleted. */
+      204: {
+        content: never;
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `If-Match` named a stale version: someone changed the item since. Nothing was written; `currentETag` is the version now. */
+      412: {
+        headers: {
+          /** @description The ETag of the current version of the item. */
+          ETag?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
+      428: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Change a topic
+   * @description A JSON merge patch (RFC 7396, `application/merge-patch+json` or `application/json`): only the fields that change; `null` removes. Needs `If-Match`. Publishing, archiving and scheduling need `content:publish`. Stored as a new revision. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  updateTopic: {
+    parameters: {
+      header: {
+        /** @description The `ETag` of the item as last read (from any editorial read or write). Missing: 428; stale: 412. */
+        "If-Match": string;
+      };
+      path: {
+        /** @description The item’s current slug or its id (ids never change; slugs may). */
+        slug: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/merge-patch+json": components["schemas"]["TopicPatch"];
+        "application/json": components["schemas"]["TopicPatch"];
+      };
+    };
+    responses: {
+      /** @description The topic after the change. */
+      200: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableTopicDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The write clashes with existing content, such as a slug already taken; `invalidParams` names the field. */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `If-Match` named a stale version: someone changed the item since. Nothing was written; `currentETag` is the version now. */
+      412: {
+        headers: {
+          /** @description The ETag of the current version of the item. */
+          ETag?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
+      428: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * A topic as editors see it
+   * @description Every language, the workflow state and schedule, and the `ETag` to send in `If-Match`. Any status except deleted. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  getEditableTopic: {
+    parameters: {
+      path: {
+        /** @description The item’s current slug or its id (ids never change; slugs may). */
+        slug: string;
+      };
+    };
+    responses: {
+      /** @description The editable topic. */
+      200: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableTopicDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Revisions of a topic
+   * @description Every accepted change, newest first: version, action, key, time, changed fields and the whole item as it left it. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  listTopicRevisions: {
+    parameters: {
+      path: {
+        /** @description The item’s current slug or its id (ids never change; slugs may). */
+        slug: string;
+      };
+    };
+    responses: {
+      /** @description The revisions. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["RevisionList"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Restore a revision of a topic
+   * @description Writes the content of that revision again, as a new revision; the workflow state and schedule stay as they are now. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  restoreTopicRevision: {
+    parameters: {
+      header: {
+        /** @description The `ETag` of the item as last read (from any editorial read or write). Missing: 428; stale: 412. */
+        "If-Match": string;
+      };
+      path: {
+        /** @description The item’s current slug or its id (ids never change; slugs may). */
+        slug: string;
+        version: string;
+      };
+    };
+    responses: {
+      /** @description The topic after the restore. */
+      200: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableTopicDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The write clashes with existing content, such as a slug already taken; `invalidParams` names the field. */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `If-Match` named a stale version: someone changed the item since. Nothing was written; `currentETag` is the version now. */
+      412: {
+        headers: {
+          /** @description The ETag of the current version of the item. */
+          ETag?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
+      428: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -1180,6 +2912,77 @@ export type operations = {
     };
   };
   /**
+   * Create a service
+   * @description A new service, as `draft` unless `status` says otherwise (`published` needs `content:publish`). Every language in one body; Dutch is required. All violations come back at once in one 422. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  createService: {
+    parameters: {
+      header?: {
+        /** @description Any unique string (a UUID is ideal). A retry with the same key and body gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422. Kept 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ServiceInput"];
+      };
+    };
+    responses: {
+      /** @description The service as stored. */
+      201: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+          /** @description Where the editable item is read. */
+          Location?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableServiceDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The write clashes with existing content, such as a slug already taken; `invalidParams` names the field. */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
    * One service
    * @description A published service by slug.
    */
@@ -1228,6 +3031,381 @@ export type operations = {
       };
       /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
       404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Delete a service
+   * @description Soft: the item is archived and kept as a tombstone (and a revision); it leaves the public API at once. `?purge=true` (needs `keys:admin`) removes it for good. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  deleteService: {
+    parameters: {
+      query?: {
+        /** @description `true` (needs `keys:admin`): remove the item, its texts and its revisions for good instead of archiving it. */
+        purge?: "true" | "false";
+      };
+      header: {
+        /** @description The `ETag` of the item as last read (from any editorial read or write). Missing: 428; stale: 412. */
+        "If-Match": string;
+      };
+      path: {
+        /** @description The item’s current slug or its id (ids never change; slugs may). */
+        slug: string;
+      };
+    };
+    responses: {
+      /** @description Deleted. */
+      204: {
+        content: never;
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `If-Match` named a stale version: someone changed the item since. Nothing was written; `currentETag` is the version now. */
+      412: {
+        headers: {
+          /** @description The ETag of the current version of the item. */
+          ETag?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
+      428: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Change a service
+   * @description A JSON merge patch (RFC 7396, `application/merge-patch+json` or `application/json`): only the fields that change; `null` removes. Needs `If-Match`. Publishing, archiving and scheduling need `content:publish`. Stored as a new revision. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  updateService: {
+    parameters: {
+      header: {
+        /** @description The `ETag` of the item as last read (from any editorial read or write). Missing: 428; stale: 412. */
+        "If-Match": string;
+      };
+      path: {
+        /** @description The item’s current slug or its id (ids never change; slugs may). */
+        slug: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/merge-patch+json": components["schemas"]["ServicePatch"];
+        "application/json": components["schemas"]["ServicePatch"];
+      };
+    };
+    responses: {
+      /** @description The service after the change. */
+      200: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableServiceDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The write clashes with existing content, such as a slug already taken; `invalidParams` names the field. */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `If-Match` named a stale version: someone changed the item since. Nothing was written; `currentETag` is the version now. */
+      412: {
+        headers: {
+          /** @description The ETag of the current version of the item. */
+          ETag?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
+      428: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * A service as editors see it
+   * @description Every language, the workflow state and schedule, and the `ETag` to send in `If-Match`. Any status except deleted. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  getEditableService: {
+    parameters: {
+      path: {
+        /** @description The item’s current slug or its id (ids never change; slugs may). */
+        slug: string;
+      };
+    };
+    responses: {
+      /** @description The editable service. */
+      200: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableServiceDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Revisions of a service
+   * @description Every accepted change, newest first: version, action, key, time, changed fields and the whole item as it left it. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  listServiceRevisions: {
+    parameters: {
+      path: {
+        /** @description The item’s current slug or its id (ids never change; slugs may). */
+        slug: string;
+      };
+    };
+    responses: {
+      /** @description The revisions. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["RevisionList"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Restore a revision of a service
+   * @description Writes the content of that revision again, as a new revision; the workflow state and schedule stay as they are now. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  restoreServiceRevision: {
+    parameters: {
+      header: {
+        /** @description The `ETag` of the item as last read (from any editorial read or write). Missing: 428; stale: 412. */
+        "If-Match": string;
+      };
+      path: {
+        /** @description The item’s current slug or its id (ids never change; slugs may). */
+        slug: string;
+        version: string;
+      };
+    };
+    responses: {
+      /** @description The service after the restore. */
+      200: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableServiceDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The write clashes with existing content, such as a slug already taken; `invalidParams` names the field. */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `If-Match` named a stale version: someone changed the item since. Nothing was written; `currentETag` is the version now. */
+      412: {
+        headers: {
+          /** @description The ETag of the current version of the item. */
+          ETag?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
+      428: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -1523,6 +3701,215 @@ export type operations = {
       };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
       400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * API keys
+   * @description Every key with its name, scopes and times, revoked ones included. Never the key itself: only its hash is stored. Needs an API key with the scope `keys:admin`.
+   */
+  listKeys: {
+    responses: {
+      /** @description All keys, oldest first. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["KeyList"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Create an API key
+   * @description A new key with the given scopes. The answer holds the key itself, this one time; store it then (only its SHA-256 is kept). `events:submit` keys need the `organiser` they submit for. Needs an API key with the scope `keys:admin`.
+   */
+  createKey: {
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "name": "Editor Anna",
+         *   "scopes": [
+         *     "content:write"
+         *   ]
+         * }
+         */
+        "application/json": components["schemas"]["KeyInput"];
+      };
+    };
+    responses: {
+      /** @description The key, shown once. */
+      201: {
+        content: {
+          "application/json": components["schemas"]["CreatedKey"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Revoke an API key
+   * @description The key stops working at once (its row stays, with `revokedAt`, for the audit log). Revoking twice changes nothing. Needs an API key with the scope `keys:admin`.
+   */
+  revokeKey: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Revoked. */
+      204: {
+        content: never;
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * The audit log
+   * @description Every write, accepted or refused, newest first: key id, method, route, item, answer and time. Entries are kept 365 days; the scheduled handler removes older ones. Writes without a valid key are not logged. Needs an API key with the scope `keys:admin`.
+   */
+  listAudit: {
+    parameters: {
+      query?: {
+        /** @description How many entries (1–500, default 100). */
+        limit?: string;
+        /** @description Only entries older than this entry id (the `nextBefore` of the previous page). */
+        before?: string;
+        resource?: string;
+        /** @description An item id. */
+        item?: string;
+        /** @description A key id. */
+        key?: string;
+      };
+    };
+    responses: {
+      /** @description A page of entries. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AuditPage"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
