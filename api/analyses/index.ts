@@ -4,6 +4,7 @@ import { listValues } from '../lib/list-params.ts';
 import { decodeCursor, nextLink, page } from '../lib/pagination.ts';
 import { sanitiseHtml } from '../lib/sanitise.ts';
 import { redirectRenamed } from '../lib/slugs.ts';
+import { analysisEditorial } from './editorial.ts';
 import {
   type AnalysisFilter,
   analysisBySlugQuery,
@@ -14,9 +15,10 @@ import {
   sectionsAndAttachmentsQueries,
   toAnalysisSummary,
 } from './queries.ts';
-import { getAnalysis, listAnalyses } from './routes.ts';
+import { getAnalysis, listAnalyses, routes as publicRoutes } from './routes.ts';
 
-export { routes } from './routes.ts';
+/** Every documented operation of this module (public reads and editorial writes). */
+export const routes = [...publicRoutes, ...analysisEditorial.routes];
 
 export const analysesRouter = createRouter()
   .openapi(listAnalyses, async (c) => {
@@ -69,4 +71,5 @@ export const analysesRouter = createRouter()
     };
     if (data.sections.some((s) => s.fallback)) data.meta = { ...data.meta, fallback: [...data.meta.fallback, 'sections'] };
     return c.json({ data }, 200);
-  });
+  })
+  .route('/', analysisEditorial.router);

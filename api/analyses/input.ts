@@ -2,17 +2,9 @@
 // per analysis with its texts per language. A PATCH is a JSON merge patch of this document.
 import { z } from '@hono/zod-openapi';
 import { LANGS } from '../../schema/columns.ts';
-import {
-  httpUrl,
-  momentInput,
-  richTextFormat,
-  slugInput,
-  textField,
-  topicRefsInput,
-  translationsSchema,
-  workflowInput,
-} from '../lib/content-input.ts';
+import { httpUrl, momentInput, richTextFormat, textField, topicRefsInput, translationsSchema } from '../lib/content-input.ts';
 import { SLUG_PATTERN } from '../lib/slugs.ts';
+import { editorialInputFields } from '../lib/writes.ts';
 
 export const AuthorInputSchema = z
   .strictObject({
@@ -59,8 +51,7 @@ export const AttachmentInputSchema = z
   .openapi('AttachmentInput');
 
 export const analysisInputFields = {
-  slug: slugInput.optional(),
-  status: workflowInput.default('draft'),
+  ...editorialInputFields,
   translations: translationsSchema('AnalysisTranslationsInput', { title: textField(300), summary: textField(5000) }, ['title']),
   authors: z.array(AuthorInputSchema).max(50).default([]),
   publishedAt: momentInput.optional().openapi({ description: 'When it was published; set on first publication when absent.' }),

@@ -55,25 +55,53 @@ export function normaliseAnalysis(input: AnalysisInputParsed, id: string, slug: 
   };
 }
 
-/**
- * Every statement that makes the stored analysis `doc` (children replaced, parent upserted by id), with the redirect
- * from `previousSlug` and its search text. Topics are referred to by slug and resolved inside the batch, so topics
- * written earlier in the same batch (content import) are found; unknown ones must be refused before.
- */
+/** The analysis's own columns besides the pipeline's (slug, status, schedule, times), for its row. */
+export function analysisColumns(doc: AnalysisDocument, now: Date): Record<string, unknown> {
+  return {
+    // Published without a date (by the scheduler, or an editor who left it out): published now.
+    publishedAt: msOf(doc.publishedAt) ?? (doc.status === 'published' ? now.getTime() : null),
+    revisedAt: msOf(doc.revisedAt),
+    licence: doc.licence,
+    canonicalUrl: doc.canonicalUrl ?? null,
+  };
+}
+
+/** The whole analysis as the content import writes it: its row upserted by id (a change bumps its version), then {@link analysisChildren}. */
 export function analysisStatements(doc: AnalysisDocument, now: Date, previousSlug?: string): SqlStatement[] {
-  const id = doc.id;
-  const publishedAt = msOf(doc.publishedAt) ?? (doc.status === 'published' ? now.getTime() : null);
-  const createdAt = msOf(doc.createdAt) ?? now.getTime();
-  const updatedAt = msOf(doc.updatedAt) ?? now.getTime();
-  const statements: SqlStatement[] = [
+  const c = analysisColumns(doc, now);
+  return [
     {
-      sql: `insert into analyses (id, slug, status, published_at, revised_at, licence, canonical_url, created_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict (id) do update set slug = excluded.slug, status = excluded.status, published_at = excluded.published_at,
-              revised_at = excluded.revised_at, licence = excluded.licence, canonical_url = excluded.canonical_url,
-              updated_at = excluded.updated_at`,
-      params: [id, doc.slug, doc.status, publishedAt, msOf(doc.revisedAt), doc.licence, doc.canonicalUrl ?? null, createdAt, updatedAt],
+      sql: `insert into analyses (id, slug, status, publish_at, unpublish_at, published_at, revised_at, licence, canonical_url, created_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (id) do update set slug = excluded.slug, status = excluded.status, publish_at = excluded.publish_at,
+              unpublish_at = excluded.unpublish_at, published_at = excluded.published_at, revised_at = excluded.revised_at,
+              licence = excluded.licence, canonical_url = excluded.canonical_url, updated_at = excluded.updated_at, version = version + 1`,
+      params: [
+        doc.id,
+        doc.slug,
+        doc.status ?? 'draft',
+        msOf(doc.publishAt ?? undefined),
+        msOf(doc.unpublishAt ?? undefined),
+        c.publishedAt,
+        c.revisedAt,
+        c.licence,
+        c.canonicalUrl,
+        msOf(doc.createdAt) ?? now.getTime(),
+        msOf(doc.updatedAt) ?? now.getTime(),
+      ],
     },
+    ...analysisChildren(doc, previousSlug),
+  ];
+}
+
+/**
+ * Every statement that writes the analysis besides its row: texts, sections, authors, attachments and topics replaced,
+ * the redirect from `previousSlug`, its search text. Topics are referred to by slug and resolved inside the batch,
+ * so topics written earlier in the same batch (content import) are found; unknown ones must be refused before.
+ */
+export function analysisChildren(doc: AnalysisDocument, previousSlug?: string): SqlStatement[] {
+  const id = doc.id;
+  const statements: SqlStatement[] = [
     { sql: 'delete from analysis_translations where analysis_id = ?', params: [id] },
     ...rowsOf(doc.translations, ['title', 'summary']).map(({ lang, values }) => ({
       sql: 'insert into analysis_translations (analysis_id, lang, title, summary) values (?, ?, ?, ?)',
@@ -169,6 +197,8 @@ export async function readAnalysisDocuments(rows: ReadRows, ids?: string[]): Pro
       authors: of(authors, a.id).map((row) => ({ name: row.name, ...(row.affiliation == null ? {} : { affiliation: row.affiliation }) })),
       ...(a.published_at == null ? {} : { publishedAt: isoOf(a.published_at) }),
       ...(a.revised_at == null ? {} : { revisedAt: isoOf(a.revised_at) }),
+      ...(a.publish_at == null ? {} : { publishAt: isoOf(a.publish_at) }),
+      ...(a.unpublish_at == null ? {} : { unpublishAt: isoOf(a.unpublish_at) }),
       licence: a.licence,
       ...(a.canonical_url == null ? {} : { canonicalUrl: a.canonical_url }),
       topics: of(topics, a.id).map((row) => row.slug),

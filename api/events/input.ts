@@ -2,7 +2,8 @@
 // document per event with every language side by side. A PATCH is a JSON merge patch of this document.
 import { z } from '@hono/zod-openapi';
 import { ATTENDANCE_MODES, AVAILABILITIES, EVENT_STATUSES } from '../../schema/events.ts';
-import { httpUrl, momentInput, slugInput, textField, topicRefsInput, translationsSchema, workflowInput } from '../lib/content-input.ts';
+import { httpUrl, momentInput, slugInput, textField, topicRefsInput, translationsSchema } from '../lib/content-input.ts';
+import { editorialInputFields } from '../lib/writes.ts';
 
 const sessionFields = {
   id: z
@@ -46,8 +47,7 @@ export const VenueInputSchema = z
   .openapi('VenueInput');
 
 export const eventFields = {
-  slug: slugInput.optional(),
-  status: workflowInput.default('draft'),
+  ...editorialInputFields,
   translations: translationsSchema(
     'EventTranslationsInput',
     {

@@ -57,57 +57,72 @@ export function eventSpan(sessions: { startsAt: string; endsAt: string }[]): { s
   };
 }
 
-/**
- * Every statement that makes the stored event `doc`: the event upserted by id with its start and end derived from
- * its sessions; sessions updated in place by id (so their ids, which calendar entries are keyed by, survive), new
- * ones inserted, missing ones deleted; texts, topics, slug redirect and search text replaced. Topics and the
- * service are referred to by slug and resolved inside the batch; unknown ones must be refused before.
- */
-export function eventStatements(doc: EventDocument, now: Date, previousSlug?: string): SqlStatement[] {
-  const id = doc.id;
+/** The event's own columns besides the pipeline's; its start and end derived from its sessions. (The service is set by {@link eventChildren}.) */
+export function eventColumns(doc: EventDocument): Record<string, unknown> {
   const { startsAt, endsAt } = eventSpan(doc.sessions);
+  const v = doc.venue;
+  return {
+    eventStatus: doc.eventStatus,
+    attendanceMode: doc.attendanceMode,
+    startsAt,
+    endsAt,
+    previousStartsAt: msOf(doc.previousStartsAt),
+    venueName: v?.name ?? null,
+    street: v?.street ?? null,
+    postalCode: v?.postalCode ?? null,
+    city: v?.city ?? null,
+    country: v?.country ?? null,
+    latitude: v?.latitude ?? null,
+    longitude: v?.longitude ?? null,
+    onlineUrl: doc.onlineUrl ?? null,
+    organiserName: doc.organiser.name,
+    organiserUrl: doc.organiser.url ?? null,
+    isFree: doc.price.free ? 1 : 0,
+    priceCents: doc.price.amountCents ?? null,
+    registrationUrl: doc.registration.url ?? null,
+    availability: doc.registration.availability,
+  };
+}
+
+const snakeCase = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** The whole event as the content import writes it: its row upserted by id (a change bumps its version), then {@link eventChildren}. */
+export function eventStatements(doc: EventDocument, now: Date, previousSlug?: string): SqlStatement[] {
+  const columns: Record<string, unknown> = {
+    id: doc.id,
+    slug: doc.slug,
+    status: doc.status ?? 'draft',
+    publishAt: msOf(doc.publishAt ?? undefined),
+    unpublishAt: msOf(doc.unpublishAt ?? undefined),
+    ...eventColumns(doc),
+    createdAt: msOf(doc.createdAt) ?? now.getTime(),
+    updatedAt: msOf(doc.updatedAt) ?? now.getTime(),
+  };
+  const names = Object.keys(columns).map(snakeCase);
+  const updates = names.filter((n) => n !== 'id' && n !== 'created_at').map((n) => `${n} = excluded.${n}`);
+  return [
+    {
+      sql: `insert into events (${names.join(', ')}) values (${names.map(() => '?').join(', ')})
+            on conflict (id) do update set ${updates.join(', ')}, version = version + 1`,
+      params: Object.values(columns),
+    },
+    ...eventChildren(doc, previousSlug),
+  ];
+}
+
+/**
+ * Every statement that writes the event besides its own columns: the service (by slug); sessions updated in place by
+ * id (so their ids, which calendar entries are keyed by, survive), new ones inserted, missing ones deleted; texts,
+ * topics, slug redirect and search text replaced. Topics and the service are referred to by slug and resolved
+ * inside the batch; unknown ones must be refused before.
+ */
+export function eventChildren(doc: EventDocument, previousSlug?: string): SqlStatement[] {
+  const id = doc.id;
   const v = doc.venue;
   const statements: SqlStatement[] = [
     {
-      sql: `insert into events (id, slug, status, event_status, attendance_mode, starts_at, ends_at, previous_starts_at, venue_name,
-              street, postal_code, city, country, latitude, longitude, online_url, organiser_name, organiser_url, is_free,
-              price_cents, registration_url, availability, service_id, created_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (select id from services where slug = ?), ?, ?)
-            on conflict (id) do update set slug = excluded.slug, status = excluded.status, event_status = excluded.event_status,
-              attendance_mode = excluded.attendance_mode, starts_at = excluded.starts_at, ends_at = excluded.ends_at,
-              previous_starts_at = excluded.previous_starts_at, venue_name = excluded.venue_name, street = excluded.street,
-              postal_code = excluded.postal_code, city = excluded.city, country = excluded.country, latitude = excluded.latitude,
-              longitude = excluded.longitude, online_url = excluded.online_url, organiser_name = excluded.organiser_name,
-              organiser_url = excluded.organiser_url, is_free = excluded.is_free, price_cents = excluded.price_cents,
-              registration_url = excluded.registration_url, availability = excluded.availability, service_id = excluded.service_id,
-              updated_at = excluded.updated_at`,
-      params: [
-        id,
-        doc.slug,
-        doc.status,
-        doc.eventStatus,
-        doc.attendanceMode,
-        startsAt,
-        endsAt,
-        msOf(doc.previousStartsAt),
-        v?.name ?? null,
-        v?.street ?? null,
-        v?.postalCode ?? null,
-        v?.city ?? null,
-        v?.country ?? null,
-        v?.latitude ?? null,
-        v?.longitude ?? null,
-        doc.onlineUrl ?? null,
-        doc.organiser.name,
-        doc.organiser.url ?? null,
-        doc.price.free ? 1 : 0,
-        doc.price.amountCents ?? null,
-        doc.registration.url ?? null,
-        doc.registration.availability,
-        doc.service ?? null,
-        msOf(doc.createdAt) ?? now.getTime(),
-        msOf(doc.updatedAt) ?? now.getTime(),
-      ],
+      sql: 'update events set service_id = (select id from services where slug = ?) where id = ? and service_id is not (select id from services where slug = ?)',
+      params: [doc.service ?? null, id, doc.service ?? null],
     },
     { sql: 'delete from event_translations where event_id = ?', params: [id] },
     ...rowsOf(doc.translations, TEXTS).map(({ lang, values }) => ({
@@ -184,6 +199,8 @@ export async function readEventDocuments(rows: ReadRows, ids?: string[]): Promis
       slug: e.slug,
       status: e.status,
       translations: textsOf(of(translations, e.id), TEXTS),
+      ...(e.publish_at == null ? {} : { publishAt: isoOf(e.publish_at) }),
+      ...(e.unpublish_at == null ? {} : { unpublishAt: isoOf(e.unpublish_at) }),
       eventStatus: e.event_status,
       attendanceMode: e.attendance_mode,
       ...(e.previous_starts_at == null ? {} : { previousStartsAt: isoOf(e.previous_starts_at) }),

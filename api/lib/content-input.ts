@@ -67,3 +67,26 @@ export const richTextFormat = z
   .enum(RICH_TEXT_FORMATS)
   .default('html')
   .openapi({ description: 'How the rich text is written: `html` (default) or `markdown`. Stored as sanitised HTML.' });
+
+/**
+ * The same object schema with every default removed (the field optional instead), at any depth of nested objects:
+ * what a merge patch schema is made from, so a patch that leaves a field out does not carry its default over the
+ * stored value. Defaults apply when the merged item is validated against the full input schema.
+ */
+export function withoutDefaults(schema: z.ZodObject): z.ZodObject {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+    let inner: z.ZodType = field;
+    let optional = false;
+    if (inner instanceof z.ZodDefault) {
+      inner = inner.unwrap() as z.ZodType;
+      optional = true;
+    } else if (inner instanceof z.ZodOptional) {
+      inner = inner.unwrap() as z.ZodType;
+      optional = true;
+    }
+    if (inner instanceof z.ZodObject) inner = withoutDefaults(inner);
+    shape[key] = optional ? inner.optional() : inner;
+  }
+  return z.strictObject(shape);
+}
