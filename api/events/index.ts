@@ -4,6 +4,7 @@ import { enumValues } from '../lib/list-params.ts';
 import { decodeCursor, nextLink, page } from '../lib/pagination.ts';
 import { redirectRenamed } from '../lib/slugs.ts';
 import { freshUntil } from '../middleware/edge-cache.ts';
+import { eventEditorial } from './editorial.ts';
 import {
   eventBySlugQuery,
   eventCountQuery,
@@ -14,10 +15,11 @@ import {
   facetLabel,
   hydrateEvents,
 } from './queries.ts';
-import { getEvent, listEvents } from './routes.ts';
+import { getEvent, listEvents, routes as publicRoutes } from './routes.ts';
 import { EVENT_FACETS, type EventFacet } from './schemas.ts';
 
-export { routes } from './routes.ts';
+/** Every documented operation of this module (public reads and editorial writes). */
+export const routes = [...publicRoutes, ...eventEditorial.routes];
 
 export const eventsRouter = createRouter()
   .openapi(listEvents, async (c) => {
@@ -70,4 +72,5 @@ export const eventsRouter = createRouter()
       throw new ApiError('not-found', `No published event has the slug "${slug}".`);
     }
     return c.json({ data }, 200);
-  });
+  })
+  .route('/', eventEditorial.router);
