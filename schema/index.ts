@@ -6,4 +6,5 @@ export * from './content-state.ts';
 export * from './editorial.ts';
 export * from './events.ts';
 export * from './services.ts';
+export * from './slug-redirects.ts';
 export * from './topics.ts';

@@ -3,6 +3,8 @@ import { ApiError } from '../errors.ts';
 import { listValues } from '../lib/list-params.ts';
 import { decodeCursor, nextLink, page } from '../lib/pagination.ts';
 import { sanitiseHtml } from '../lib/sanitise.ts';
+import { redirectRenamed } from '../lib/slugs.ts';
+import { analysisEditorial } from './editorial.ts';
 import {
   type AnalysisFilter,
   analysisBySlugQuery,
@@ -13,9 +15,10 @@ import {
   sectionsAndAttachmentsQueries,
   toAnalysisSummary,
 } from './queries.ts';
-import { getAnalysis, listAnalyses } from './routes.ts';
+import { getAnalysis, listAnalyses, routes as publicRoutes } from './routes.ts';
 
-export { routes } from './routes.ts';
+/** Every documented operation of this module (public reads and editorial writes). */
+export const routes = [...publicRoutes, ...analysisEditorial.routes];
 
 export const analysesRouter = createRouter()
   .openapi(listAnalyses, async (c) => {
@@ -45,7 +48,11 @@ export const analysesRouter = createRouter()
     const { slug } = c.req.valid('param');
     const { db, lang } = c.var;
     const [row] = await analysisBySlugQuery(db, lang, slug);
-    if (!row) throw new ApiError('not-found', `No published analysis has the slug "${slug}".`);
+    if (!row) {
+      const renamed = await redirectRenamed(c, 'analysis', slug);
+      if (renamed) return renamed;
+      throw new ApiError('not-found', `No published analysis has the slug "${slug}".`);
+    }
     const [[sections, attachments], { authors, topicRefs }] = await Promise.all([
       db.batch(sectionsAndAttachmentsQueries(db, row.id, lang)),
       authorsAndTopics(db, [row.id], lang),
@@ -64,4 +71,5 @@ export const analysesRouter = createRouter()
     };
     if (data.sections.some((s) => s.fallback)) data.meta = { ...data.meta, fallback: [...data.meta.fallback, 'sections'] };
     return c.json({ data }, 200);
-  });
+  })
+  .route('/', analysisEditorial.router);

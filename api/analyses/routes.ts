@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { problemResponses } from '../errors.ts';
 import { slugParam } from '../lib/schemas.ts';
+import { renamedResponse } from '../lib/slugs.ts';
 import { conditionalGetParameters, listHeaders, notModifiedResponse, readHeaders } from '../openapi.ts';
 import { analysisExample, analysisSummaryExample } from './examples.ts';
 import { AnalysisDetailQuerySchema, AnalysisDetailSchema, AnalysisListQuerySchema, AnalysisListSchema } from './schemas.ts';
@@ -43,6 +44,7 @@ export const getAnalysis = createRoute({
       headers: readHeaders,
       content: { 'application/json': { schema: AnalysisDetailSchema, example: { data: analysisExample } } },
     },
+    301: renamedResponse,
     304: notModifiedResponse,
     ...problemResponses(400, 404, 500),
   },

@@ -2,7 +2,9 @@ import { createRouter } from '../app.ts';
 import { ApiError } from '../errors.ts';
 import { enumValues } from '../lib/list-params.ts';
 import { decodeCursor, nextLink, page } from '../lib/pagination.ts';
+import { redirectRenamed } from '../lib/slugs.ts';
 import { freshUntil } from '../middleware/edge-cache.ts';
+import { eventEditorial } from './editorial.ts';
 import {
   eventBySlugQuery,
   eventCountQuery,
@@ -13,10 +15,11 @@ import {
   facetLabel,
   hydrateEvents,
 } from './queries.ts';
-import { getEvent, listEvents } from './routes.ts';
+import { getEvent, listEvents, routes as publicRoutes } from './routes.ts';
 import { EVENT_FACETS, type EventFacet } from './schemas.ts';
 
-export { routes } from './routes.ts';
+/** Every documented operation of this module (public reads and editorial writes). */
+export const routes = [...publicRoutes, ...eventEditorial.routes];
 
 export const eventsRouter = createRouter()
   .openapi(listEvents, async (c) => {
@@ -63,6 +66,11 @@ export const eventsRouter = createRouter()
     const { db, lang } = c.var;
     const [row] = await eventBySlugQuery(db, lang, slug);
     const [data] = row ? await hydrateEvents(db, [row], lang, new URL(c.req.url).origin, new Date()) : [];
-    if (!data) throw new ApiError('not-found', `No published event has the slug "${slug}".`);
+    if (!data) {
+      const renamed = await redirectRenamed(c, 'event', slug);
+      if (renamed) return renamed;
+      throw new ApiError('not-found', `No published event has the slug "${slug}".`);
+    }
     return c.json({ data }, 200);
-  });
+  })
+  .route('/', eventEditorial.router);

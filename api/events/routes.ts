@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { problemResponses } from '../errors.ts';
 import { langParam } from '../lib/language.ts';
 import { slugParam } from '../lib/schemas.ts';
+import { renamedResponse } from '../lib/slugs.ts';
 import { conditionalGetParameters, listHeaders, notModifiedResponse, readHeaders } from '../openapi.ts';
 import { eventExample } from './examples.ts';
 import { EventDetailSchema, EventListQuerySchema, EventListSchema } from './schemas.ts';
@@ -62,6 +63,7 @@ export const getEvent = createRoute({
         'application/json': { schema: EventDetailSchema, example: { data: eventExample } satisfies z.infer<typeof EventDetailSchema> },
       },
     },
+    301: renamedResponse,
     304: notModifiedResponse,
     ...problemResponses(400, 404, 500),
   },

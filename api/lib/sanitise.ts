@@ -1,9 +1,14 @@
-import xss, { type IFilterXSSOptions } from 'xss';
+import xss, { type IFilterXSSOptions, type SafeAttrValueHandler } from 'xss';
+
+// xss is CommonJS: its helpers are properties of the default export (its typings declare them as named exports,
+// which the Workers bundle does not provide).
+const defaultSafeAttrValue = (xss as unknown as { safeAttrValue: SafeAttrValueHandler }).safeAttrValue;
 
 // The rich-text vocabulary of analyses. Anything else is dropped (tags, with the body of script-like ones)
-// or escaped; xss's own URL check keeps links to http(s), mailto, tel, relative and fragment targets.
-// Runs when content is written (the seed today) and again wherever stored HTML is served or rendered (analysis
-// section bodies in the JSON API, /embed pages), so nothing depends on every row in D1 having been written safely.
+// or escaped. Runs when content is written (API writes, content import, seed) and again wherever stored HTML is
+// served or rendered (analysis section bodies in the JSON API, /embed pages), so nothing depends on every row in D1
+// having been written safely. It is idempotent (sanitising its own output changes nothing), which is what lets
+// stored HTML be served as stored and an exported file be imported again unchanged.
 const OPTIONS: IFilterXSSOptions = {
   whiteList: {
     p: [],
@@ -20,8 +25,21 @@ const OPTIONS: IFilterXSSOptions = {
   },
   stripIgnoreTag: true,
   stripIgnoreTagBody: ['script', 'style', 'iframe', 'object'],
+  safeAttrValue: (tag, name, value, cssFilter) => {
+    const safe = defaultSafeAttrValue(tag, name, value, cssFilter);
+    // xss also lets `data:image/…` and `ftp://` through; a link here may only lead to a page, a mail or a phone.
+    if (name === 'href' && !SAFE_HREF.test(safe)) return '';
+    return safe;
+  },
 };
 
+// http(s), mailto and tel, or a relative or fragment reference (no scheme before the first / ? #).
+const SAFE_HREF = /^(?:https?:\/\/|mailto:|tel:|[^:/?#]*(?:[/?#]|$))/i;
+
+// Content is shown on partner sites, so every absolute link leaves the page it is on: it must not get a handle on
+// that page (`opener`) nor tell the target where the reader came from. Whatever `rel` came in is replaced.
+const EXTERNAL_LINK = /<a ([^>]*\bhref="https?:\/\/[^"]*"[^>]*)>/gi;
+
 export function sanitiseHtml(html: string): string {
-  return xss(html, OPTIONS);
+  return xss(html, OPTIONS).replace(EXTERNAL_LINK, '<a $1 rel="noopener noreferrer">');
 }

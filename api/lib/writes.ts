@@ -172,6 +172,12 @@ export interface EditableResource<E extends EditableBase, I extends EditorialInp
   columns(item: E): Record<string, unknown>;
   /** Statements that write everything else of the item (translations, links, search index), after its row. */
   children(db: Db, item: E, previous: E | undefined): Statement[] | Promise<Statement[]>;
+  /**
+   * Runs first in create (`previous` undefined), update (with the validated, merged input) and soft delete (`input`
+   * undefined), with the request: settles what needs the database (a slug made unique) and refuses what the key may
+   * not do to this item (partner keys). Returns the input to build from. (Added by the analyses/events writes.)
+   */
+  prepare?(c: Context<AppEnv>, input: I | undefined, previous: E | undefined): Promise<I | undefined>;
   /** Checks the whole item can only be judged on (all reported with the body's violations). */
   check?(db: Db, item: E, previous: E | undefined): Issue[] | Promise<Issue[]>;
 }
@@ -461,11 +467,12 @@ function idempotencyStatement(db: Db, c: Context<AppEnv>, status: number, header
 export async function createItem<E extends EditableBase, I extends EditorialInput>(
   c: Context<AppEnv>,
   resource: EditableResource<E, I>,
-  input: I,
+  sent: I,
   location: (item: E) => string,
 ) {
   const { db } = c.var;
   const key = currentKey(c);
+  const input = ((await resource.prepare?.(c, sent, undefined)) ?? sent) as I;
   const now = Date.now();
   const base: EditableBase = {
     id: crypto.randomUUID(),
@@ -605,14 +612,15 @@ export async function updateItem<E extends EditableBase, I extends EditorialInpu
   const merged = applyMergePatch(toInput(previous), patch);
   const parsed = inputSchema.safeParse(merged);
   if (!parsed.success) throw invalidBody(parsed.error.issues);
+  const data = ((await resource.prepare?.(c, parsed.data, previous)) ?? parsed.data) as I;
   const base: EditableBase = {
     ...editableBaseOf(previous),
-    slug: parsed.data.slug ?? previous.slug,
-    status: parsed.data.status ?? previous.status,
-    publishAt: parsed.data.publishAt ?? null,
-    unpublishAt: parsed.data.unpublishAt ?? null,
+    slug: data.slug ?? previous.slug,
+    status: data.status ?? previous.status,
+    publishAt: data.publishAt ?? null,
+    unpublishAt: data.unpublishAt ?? null,
   };
-  const next = await resource.build(parsed.data, base, previous);
+  const next = await resource.build(data, base, previous);
   checkWorkflow(c, next, previous);
   await validated(db, generic, next, previous, []);
   if (next.slug !== previous.slug && (await slugTaken(db, resource.table, next.slug, row.id))) throw conflictOnSlug(next.slug);
@@ -707,6 +715,7 @@ export async function deleteItem<E extends EditableBase, I extends EditorialInpu
     return null;
   }
   const previous = await readOr404(db, generic, row.id);
+  await generic.prepare?.(c, undefined, previous);
   const next = { ...previous, status: 'archived' as const, publishAt: null, unpublishAt: null };
   checkWorkflow(c, next, previous);
   const item = await commitChange(c, generic, previous, next, expected, 'delete', { deletedAt: Date.now() });

@@ -3,6 +3,7 @@ import { createRouter } from '../app.ts';
 import { ApiError } from '../errors.ts';
 import { enumValues, listValues } from '../lib/list-params.ts';
 import { decodeCursor, nextLink, page } from '../lib/pagination.ts';
+import { redirectRenamed } from '../lib/slugs.ts';
 import { hydrateServices, type ServiceFilter, serviceBySlugQuery, serviceCountQuery, serviceCursor, serviceListQuery } from './queries.ts';
 import { getService, listServices, serviceEditorial } from './routes.ts';
 
@@ -25,7 +26,11 @@ export const servicesRouter = createRouter()
     const { db, lang } = c.var;
     const rows = await serviceBySlugQuery(db, lang, slug);
     const [data] = await hydrateServices(db, rows, lang, new URL(c.req.url).origin);
-    if (!data) throw new ApiError('not-found', `No published service has the slug "${slug}".`);
+    if (!data) {
+      const renamed = await redirectRenamed(c, 'service', slug);
+      if (renamed) return renamed;
+      throw new ApiError('not-found', `No published service has the slug "${slug}".`);
+    }
     return c.json({ data }, 200);
   })
   .route('/', serviceEditorial.router);

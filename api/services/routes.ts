@@ -2,6 +2,7 @@ import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
 import { problemResponses } from '../errors.ts';
 import { editorialRoutes } from '../lib/editorial-routes.ts';
 import { slugParam } from '../lib/schemas.ts';
+import { renamedResponse } from '../lib/slugs.ts';
 import { conditionalGetParameters, listHeaders, notModifiedResponse, readHeaders } from '../openapi.ts';
 import { editableServiceExample, serviceExample } from './examples.ts';
 import {
@@ -55,6 +56,7 @@ export const getService = createRoute({
       headers: readHeaders,
       content: { 'application/json': { schema: ServiceDetailSchema, example: { data: serviceExample } } },
     },
+    301: renamedResponse,
     304: notModifiedResponse,
     ...problemResponses(400, 404, 500),
   },

@@ -2,6 +2,7 @@ import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
 import { problemResponses } from '../errors.ts';
 import { editorialRoutes } from '../lib/editorial-routes.ts';
 import { slugParam } from '../lib/schemas.ts';
+import { renamedResponse } from '../lib/slugs.ts';
 import { conditionalGetParameters, notModifiedResponse, readHeaders } from '../openapi.ts';
 import { editableTopicExample, topicExamples } from './examples.ts';
 import {
@@ -50,6 +51,7 @@ export const getTopic = createRoute({
       headers: readHeaders,
       content: { 'application/json': { schema: TopicDetailSchema, example: { data: topicExamples[1] } } },
     },
+    301: renamedResponse,
     304: notModifiedResponse,
     ...problemResponses(400, 401, 403, 404, 500),
   },

@@ -58,7 +58,7 @@ export const ALLOWED: Record<string, string[]> = {
   em: [],
   blockquote: [],
   br: [],
-  a: ['href', 'title', 'hreflang'],
+  a: ['href', 'title', 'hreflang', 'rel'],
 };
 
 /**
@@ -75,6 +75,7 @@ export async function unsafeConstructs(html: string): Promise<string[]> {
     }
     for (const [name, value] of attributes) {
       if (!allowed.includes(name)) findings.push(`<${tag} ${name}>`);
+      else if (name === 'rel' && value !== 'noopener noreferrer') findings.push(`<${tag} rel="${value}">`);
       else if (name === 'href') {
         const scheme = urlScheme(value);
         if (scheme !== null && !SAFE_SCHEMES.has(scheme)) findings.push(`<${tag} href="${value}">`);

@@ -8,15 +8,15 @@ async function expectMethodNotAllowed(method: string, path: string, allow: strin
   const response = await send(method, path);
   expect(response.status, `${method} ${path}`).toBe(405);
   expect(response.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
-  expect(response.headers.get('Allow')).toBe(allow);
+  expect(response.headers.get('Allow'), `${method} ${path}`).toBe(allow);
   const problem = (await response.json()) as ProblemBody;
   expect(problem).toMatchObject({ type: '/problems/method-not-allowed', status: 405, instance: path });
   expect(problem.detail).toContain(method);
 }
 
 describe('a method a path does not have', () => {
-  it('POST /v1/events answers 405 problem+json with Allow, not 404', async () => {
-    await expectMethodNotAllowed('POST', '/v1/events', 'GET, HEAD, OPTIONS');
+  it('PUT /v1/events answers 405 problem+json with Allow, not 404', async () => {
+    await expectMethodNotAllowed('PUT', '/v1/events', 'GET, HEAD, POST, OPTIONS');
   });
 
   it('answers 405 with Allow on every path of the OpenAPI document for each method it does not document', async () => {

@@ -14,6 +14,8 @@ export function deepStrict(schema: z.ZodType): z.ZodType {
   if (schema instanceof z.ZodArray) return z.array(deepStrict(schema.element as z.ZodType));
   if (schema instanceof z.ZodNullable) return deepStrict(schema.unwrap() as z.ZodType).nullable();
   if (schema instanceof z.ZodOptional) return deepStrict(schema.unwrap() as z.ZodType).optional();
+  // Defaults of the editorial input schemas that the editable items extend: the stored item always has the field.
+  if (schema instanceof z.ZodDefault) return deepStrict(schema.unwrap() as z.ZodType);
   if (schema instanceof z.ZodUnion) return z.union((schema.options as z.ZodType[]).map(deepStrict));
   // clone keeps the key type as it is, so a partial record (`facets`) stays partial.
   if (schema instanceof z.ZodRecord)

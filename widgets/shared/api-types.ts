@@ -55,6 +55,11 @@ export type paths = {
      * @description Published events that have not ended yet, soonest first (then by id, so the order is stable). Page through with `cursor`.
      */
     get: operations["listEvents"];
+    /**
+     * Create a event
+     * @description A new event, as `draft` unless `status` says otherwise (`published` needs `content:publish`). Every language in one body; Dutch is required. All violations come back at once in one 422. Needs an API key with one of the scopes `content:write` or `content:publish` or `events:submit`.
+     */
+    post: operations["createEvent"];
   };
   "/v1/events/{slug}": {
     /**
@@ -62,6 +67,37 @@ export type paths = {
      * @description A published event by slug, with all its sessions, venue, price, registration and topics.
      */
     get: operations["getEvent"];
+    /**
+     * Delete a event
+     * @description Soft: the item is archived and kept as a tombstone (and a revision); it leaves the public API at once. `?purge=true` (needs `keys:admin`) removes it for good. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish` or `events:submit`.
+     */
+    delete: operations["deleteEvent"];
+    /**
+     * Change a event
+     * @description A JSON merge patch (RFC 7396, `application/merge-patch+json` or `application/json`): only the fields that change; `null` removes. Needs `If-Match`. Publishing, archiving and scheduling need `content:publish`. Stored as a new revision. Needs an API key with one of the scopes `content:write` or `content:publish` or `events:submit`.
+     */
+    patch: operations["updateEvent"];
+  };
+  "/v1/events/{slug}/edit": {
+    /**
+     * A event as editors see it
+     * @description Every language, the workflow state and schedule, and the `ETag` to send in `If-Match`. Any status except deleted. Needs an API key with one of the scopes `content:write` or `content:publish` or `events:submit`.
+     */
+    get: operations["getEditableEvent"];
+  };
+  "/v1/events/{slug}/revisions": {
+    /**
+     * Revisions of a event
+     * @description Every accepted change, newest first: version, action, key, time, changed fields and the whole item as it left it. Needs an API key with one of the scopes `content:write` or `content:publish` or `events:submit`.
+     */
+    get: operations["listEventRevisions"];
+  };
+  "/v1/events/{slug}/revisions/{version}/restore": {
+    /**
+     * Restore a revision of a event
+     * @description Writes the content of that revision again, as a new revision; the workflow state and schedule stay as they are now. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish` or `events:submit`.
+     */
+    post: operations["restoreEventRevision"];
   };
   "/v1/events/{slug}/calendar.ics": {
     /**
@@ -183,6 +219,11 @@ export type paths = {
      * @description Published analyses, newest first by default. Bodies are in the detail; lists carry title, summary, authors and dates.
      */
     get: operations["listAnalyses"];
+    /**
+     * Create a analysis
+     * @description A new analysis, as `draft` unless `status` says otherwise (`published` needs `content:publish`). Every language in one body; Dutch is required. All violations come back at once in one 422. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    post: operations["createAnalysis"];
   };
   "/v1/analyses/{slug}": {
     /**
@@ -190,6 +231,37 @@ export type paths = {
      * @description The full text in sections with stable anchors, authors, dates, licence and downloads (files in the requested language first).
      */
     get: operations["getAnalysis"];
+    /**
+     * Delete a analysis
+     * @description Soft: the item is archived and kept as a tombstone (and a revision); it leaves the public API at once. `?purge=true` (needs `keys:admin`) removes it for good. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    delete: operations["deleteAnalysis"];
+    /**
+     * Change a analysis
+     * @description A JSON merge patch (RFC 7396, `application/merge-patch+json` or `application/json`): only the fields that change; `null` removes. Needs `If-Match`. Publishing, archiving and scheduling need `content:publish`. Stored as a new revision. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    patch: operations["updateAnalysis"];
+  };
+  "/v1/analyses/{slug}/edit": {
+    /**
+     * A analysis as editors see it
+     * @description Every language, the workflow state and schedule, and the `ETag` to send in `If-Match`. Any status except deleted. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    get: operations["getEditableAnalysis"];
+  };
+  "/v1/analyses/{slug}/revisions": {
+    /**
+     * Revisions of a analysis
+     * @description Every accepted change, newest first: version, action, key, time, changed fields and the whole item as it left it. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    get: operations["listAnalysisRevisions"];
+  };
+  "/v1/analyses/{slug}/revisions/{version}/restore": {
+    /**
+     * Restore a revision of a analysis
+     * @description Writes the content of that revision again, as a new revision; the workflow state and schedule stay as they are now. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish`.
+     */
+    post: operations["restoreAnalysisRevision"];
   };
   "/v1/feeds/analyses.atom": {
     /**
@@ -798,6 +870,406 @@ export type components = {
     EventDetail: {
       data: components["schemas"]["Event"];
     };
+    EditableEventDetail: {
+      data: components["schemas"]["EditableEvent"];
+    };
+    EditableEvent: {
+      /** @example vrijwilligerswerk */
+      slug: string;
+      /**
+       * @example draft
+       * @enum {string}
+       */
+      status: "draft" | "review" | "published" | "archived";
+      /** @example null */
+      publishAt: string | null;
+      /** @example null */
+      unpublishAt: string | null;
+      translations: components["schemas"]["EventTranslationsInput"];
+      /**
+       * @description schema.org EventStatusType.
+       * @default scheduled
+       * @enum {string}
+       */
+      eventStatus?: "scheduled" | "cancelled" | "postponed" | "rescheduled" | "moved-online";
+      /** @enum {string} */
+      attendanceMode: "offline" | "online" | "mixed";
+      /**
+       * Format: date-time
+       * @description The start before it was postponed or rescheduled.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      previousStartsAt?: string;
+      sessions: components["schemas"]["EventSessionDocument"][];
+      venue?: components["schemas"]["VenueInput"];
+      /**
+       * Format: uri
+       * @example https://socius.be/vorming
+       */
+      onlineUrl?: string;
+      organiser: {
+        name: string;
+        /**
+         * Format: uri
+         * @example https://socius.be/vorming
+         */
+        url?: string;
+      };
+      /**
+       * @default {
+       *   "free": false
+       * }
+       */
+      price?: {
+        /** @default false */
+        free?: boolean;
+        /** @description Full price in euro cents. */
+        amountCents?: number;
+      };
+      /**
+       * @default {
+       *   "availability": "available"
+       * }
+       */
+      registration?: {
+        /**
+         * Format: uri
+         * @example https://socius.be/vorming
+         */
+        url?: string;
+        /**
+         * @default available
+         * @enum {string}
+         */
+        availability?: "available" | "limited" | "full" | "not-required";
+      };
+      /**
+       * @description Slug of the related service from `/v1/services`.
+       * @example tien-stromingen
+       */
+      service?: string;
+      /**
+       * @description Slugs of topics from `/v1/topics`.
+       * @default []
+       * @example [
+       *   "vrijwilligerswerk"
+       * ]
+       */
+      topics?: string[];
+      /** @example 3caad1ae-bd26-4125-b080-19c6c287d714 */
+      id: string;
+      /** @example 2026-11-02T10:15:00+01:00 */
+      createdAt: string;
+      /** @example 2026-11-02T10:15:00+01:00 */
+      updatedAt: string;
+      /**
+       * @description Goes up by one with every accepted change; the `ETag` is `"<version>"`.
+       * @example 3
+       */
+      version: number;
+    };
+    EventTranslationsInput: {
+      /** @description Dutch: required, and the fallback of every other language. */
+      nl: {
+        title: string;
+        summary?: string;
+        /** @description Plain text (line breaks kept). */
+        description?: string;
+        audience?: string;
+        accessibility?: string;
+        /** @description Why it was cancelled, postponed or moved. */
+        statusReason?: string;
+        /** @description Reductions and what the price includes. */
+        priceNote?: string;
+      };
+      en?: {
+        title?: string;
+        summary?: string;
+        /** @description Plain text (line breaks kept). */
+        description?: string;
+        audience?: string;
+        accessibility?: string;
+        /** @description Why it was cancelled, postponed or moved. */
+        statusReason?: string;
+        /** @description Reductions and what the price includes. */
+        priceNote?: string;
+      };
+      fr?: {
+        title?: string;
+        summary?: string;
+        /** @description Plain text (line breaks kept). */
+        description?: string;
+        audience?: string;
+        accessibility?: string;
+        /** @description Why it was cancelled, postponed or moved. */
+        statusReason?: string;
+        /** @description Reductions and what the price includes. */
+        priceNote?: string;
+      };
+    };
+    EventSessionDocument: {
+      id: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with an offset (or Z).
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      startsAt: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with an offset (or Z).
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      endsAt: string;
+      /**
+       * @default scheduled
+       * @enum {string}
+       */
+      status?: "scheduled" | "cancelled" | "postponed" | "rescheduled" | "moved-online";
+    };
+    VenueInput: {
+      name?: string;
+      street?: string;
+      postalCode?: string;
+      city?: string;
+      country?: string;
+      latitude?: number;
+      longitude?: number;
+    };
+    EventInput: {
+      /**
+       * @description Unique among items of this kind; the public URL of the item.
+       * @example vrijwilligerswerk
+       */
+      slug?: string;
+      /**
+       * @description Workflow state; `draft` when absent. `published` and `archived` need `content:publish`.
+       * @enum {string}
+       */
+      status?: "draft" | "review" | "published" | "archived";
+      /**
+       * Format: date-time
+       * @description When the scheduled handler publishes the item (needs `content:publish`); cleared once done.
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      publishAt?: string | null;
+      /**
+       * Format: date-time
+       * @description When the scheduled handler archives the item (needs `content:publish`); cleared once done.
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      unpublishAt?: string | null;
+      translations: components["schemas"]["EventTranslationsInput"];
+      /**
+       * @description schema.org EventStatusType.
+       * @default scheduled
+       * @enum {string}
+       */
+      eventStatus?: "scheduled" | "cancelled" | "postponed" | "rescheduled" | "moved-online";
+      /** @enum {string} */
+      attendanceMode: "offline" | "online" | "mixed";
+      /**
+       * Format: date-time
+       * @description The start before it was postponed or rescheduled.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      previousStartsAt?: string;
+      /** @description One or more; the event starts with the first and ends with the last. */
+      sessions: components["schemas"]["EventSessionInput"][];
+      venue?: components["schemas"]["VenueInput"];
+      /**
+       * Format: uri
+       * @example https://socius.be/vorming
+       */
+      onlineUrl?: string;
+      organiser: {
+        name: string;
+        /**
+         * Format: uri
+         * @example https://socius.be/vorming
+         */
+        url?: string;
+      };
+      /**
+       * @default {
+       *   "free": false
+       * }
+       */
+      price?: {
+        /** @default false */
+        free?: boolean;
+        /** @description Full price in euro cents. */
+        amountCents?: number;
+      };
+      /**
+       * @default {
+       *   "availability": "available"
+       * }
+       */
+      registration?: {
+        /**
+         * Format: uri
+         * @example https://socius.be/vorming
+         */
+        url?: string;
+        /**
+         * @default available
+         * @enum {string}
+         */
+        availability?: "available" | "limited" | "full" | "not-required";
+      };
+      /**
+       * @description Slug of the related service from `/v1/services`.
+       * @example tien-stromingen
+       */
+      service?: string;
+      /**
+       * @description Slugs of topics from `/v1/topics`.
+       * @default []
+       * @example [
+       *   "vrijwilligerswerk"
+       * ]
+       */
+      topics?: string[];
+    };
+    EventSessionInput: {
+      /** @description Keep a session by sending its id back (calendar subscribers keep their entry); a session without id is new, and a stored session left out is removed. */
+      id?: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with an offset (or Z).
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      startsAt: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with an offset (or Z).
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      endsAt: string;
+      /**
+       * @default scheduled
+       * @enum {string}
+       */
+      status?: "scheduled" | "cancelled" | "postponed" | "rescheduled" | "moved-online";
+    };
+    /** @description A JSON merge patch (RFC 7396) of `EventInput`: send only what changes; `null` removes an optional field or a language. `sessions` is replaced as a whole: send kept sessions with their `id`. */
+    EventPatch: {
+      /**
+       * @description Unique among items of this kind; the public URL of the item.
+       * @example vrijwilligerswerk
+       */
+      slug?: string | null;
+      /** @enum {string|null} */
+      status?: "draft" | "review" | "published" | "archived" | null;
+      /**
+       * Format: date-time
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      publishAt?: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      unpublishAt?: string | null;
+      translations?: {
+        nl?: {
+          title?: string;
+          summary?: string | null;
+          /** @description Plain text (line breaks kept). */
+          description?: string | null;
+          audience?: string | null;
+          accessibility?: string | null;
+          /** @description Why it was cancelled, postponed or moved. */
+          statusReason?: string | null;
+          /** @description Reductions and what the price includes. */
+          priceNote?: string | null;
+        };
+        en?: ({
+          title?: string | null;
+          summary?: string | null;
+          /** @description Plain text (line breaks kept). */
+          description?: string | null;
+          audience?: string | null;
+          accessibility?: string | null;
+          /** @description Why it was cancelled, postponed or moved. */
+          statusReason?: string | null;
+          /** @description Reductions and what the price includes. */
+          priceNote?: string | null;
+        }) | null;
+        fr?: ({
+          title?: string | null;
+          summary?: string | null;
+          /** @description Plain text (line breaks kept). */
+          description?: string | null;
+          audience?: string | null;
+          accessibility?: string | null;
+          /** @description Why it was cancelled, postponed or moved. */
+          statusReason?: string | null;
+          /** @description Reductions and what the price includes. */
+          priceNote?: string | null;
+        }) | null;
+      };
+      /** @enum {string|null} */
+      eventStatus?: "scheduled" | "cancelled" | "postponed" | "rescheduled" | "moved-online" | null;
+      /** @enum {string} */
+      attendanceMode?: "offline" | "online" | "mixed";
+      /**
+       * Format: date-time
+       * @description ISO 8601 with an offset (or Z).
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      previousStartsAt?: string | null;
+      /** @description One or more; the event starts with the first and ends with the last. */
+      sessions?: components["schemas"]["EventSessionInput"][];
+      venue?: ({
+        name?: string | null;
+        street?: string | null;
+        postalCode?: string | null;
+        city?: string | null;
+        country?: string | null;
+        latitude?: number | null;
+        longitude?: number | null;
+      }) | null;
+      /**
+       * Format: uri
+       * @example https://socius.be/vorming
+       */
+      onlineUrl?: string | null;
+      organiser?: {
+        name?: string;
+        /**
+         * Format: uri
+         * @example https://socius.be/vorming
+         */
+        url?: string | null;
+      };
+      price?: ({
+        free?: boolean | null;
+        amountCents?: number | null;
+      }) | null;
+      registration?: ({
+        /**
+         * Format: uri
+         * @example https://socius.be/vorming
+         */
+        url?: string | null;
+        /** @enum {string|null} */
+        availability?: "available" | "limited" | "full" | "not-required" | null;
+      }) | null;
+      /**
+       * @description Made from the Dutch title when absent; must not be another item’s slug.
+       * @example tien-stromingen
+       */
+      service?: string | null;
+      /**
+       * @description Slugs of topics from `/v1/topics`.
+       * @example [
+       *   "vrijwilligerswerk"
+       * ]
+       */
+      topics?: string[] | null;
+    };
     TopicList: {
       data: components["schemas"]["Topic"][];
     };
@@ -1295,6 +1767,267 @@ export type components = {
        * @enum {string}
        */
       lang: "nl" | "en" | "fr";
+    };
+    EditableAnalysisDetail: {
+      data: components["schemas"]["EditableAnalysis"];
+    };
+    EditableAnalysis: {
+      /** @example vrijwilligerswerk */
+      slug: string;
+      /**
+       * @example draft
+       * @enum {string}
+       */
+      status: "draft" | "review" | "published" | "archived";
+      /** @example null */
+      publishAt: string | null;
+      /** @example null */
+      unpublishAt: string | null;
+      translations: components["schemas"]["AnalysisTranslationsInput"];
+      /** @default [] */
+      authors?: components["schemas"]["AuthorInput"][];
+      /**
+       * Format: date-time
+       * @description When it was published; set on first publication when absent.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      publishedAt?: string;
+      /**
+       * Format: date-time
+       * @description Last substantive revision.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      revisedAt?: string;
+      /** @default CC-BY-4.0 */
+      licence?: string;
+      /**
+       * Format: uri
+       * @description The original publication, when it lives elsewhere.
+       * @example https://socius.be/vorming
+       */
+      canonicalUrl?: string;
+      /**
+       * @description Slugs of topics from `/v1/topics`.
+       * @default []
+       * @example [
+       *   "vrijwilligerswerk"
+       * ]
+       */
+      topics?: string[];
+      sections: (components["schemas"]["AnalysisSectionInput"] & {
+          /**
+           * @description Made from the Dutch title when absent; must not be another item’s slug.
+           * @example tien-stromingen
+           */
+          anchor: string;
+          /**
+           * @default html
+           * @enum {string}
+           */
+          format?: "html";
+        })[];
+      /** @default [] */
+      attachments?: components["schemas"]["AttachmentInput"][];
+      /** @example 3caad1ae-bd26-4125-b080-19c6c287d714 */
+      id: string;
+      /** @example 2026-11-02T10:15:00+01:00 */
+      createdAt: string;
+      /** @example 2026-11-02T10:15:00+01:00 */
+      updatedAt: string;
+      /**
+       * @description Goes up by one with every accepted change; the `ETag` is `"<version>"`.
+       * @example 3
+       */
+      version: number;
+    };
+    AnalysisTranslationsInput: {
+      /** @description Dutch: required, and the fallback of every other language. */
+      nl: {
+        title: string;
+        summary?: string;
+      };
+      en?: {
+        title?: string;
+        summary?: string;
+      };
+      fr?: {
+        title?: string;
+        summary?: string;
+      };
+    };
+    AuthorInput: {
+      /** @example Socius */
+      name: string;
+      affiliation?: string;
+    };
+    AnalysisSectionTranslationsInput: {
+      /** @description Dutch: required, and the fallback of every other language. */
+      nl: {
+        heading: string;
+        /** @description The section text in `format`. Stored and served as sanitised HTML (p, h3, h4, ul, ol, li, strong, em, blockquote, br, a with http(s), mailto or tel links; external links get rel="noopener noreferrer"). */
+        body: string;
+      };
+      en?: {
+        heading?: string;
+        /** @description The section text in `format`. Stored and served as sanitised HTML (p, h3, h4, ul, ol, li, strong, em, blockquote, br, a with http(s), mailto or tel links; external links get rel="noopener noreferrer"). */
+        body?: string;
+      };
+      fr?: {
+        heading?: string;
+        /** @description The section text in `format`. Stored and served as sanitised HTML (p, h3, h4, ul, ol, li, strong, em, blockquote, br, a with http(s), mailto or tel links; external links get rel="noopener noreferrer"). */
+        body?: string;
+      };
+    };
+    AnalysisSectionInput: {
+      /**
+       * @description Fragment id, the same in every language; made from the Dutch heading when absent.
+       * @example methode
+       */
+      anchor?: string;
+      /**
+       * @description How the rich text is written: `html` (default) or `markdown`. Stored as sanitised HTML.
+       * @default html
+       * @enum {string}
+       */
+      format?: "html" | "markdown";
+      translations: components["schemas"]["AnalysisSectionTranslationsInput"];
+    };
+    AttachmentInput: {
+      /**
+       * @description The language of the file itself.
+       * @enum {string}
+       */
+      lang: "nl" | "en" | "fr";
+      title: string;
+      /**
+       * Format: uri
+       * @example https://socius.be/vorming
+       */
+      url: string;
+      /** @example application/pdf */
+      mediaType: string;
+      byteSize?: number;
+    };
+    AnalysisInput: {
+      /**
+       * @description Unique among items of this kind; the public URL of the item.
+       * @example vrijwilligerswerk
+       */
+      slug?: string;
+      /**
+       * @description Workflow state; `draft` when absent. `published` and `archived` need `content:publish`.
+       * @enum {string}
+       */
+      status?: "draft" | "review" | "published" | "archived";
+      /**
+       * Format: date-time
+       * @description When the scheduled handler publishes the item (needs `content:publish`); cleared once done.
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      publishAt?: string | null;
+      /**
+       * Format: date-time
+       * @description When the scheduled handler archives the item (needs `content:publish`); cleared once done.
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      unpublishAt?: string | null;
+      translations: components["schemas"]["AnalysisTranslationsInput"];
+      /** @default [] */
+      authors?: components["schemas"]["AuthorInput"][];
+      /**
+       * Format: date-time
+       * @description When it was published; set on first publication when absent.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      publishedAt?: string;
+      /**
+       * Format: date-time
+       * @description Last substantive revision.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      revisedAt?: string;
+      /** @default CC-BY-4.0 */
+      licence?: string;
+      /**
+       * Format: uri
+       * @description The original publication, when it lives elsewhere.
+       * @example https://socius.be/vorming
+       */
+      canonicalUrl?: string;
+      /**
+       * @description Slugs of topics from `/v1/topics`.
+       * @default []
+       * @example [
+       *   "vrijwilligerswerk"
+       * ]
+       */
+      topics?: string[];
+      /** @default [] */
+      sections?: components["schemas"]["AnalysisSectionInput"][];
+      /** @default [] */
+      attachments?: components["schemas"]["AttachmentInput"][];
+    };
+    /** @description A JSON merge patch (RFC 7396) of `AnalysisInput`: send only what changes; `null` removes an optional field or a language. */
+    AnalysisPatch: {
+      /**
+       * @description Unique among items of this kind; the public URL of the item.
+       * @example vrijwilligerswerk
+       */
+      slug?: string | null;
+      /** @enum {string|null} */
+      status?: "draft" | "review" | "published" | "archived" | null;
+      /**
+       * Format: date-time
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      publishAt?: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-12-15T09:00:00+01:00
+       */
+      unpublishAt?: string | null;
+      translations?: {
+        nl?: {
+          title?: string;
+          summary?: string | null;
+        };
+        en?: ({
+          title?: string | null;
+          summary?: string | null;
+        }) | null;
+        fr?: ({
+          title?: string | null;
+          summary?: string | null;
+        }) | null;
+      };
+      authors?: components["schemas"]["AuthorInput"][] | null;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with an offset (or Z).
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      publishedAt?: string | null;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with an offset (or Z).
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      revisedAt?: string | null;
+      licence?: string | null;
+      /**
+       * Format: uri
+       * @example https://socius.be/vorming
+       */
+      canonicalUrl?: string | null;
+      /**
+       * @description Slugs of topics from `/v1/topics`.
+       * @example [
+       *   "vrijwilligerswerk"
+       * ]
+       */
+      topics?: string[] | null;
+      sections?: components["schemas"]["AnalysisSectionInput"][] | null;
+      attachments?: components["schemas"]["AttachmentInput"][] | null;
     };
     SearchResults: {
       data: components["schemas"]["SearchResult"][];
@@ -2060,6 +2793,77 @@ export type operations = {
     };
   };
   /**
+   * Create a event
+   * @description A new event, as `draft` unless `status` says otherwise (`published` needs `content:publish`). Every language in one body; Dutch is required. All violations come back at once in one 422. Needs an API key with one of the scopes `content:write` or `content:publish` or `events:submit`.
+   */
+  createEvent: {
+    parameters: {
+      header?: {
+        /** @description Any unique string (a UUID is ideal). A retry with the same key and body gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422. Kept 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["EventInput"];
+      };
+    };
+    responses: {
+      /** @description The event as stored. */
+      201: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+          /** @description Where the editable item is read. */
+          Location?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableEventDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The write clashes with existing content, such as a slug already taken; `invalidParams` names the field. */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
    * One event
    * @description A published event by slug, with all its sessions, venue, price, registration and topics.
    */
@@ -2090,6 +2894,14 @@ export type operations = {
           "application/ld+json": components["schemas"]["JsonLd"];
         };
       };
+      /** @description The item was renamed: `Location` is the same URL with its current slug. Follow it and update your link. */
+      301: {
+        headers: {
+          /** @description The URL with the current slug. */
+          Location?: string;
+        };
+        content: never;
+      };
       /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
       304: {
         headers: {
@@ -2108,6 +2920,381 @@ export type operations = {
       };
       /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
       404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Delete a event
+   * @description Soft: the item is archived and kept as a tombstone (and a revision); it leaves the public API at once. `?purge=true` (needs `keys:admin`) removes it for good. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish` or `events:submit`.
+   */
+  deleteEvent: {
+    parameters: {
+      query?: {
+        /** @description `true` (needs `keys:admin`): remove the item, its texts and its revisions for good instead of archiving it. */
+        purge?: "true" | "false";
+      };
+      header: {
+        /** @description The `ETag` of the item as last read (from any editorial read or write). Missing: 428; stale: 412. */
+        "If-Match": string;
+      };
+      path: {
+        /** @description The item’s current slug or its id (ids never change; slugs may). */
+        slug: string;
+      };
+    };
+    responses: {
+      /** @description Deleted. */
+      204: {
+        content: never;
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `If-Match` named a stale version: someone changed the item since. Nothing was written; `currentETag` is the version now. */
+      412: {
+        headers: {
+          /** @description The ETag of the current version of the item. */
+          ETag?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
+      428: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Change a event
+   * @description A JSON merge patch (RFC 7396, `application/merge-patch+json` or `application/json`): only the fields that change; `null` removes. Needs `If-Match`. Publishing, archiving and scheduling need `content:publish`. Stored as a new revision. Needs an API key with one of the scopes `content:write` or `content:publish` or `events:submit`.
+   */
+  updateEvent: {
+    parameters: {
+      header: {
+        /** @description The `ETag` of the item as last read (from any editorial read or write). Missing: 428; stale: 412. */
+        "If-Match": string;
+      };
+      path: {
+        /** @description The item’s current slug or its id (ids never change; slugs may). */
+        slug: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/merge-patch+json": components["schemas"]["EventPatch"];
+        "application/json": components["schemas"]["EventPatch"];
+      };
+    };
+    responses: {
+      /** @description The event after the change. */
+      200: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableEventDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The write clashes with existing content, such as a slug already taken; `invalidParams` names the field. */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `If-Match` named a stale version: someone changed the item since. Nothing was written; `currentETag` is the version now. */
+      412: {
+        headers: {
+          /** @description The ETag of the current version of the item. */
+          ETag?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
+      428: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * A event as editors see it
+   * @description Every language, the workflow state and schedule, and the `ETag` to send in `If-Match`. Any status except deleted. Needs an API key with one of the scopes `content:write` or `content:publish` or `events:submit`.
+   */
+  getEditableEvent: {
+    parameters: {
+      path: {
+        /** @description The item’s current slug or its id (ids never change; slugs may). */
+        slug: string;
+      };
+    };
+    responses: {
+      /** @description The editable event. */
+      200: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableEventDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Revisions of a event
+   * @description Every accepted change, newest first: version, action, key, time, changed fields and the whole item as it left it. Needs an API key with one of the scopes `content:write` or `content:publish` or `events:submit`.
+   */
+  listEventRevisions: {
+    parameters: {
+      path: {
+        /** @description The item’s current slug or its id (ids never change; slugs may). */
+        slug: string;
+      };
+    };
+    responses: {
+      /** @description The revisions. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["RevisionList"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Restore a revision of a event
+   * @description Writes the content of that revision again, as a new revision; the workflow state and schedule stay as they are now. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish` or `events:submit`.
+   */
+  restoreEventRevision: {
+    parameters: {
+      header: {
+        /** @description The `ETag` of the item as last read (from any editorial read or write). Missing: 428; stale: 412. */
+        "If-Match": string;
+      };
+      path: {
+        /** @description The item’s current slug or its id (ids never change; slugs may). */
+        slug: string;
+        version: string;
+      };
+    };
+    responses: {
+      /** @description The event after the restore. */
+      200: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableEventDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The write clashes with existing content, such as a slug already taken; `invalidParams` names the field. */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `If-Match` named a stale version: someone changed the item since. Nothing was written; `currentETag` is the version now. */
+      412: {
+        headers: {
+          /** @description The ETag of the current version of the item. */
+          ETag?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
+      428: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -2426,6 +3613,14 @@ export type operations = {
           "application/json": components["schemas"]["TopicDetail"];
           "application/ld+json": components["schemas"]["JsonLd"];
         };
+      };
+      /** @description The item was renamed: `Location` is the same URL with its current slug. Follow it and update your link. */
+      301: {
+        headers: {
+          /** @description The URL with the current slug. */
+          Location?: string;
+        };
+        content: never;
       };
       /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
       304: {
@@ -3013,6 +4208,14 @@ export type operations = {
           "application/ld+json": components["schemas"]["JsonLd"];
         };
       };
+      /** @description The item was renamed: `Location` is the same URL with its current slug. Follow it and update your link. */
+      301: {
+        headers: {
+          /** @description The URL with the current slug. */
+          Location?: string;
+        };
+        content: never;
+      };
       /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
       304: {
         headers: {
@@ -3486,6 +4689,77 @@ export type operations = {
     };
   };
   /**
+   * Create a analysis
+   * @description A new analysis, as `draft` unless `status` says otherwise (`published` needs `content:publish`). Every language in one body; Dutch is required. All violations come back at once in one 422. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  createAnalysis: {
+    parameters: {
+      header?: {
+        /** @description Any unique string (a UUID is ideal). A retry with the same key and body gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422. Kept 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["AnalysisInput"];
+      };
+    };
+    responses: {
+      /** @description The analysis as stored. */
+      201: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+          /** @description Where the editable item is read. */
+          Location?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableAnalysisDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The write clashes with existing content, such as a slug already taken; `invalidParams` names the field. */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
    * One analysis, in full
    * @description The full text in sections with stable anchors, authors, dates, licence and downloads (files in the requested language first).
    */
@@ -3516,6 +4790,14 @@ export type operations = {
           "application/ld+json": components["schemas"]["JsonLd"];
         };
       };
+      /** @description The item was renamed: `Location` is the same URL with its current slug. Follow it and update your link. */
+      301: {
+        headers: {
+          /** @description The URL with the current slug. */
+          Location?: string;
+        };
+        content: never;
+      };
       /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
       304: {
         headers: {
@@ -3534,6 +4816,381 @@ export type operations = {
       };
       /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
       404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Delete a analysis
+   * @description Soft: the item is archived and kept as a tombstone (and a revision); it leaves the public API at once. `?purge=true` (needs `keys:admin`) removes it for good. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  deleteAnalysis: {
+    parameters: {
+      query?: {
+        /** @description `true` (needs `keys:admin`): remove the item, its texts and its revisions for good instead of archiving it. */
+        purge?: "true" | "false";
+      };
+      header: {
+        /** @description The `ETag` of the item as last read (from any editorial read or write). Missing: 428; stale: 412. */
+        "If-Match": string;
+      };
+      path: {
+        /** @description The item’s current slug or its id (ids never change; slugs may). */
+        slug: string;
+      };
+    };
+    responses: {
+      /** @description Deleted. */
+      204: {
+        content: never;
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `If-Match` named a stale version: someone changed the item since. Nothing was written; `currentETag` is the version now. */
+      412: {
+        headers: {
+          /** @description The ETag of the current version of the item. */
+          ETag?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
+      428: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Change a analysis
+   * @description A JSON merge patch (RFC 7396, `application/merge-patch+json` or `application/json`): only the fields that change; `null` removes. Needs `If-Match`. Publishing, archiving and scheduling need `content:publish`. Stored as a new revision. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  updateAnalysis: {
+    parameters: {
+      header: {
+        /** @description The `ETag` of the item as last read (from any editorial read or write). Missing: 428; stale: 412. */
+        "If-Match": string;
+      };
+      path: {
+        /** @description The item’s current slug or its id (ids never change; slugs may). */
+        slug: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/merge-patch+json": components["schemas"]["AnalysisPatch"];
+        "application/json": components["schemas"]["AnalysisPatch"];
+      };
+    };
+    responses: {
+      /** @description The analysis after the change. */
+      200: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableAnalysisDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The write clashes with existing content, such as a slug already taken; `invalidParams` names the field. */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `If-Match` named a stale version: someone changed the item since. Nothing was written; `currentETag` is the version now. */
+      412: {
+        headers: {
+          /** @description The ETag of the current version of the item. */
+          ETag?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
+      428: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * A analysis as editors see it
+   * @description Every language, the workflow state and schedule, and the `ETag` to send in `If-Match`. Any status except deleted. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  getEditableAnalysis: {
+    parameters: {
+      path: {
+        /** @description The item’s current slug or its id (ids never change; slugs may). */
+        slug: string;
+      };
+    };
+    responses: {
+      /** @description The editable analysis. */
+      200: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableAnalysisDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Revisions of a analysis
+   * @description Every accepted change, newest first: version, action, key, time, changed fields and the whole item as it left it. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  listAnalysisRevisions: {
+    parameters: {
+      path: {
+        /** @description The item’s current slug or its id (ids never change; slugs may). */
+        slug: string;
+      };
+    };
+    responses: {
+      /** @description The revisions. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["RevisionList"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Restore a revision of a analysis
+   * @description Writes the content of that revision again, as a new revision; the workflow state and schedule stay as they are now. Needs `If-Match`. Needs an API key with one of the scopes `content:write` or `content:publish`.
+   */
+  restoreAnalysisRevision: {
+    parameters: {
+      header: {
+        /** @description The `ETag` of the item as last read (from any editorial read or write). Missing: 428; stale: 412. */
+        "If-Match": string;
+      };
+      path: {
+        /** @description The item’s current slug or its id (ids never change; slugs may). */
+        slug: string;
+        version: string;
+      };
+    };
+    responses: {
+      /** @description The analysis after the restore. */
+      200: {
+        headers: {
+          /** @description The new version, for the next `If-Match`. */
+          ETag?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["EditableAnalysisDetail"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The write clashes with existing content, such as a slug already taken; `invalidParams` names the field. */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `If-Match` named a stale version: someone changed the item since. Nothing was written; `currentETag` is the version now. */
+      412: {
+        headers: {
+          /** @description The ETag of the current version of the item. */
+          ETag?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
+      428: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };

@@ -270,7 +270,8 @@ ${
 }`;
 }
 
-const LANG_PATTERN = `:lang{${LANGS.join('|')}}`;
+// Grouped: a bare alternation in a Hono param pattern is not anchored per segment, so `nl|en|fr` matched any path containing "en" (/v1/events/…).
+const LANG_PATTERN = `:lang{(?:${LANGS.join('|')})}`;
 
 export function createItemPagesRouter(fetchApi: ApiFetch) {
   const router = new Hono<AppEnv>();

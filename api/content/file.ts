@@ -1,0 +1,206 @@
+// The content file: all content (every language, every status, sessions, relations) as one JSON document, written by
+// `npm run content -- export` and loaded by `npm run content -- import`. Loading goes through the same schemas,
+// normalising and sanitising as the API's writes, and writes only what differs, so importing twice changes nothing.
+import { z } from '@hono/zod-openapi';
+import type { SqlStatement } from '../../schema/db.ts';
+import {
+  type AnalysisDocument,
+  AnalysisDocumentSchema,
+  analysisStatements,
+  normaliseAnalysis,
+  readAnalysisDocuments,
+} from '../analyses/writes.ts';
+import { type EventDocument, EventDocumentSchema, eventStatements, normaliseEvent, readEventDocuments } from '../events/writes.ts';
+import type { ReadRows } from '../lib/content-writes.ts';
+import {
+  type AboutDocument,
+  AboutDocumentSchema,
+  aboutStatements,
+  readAboutDocuments,
+  readServiceDocuments,
+  readTopicDocuments,
+  type ServiceDocument,
+  ServiceDocumentSchema,
+  serviceStatements,
+  type TopicDocument,
+  TopicDocumentSchema,
+  topicStatements,
+} from './taxonomy.ts';
+
+export const CONTENT_FORMAT = 'socius-content/1';
+
+/**
+ * The file. Items are matched by `id` on import (new ids are added, known ones updated); slugs refer to topics and
+ * services; moments are ISO 8601. Section bodies are sanitised HTML. Items in the database but not in the file are
+ * left alone.
+ */
+export const ContentFileSchema = z
+  .strictObject({
+    format: z.literal(CONTENT_FORMAT),
+    exportedAt: z.iso.datetime({ offset: true }).optional(),
+    about: z.array(AboutDocumentSchema).max(1).default([]),
+    topics: z.array(TopicDocumentSchema).default([]),
+    services: z.array(ServiceDocumentSchema).default([]),
+    analyses: z.array(AnalysisDocumentSchema).default([]),
+    events: z.array(EventDocumentSchema).default([]),
+  })
+  .openapi('ContentFile');
+export type ContentFile = z.infer<typeof ContentFileSchema>;
+
+/** Everything stored, as a content file. */
+export async function exportContent(rows: ReadRows, now = new Date()): Promise<ContentFile> {
+  const [about, topics, services, analyses, events] = await Promise.all([
+    readAboutDocuments(rows),
+    readTopicDocuments(rows),
+    readServiceDocuments(rows),
+    readAnalysisDocuments(rows),
+    readEventDocuments(rows),
+  ]);
+  return { format: CONTENT_FORMAT, exportedAt: now.toISOString(), about, topics, services, analyses, events };
+}
+
+export interface ImportProblem {
+  /** JSON pointer into the file. */
+  pointer: string;
+  reason: string;
+}
+
+export class ContentImportError extends Error {
+  readonly problems: ImportProblem[];
+  constructor(problems: ImportProblem[]) {
+    super(`The content file is invalid:\n${problems.map((p) => `  ${p.pointer || '/'}: ${p.reason}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+const pointer = (path: readonly PropertyKey[]) =>
+  path.map((part) => `/${String(part).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+
+/** Parses a content file, reporting every problem at once with a JSON pointer each. */
+export function parseContentFile(json: unknown): ContentFile {
+  const result = ContentFileSchema.safeParse(json);
+  if (!result.success)
+    throw new ContentImportError(result.error.issues.map((issue) => ({ pointer: pointer(issue.path), reason: issue.message })));
+  return result.data;
+}
+
+// Keys in a fixed order, so two documents compare by content, not by how they were built.
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v)
+            .filter(([, inner]) => inner !== undefined)
+            .sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : v,
+  );
+}
+
+type Doc = { id: string; slug: string; createdAt?: string; updatedAt?: string };
+
+export interface ImportPlan {
+  statements: SqlStatement[];
+  /** Per kind, how many items the import adds and how many it changes. */
+  counts: Record<'about' | 'topics' | 'services' | 'analyses' | 'events', { added: number; changed: number }>;
+}
+
+/**
+ * The statements that make the database hold `file` (as one batch), given what it holds now (`current`, an export
+ * of it). Every item is normalised as an API write would (texts, rich text sanitised, moments in UTC); an item
+ * equal to the stored one writes nothing.
+ */
+export function planImport(file: ContentFile, current: ContentFile, now = new Date()): ImportPlan {
+  const problems: ImportProblem[] = [];
+  const statements: SqlStatement[] = [];
+  const counts = {} as ImportPlan['counts'];
+
+  function plan<D extends Doc>(
+    kind: keyof ImportPlan['counts'],
+    items: D[],
+    stored: D[],
+    normalise: (item: D) => D,
+    write: (doc: D, now: Date, previousSlug?: string) => SqlStatement[],
+  ): void {
+    const byId = new Map(stored.map((item) => [item.id, item]));
+    const slugOwner = new Map(stored.map((item) => [item.slug, item.id]));
+    const seen = new Map<string, number>();
+    counts[kind] = { added: 0, changed: 0 };
+    items.forEach((item, index) => {
+      const at = `/${kind}/${index}`;
+      if (seen.has(`id:${item.id}`)) problems.push({ pointer: `${at}/id`, reason: `Also the id of /${kind}/${seen.get(`id:${item.id}`)}` });
+      if (seen.has(`slug:${item.slug}`))
+        problems.push({ pointer: `${at}/slug`, reason: `Also the slug of /${kind}/${seen.get(`slug:${item.slug}`)}` });
+      seen.set(`id:${item.id}`, index).set(`slug:${item.slug}`, index);
+      const owner = slugOwner.get(item.slug);
+      if (owner !== undefined && owner !== item.id)
+        problems.push({ pointer: `${at}/slug`, reason: `Already the slug of the stored item ${owner}` });
+      const before = byId.get(item.id);
+      const doc = normalise({ ...item, createdAt: item.createdAt ?? before?.createdAt, updatedAt: item.updatedAt ?? before?.updatedAt });
+      if (before && canonical(before) === canonical(doc)) return;
+      counts[kind][before ? 'changed' : 'added'] += 1;
+      statements.push(...write(doc, now, before?.slug));
+    });
+  }
+
+  const topicSlugs = new Set([...current.topics, ...file.topics].map((t) => t.slug));
+  const serviceSlugs = new Set([...current.services, ...file.services].map((s) => s.slug));
+  const checkRefs = (kind: string, items: { topics: string[]; service?: string }[]) =>
+    items.forEach((item, index) => {
+      item.topics.forEach((slug, i) => {
+        if (!topicSlugs.has(slug)) problems.push({ pointer: `/${kind}/${index}/topics/${i}`, reason: `No topic has the slug "${slug}"` });
+      });
+      if (item.service !== undefined && !serviceSlugs.has(item.service)) {
+        problems.push({ pointer: `/${kind}/${index}/service`, reason: `No service has the slug "${item.service}"` });
+      }
+    });
+  checkRefs('services', file.services);
+  checkRefs('analyses', file.analyses);
+  checkRefs('events', file.events);
+
+  const moment = (iso: string | undefined) => (iso === undefined ? undefined : new Date(iso).toISOString());
+  const sorted = (topics: string[]) => [...topics].sort();
+
+  plan<TopicDocument>('topics', file.topics, current.topics, (t) => TopicDocumentSchema.parse(stamped(t, moment)), topicStatements);
+  plan<ServiceDocument>(
+    'services',
+    file.services,
+    current.services,
+    (s) => ServiceDocumentSchema.parse({ ...stamped(s, moment), topics: sorted(s.topics) }),
+    serviceStatements,
+  );
+  plan<AnalysisDocument>(
+    'analyses',
+    file.analyses,
+    current.analyses,
+    (a) =>
+      AnalysisDocumentSchema.parse({
+        ...stamped(normaliseAnalysis({ ...a, topics: sorted(a.topics) }, a.id, a.slug), moment),
+        publishedAt: moment(a.publishedAt) ?? (a.status === 'published' ? now.toISOString() : undefined),
+        revisedAt: moment(a.revisedAt),
+      }),
+    analysisStatements,
+  );
+  plan<EventDocument>(
+    'events',
+    file.events,
+    current.events,
+    (e) => {
+      const doc = normaliseEvent({ ...e, topics: sorted(e.topics) }, e.id, e.slug);
+      return EventDocumentSchema.parse({
+        ...stamped(doc, moment),
+        previousStartsAt: moment(doc.previousStartsAt),
+        sessions: doc.sessions.map((s) => ({ ...s, startsAt: moment(s.startsAt), endsAt: moment(s.endsAt) })),
+      });
+    },
+    eventStatements,
+  );
+  plan<AboutDocument>('about', file.about, current.about, (a) => AboutDocumentSchema.parse(stamped(a, moment)), aboutStatements);
+
+  if (problems.length > 0) throw new ContentImportError(problems);
+  return { statements, counts };
+}
+
+function stamped<D extends Doc>(doc: D, moment: (iso: string | undefined) => string | undefined): D {
+  return { ...doc, createdAt: moment(doc.createdAt), updatedAt: moment(doc.updatedAt) };
+}

@@ -1,0 +1,127 @@
+// Hostile rich text written as an analysis (HTML and Markdown) is stored sanitised, and what is stored is exactly
+// what the public API serves. Stored rows are read straight from D1, so the check does not lean on the sanitising
+// the read path also does.
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { AnalysisInputSchema } from '../../api/analyses/input.ts';
+import { analysisStatements, normaliseAnalysis } from '../../api/analyses/writes.ts';
+import { d1Runner } from '../../schema/db.ts';
+import { get } from './helpers.ts';
+import { unsafeConstructs } from './html-scan.ts';
+
+const HTML_PAYLOADS = [
+  '<script>alert(1)</script>',
+  '<ScRiPt src=//evil.example/x.js></ScRiPt>',
+  '<scr<script>ipt>alert(1)</scr</script>ipt>',
+  '<img src=x onerror=alert(1)>',
+  '<p onclick="alert(1)">x</p>',
+  '<p/onmouseover=alert(1)>x</p>',
+  '<a href="https://socius.be" onmouseover="alert(1)">x</a>',
+  '<a href="javascript:alert(1)">x</a>',
+  '<a href=" JaVaScRiPt:alert(1)">x</a>',
+  '<a href="java&#x09;script:alert(1)">x</a>',
+  '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">x</a>',
+  '<a href="javascript&colon;alert(1)">x</a>',
+  '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
+  '<a href="data:image/svg+xml,<svg onload=alert(1)>">x</a>',
+  '<a href="vbscript:msgbox(1)">x</a>',
+  '<svg onload=alert(1)>',
+  '<svg><script>alert(1)</script></svg>',
+  '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
+  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+  '<iframe src="javascript:alert(1)"></iframe>',
+  '<p style="background:url(javascript:alert(1))">x</p>',
+  '<form action="javascript:alert(1)"><button>x</button></form>',
+  '<blockquote><p><a href="javas<script></script>cript:alert(1)">nested</a></p></blockquote>',
+  '<p title="&quot;><script>alert(1)</script>">x</p>',
+  '<a href="https://evil.example" rel="opener">keeps opener?</a>',
+];
+
+const MARKDOWN_PAYLOADS = [
+  '[x](javascript:alert(1))',
+  '[x](JAVASCRIPT:alert(1))',
+  '[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+  '[x](&#106;avascript:alert(1))',
+  '<javascript:alert(1)>',
+  '![x](javascript:alert(1))',
+  '![x](https://evil.example/track.png)',
+  '[x][ref]\n\n[ref]: javascript:alert(1)',
+  'Text <script>alert(1)</script> in markdown',
+  'Text <img src=x onerror=alert(1)> in markdown',
+  '<svg onload=alert(1)></svg>',
+  '> quote with <a href="javascript:alert(1)">link</a>',
+  '**bold [x](vbscript:msgbox(1))**',
+];
+
+const CASES = [
+  ...HTML_PAYLOADS.map((payload) => ['html', payload] as const),
+  ...MARKDOWN_PAYLOADS.map((payload) => ['markdown', payload] as const),
+];
+
+let n = 0;
+/** Writes one analysis whose section body holds `payload` in every language, and returns its slug and id. */
+async function writeAnalysis(format: 'html' | 'markdown', payload: string) {
+  n += 1;
+  const input = AnalysisInputSchema.parse({
+    status: 'published',
+    translations: { nl: { title: `XSS ${n}` } },
+    sections: [
+      {
+        format,
+        translations: {
+          nl: { heading: 'Kop', body: payload },
+          en: { heading: 'Head', body: `Before ${payload} after` },
+          fr: { body: payload },
+        },
+      },
+    ],
+  });
+  const doc = normaliseAnalysis(input, `xss-${n}`, `xss-${n}`);
+  await d1Runner(env.DB).batch(analysisStatements(doc, new Date()));
+  return doc;
+}
+
+async function storedBodies(analysisId: string): Promise<string[]> {
+  const { results } = await env.DB.prepare(
+    `select st.body from analysis_section_translations st join analysis_sections s on s.id = st.section_id
+      where s.analysis_id = ? order by st.lang = 'nl' desc, st.lang`,
+  )
+    .bind(analysisId)
+    .all<{ body: string }>();
+  return results.map((row) => row.body);
+}
+
+describe('rich text written to an analysis', () => {
+  it.each(CASES)('stores and serves nothing that runs from %s: %s', async (format, payload) => {
+    const doc = await writeAnalysis(format, payload);
+    const stored = await storedBodies(doc.id);
+    expect(stored).toHaveLength(3);
+    for (const body of stored) expect(await unsafeConstructs(body), body).toEqual([]);
+    for (const lang of ['nl', 'en', 'fr']) {
+      const served = await get<{ data: { sections: { body: string }[] } }>(`/v1/analyses/${doc.slug}?lang=${lang}`);
+      expect(served.status).toBe(200);
+      const body = served.body.data.sections[0]?.body ?? '';
+      expect(stored).toContain(body);
+    }
+  });
+
+  it('turns Markdown into the allowed HTML, with external links that cannot reach back into the partner page', async () => {
+    const doc = await writeAnalysis(
+      'markdown',
+      '# Doel\n\nEen **sterk** en _open_ middenveld: [Socius](https://socius.be) en [de stromen](#stromen).\n\n- een\n- twee',
+    );
+    const [body] = await storedBodies(doc.id);
+    expect(body).toBe(
+      '<h3>Doel</h3>\n<p>Een <strong>sterk</strong> en <em>open</em> middenveld: <a href="https://socius.be" rel="noopener noreferrer">Socius</a> en <a href="#stromen">de stromen</a>.</p>\n<ul>\n<li>een</li>\n<li>twee</li>\n</ul>',
+    );
+  });
+
+  it('stores HTML that is already clean exactly as sent, apart from rel on external links', async () => {
+    const doc = await writeAnalysis(
+      'html',
+      '<p>Lees <a href="https://socius.be" rel="opener">meer</a> of <a href="/v1/topics">de thema’s</a>.</p>',
+    );
+    const [body] = await storedBodies(doc.id);
+    expect(body).toBe('<p>Lees <a href="https://socius.be" rel="noopener noreferrer">meer</a> of <a href="/v1/topics">de thema’s</a>.</p>');
+  });
+});
