@@ -3,6 +3,7 @@ export * from './about.ts';
 export * from './analyses.ts';
 export * from './columns.ts';
 export * from './content-state.ts';
+export * from './event-counts.ts';
 export * from './events.ts';
 export * from './services.ts';
 export * from './topics.ts';
