@@ -589,6 +589,7 @@ export type components = {
       data: components["schemas"]["SearchResult"][];
       /** @description Pass as `cursor` to get the next page; null on the last page. */
       nextCursor: string | null;
+      /** @description How many published items match. The first 1,000 matching texts are ranked and counted: a search whose words most items contain counts at most that many; add words to narrow it. */
       total: number;
     };
     SearchResult: {
