@@ -15,7 +15,11 @@ export default defineConfig(async () => ({
         plugins: [
           cloudflareTest({
             wrangler: { configPath: './wrangler.toml' },
-            miniflare: { bindings: { TEST_MIGRATIONS: await readD1Migrations('schema/migrations') } },
+            // Version read on every request: tests write straight to D1 and expect the next request to see it
+            // (tests/api/caching.test.ts checks the production bound of one second).
+            miniflare: {
+              bindings: { TEST_MIGRATIONS: await readD1Migrations('schema/migrations'), CONTENT_VERSION_MAX_AGE_MS: '0' },
+            },
           }),
         ],
         test: {

@@ -8,6 +8,8 @@ export type { Db };
 export interface Bindings {
   DB: D1Database;
   ASSETS: Fetcher;
+  /** Milliseconds an isolate trusts the content version it read (default 1000, see api/lib/content-version.ts); tests set 0. */
+  CONTENT_VERSION_MAX_AGE_MS?: string;
 }
 
 export interface AppEnv {

@@ -50,6 +50,9 @@ export const events = sqliteTable(
   (t) => [
     index('events_status_starts_idx').on(t.status, t.startsAt, t.id),
     index('events_status_updated_idx').on(t.status, t.updatedAt, t.id),
+    // The first event to end (how long a list stays true) and the events ending on the day of `from` (the part of
+    // a total or facet that event_counts cannot give by whole days).
+    index('events_status_ends_idx').on(t.status, t.endsAt),
     index('events_status_city_starts_idx').on(t.status, t.city, t.startsAt),
     index('events_status_postal_starts_idx').on(t.status, t.postalCode, t.startsAt),
     index('events_service_idx').on(t.serviceId, t.startsAt),

@@ -4,6 +4,7 @@ export * from './analyses.ts';
 export * from './columns.ts';
 export * from './content-state.ts';
 export * from './editorial.ts';
+export * from './event-counts.ts';
 export * from './events.ts';
 export * from './services.ts';
 export * from './slug-redirects.ts';

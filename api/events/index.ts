@@ -5,15 +5,17 @@ import { decodeCursor, nextLink, page } from '../lib/pagination.ts';
 import { redirectRenamed } from '../lib/slugs.ts';
 import { freshUntil } from '../middleware/edge-cache.ts';
 import { eventEditorial } from './editorial.ts';
+import { eventFacetCountsQuery, eventTotalsQuery } from './counts.ts';
 import {
+  assembleEvents,
   eventBySlugQuery,
-  eventCountQuery,
   eventCursor,
-  eventFacetQuery,
   eventFilterFrom,
+  eventHydrationQueries,
+  eventIdBySlugQuery,
   eventListQuery,
+  eventPageIdsQuery,
   facetLabel,
-  hydrateEvents,
 } from './queries.ts';
 import { getEvent, listEvents, routes as publicRoutes } from './routes.ts';
 import { EVENT_FACETS, type EventFacet } from './schemas.ts';
@@ -30,20 +32,26 @@ export const eventsRouter = createRouter()
     const facets: EventFacet[] = enumValues('facets', query.facets, EVENT_FACETS);
     const cursor = decodeCursor(query.cursor, query.sort);
 
-    // The page, its total and the facets share one filter and go to D1 in one round trip.
-    const [rows, totals, ...facetRows] = await db.batch([
+    // A later page repeats the total its cursor carries from the first page instead of counting again.
+    const carried = cursor?.total;
+    // The page, its sessions, topics and services (through the page's own query), its total and the facets share
+    // one filter and go to D1 in one batch: one round trip.
+    const [rows, sessions, topicRows, serviceRows, totals, ...facetRows] = await db.batch([
       eventListQuery(db, lang, filter, query.sort, query.limit, cursor),
-      eventCountQuery(db, filter),
-      ...facets.map((facet) => eventFacetQuery(db, lang, filter, facet)),
+      ...eventHydrationQueries(db, eventPageIdsQuery(db, filter, query.sort, query.limit, cursor).getSQL(), lang),
+      eventTotalsQuery(db, filter, carried === undefined),
+      ...facets.map((facet) => eventFacetCountsQuery(db, lang, filter, facet)),
     ]);
+    const firstEnd = totals[0]?.firstEnd;
     // Listed because they end after now: the page, its total and its facets change when the first of them ends.
-    if (query.from === undefined) freshUntil(c, totals[0]?.firstEnd);
-    const { items, nextCursor } = page(rows, query.limit, eventCursor(query.sort));
-    const data = await hydrateEvents(db, items, lang, new URL(c.req.url).origin, now);
+    if (query.from === undefined && firstEnd != null) freshUntil(c, new Date(firstEnd));
+    const total = carried ?? Number(totals[0]?.total ?? 0);
+    const { items, nextCursor } = page(rows, query.limit, eventCursor(query.sort), total);
+    const data = assembleEvents(items, [sessions, topicRows, serviceRows], lang, new URL(c.req.url).origin, now).map(({ event }) => event);
     const body = {
       data,
       nextCursor,
-      total: totals[0]?.total ?? 0,
+      total,
       ...(facets.length > 0
         ? {
             facets: Object.fromEntries(
@@ -64,8 +72,14 @@ export const eventsRouter = createRouter()
   .openapi(getEvent, async (c) => {
     const { slug } = c.req.valid('param');
     const { db, lang } = c.var;
-    const [row] = await eventBySlugQuery(db, lang, slug);
-    const [data] = row ? await hydrateEvents(db, [row], lang, new URL(c.req.url).origin, new Date()) : [];
+    // The event and its sessions, topics and service in one batch: one round trip.
+    const [rows, sessions, topicRows, serviceRows] = await db.batch([
+      eventBySlugQuery(db, lang, slug),
+      ...eventHydrationQueries(db, eventIdBySlugQuery(db, slug).getSQL(), lang),
+    ]);
+    const [data] = assembleEvents(rows, [sessions, topicRows, serviceRows], lang, new URL(c.req.url).origin, new Date()).map(
+      ({ event }) => event,
+    );
     if (!data) {
       const renamed = await redirectRenamed(c, 'event', slug);
       if (renamed) return renamed;

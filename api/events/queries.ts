@@ -18,7 +18,7 @@ import { ApiError } from '../errors.ts';
 import { TIME_ZONE, toBrusselsIso } from '../lib/brussels-time.ts';
 import { dateSummary } from '../lib/date-summary.ts';
 import { matchesWords } from '../lib/full-text.ts';
-import { inIdList } from '../lib/id-list.ts';
+import { inIds } from '../lib/id-list.ts';
 import { keysetOrder, type SortKey, seekAfter, sortedCursorKey, sortedCursorValue } from '../lib/keyset.ts';
 import { LABELS } from '../lib/labels.ts';
 import { itemLinks } from '../lib/links.ts';
@@ -169,6 +169,27 @@ export function eventListQuery(db: Db, lang: Lang, filter: EventFilter, sort: Ev
     .limit(limit + 1);
 }
 
+/** The ids of the page eventListQuery reads (and the one extra row), for hydrating it in the same batch. */
+export function eventPageIdsQuery(db: Db, filter: EventFilter, sort: EventSort, limit: number, cursor: Cursor | undefined) {
+  const key = SORT_KEYS[sort];
+  const seek = cursor ? seekAfter(key, events.id, new Date(sortedCursorValue(cursor, sort)), cursor.id) : undefined;
+  return db
+    .select({ id: events.id })
+    .from(events)
+    .where(and(eventConditions(filter), seek))
+    .orderBy(...keysetOrder(key, events.id))
+    .limit(limit + 1);
+}
+
+/** The id of the published event `slug`, for hydrating it in the same batch. */
+export function eventIdBySlugQuery(db: Db, slug: string) {
+  return db
+    .select({ id: events.id })
+    .from(events)
+    .where(and(eq(events.status, 'published'), eq(events.slug, slug)))
+    .limit(1);
+}
+
 export function eventCountQuery(db: Db, filter: EventFilter) {
   return db
     .select({ total: count(), firstEnd: min(events.endsAt) })
@@ -257,9 +278,22 @@ export async function hydrateEventsWithSessions(
   now: Date,
 ): Promise<{ event: EventBody; sessions: SessionRow[] }[]> {
   if (rows.length === 0) return [];
-  const ids = rows.map((row) => row.id);
-  const serviceIds = [...new Set(rows.map((row) => row.serviceId).filter((id): id is string => id !== null))];
-  const [sessions, topicRows, serviceRows] = await db.batch([
+  const hydration = await db.batch(
+    eventHydrationQueries(
+      db,
+      rows.map((row) => row.id),
+      lang,
+    ),
+  );
+  return assembleEvents(rows, hydration, lang, origin, now);
+}
+
+/**
+ * The sessions, topics and services of the events `ids` selects: a list of ids, or the page's own query as a
+ * subquery, so a list or an item and its hydration go to D1 in one batch (one round trip).
+ */
+export function eventHydrationQueries(db: Db, ids: readonly string[] | SQL, lang: Lang) {
+  return [
     db
       .select({
         id: eventSessions.id,
@@ -269,7 +303,7 @@ export async function hydrateEventsWithSessions(
         status: eventSessions.status,
       })
       .from(eventSessions)
-      .where(inIdList(eventSessions.eventId, ids))
+      .where(inIds(eventSessions.eventId, ids))
       .orderBy(asc(eventSessions.eventId), asc(eventSessions.startsAt)),
     topicRefsQuery(db, eventTopics, eventTopics.eventId, ids, lang),
     localisedSelect(
@@ -284,8 +318,27 @@ export async function hydrateEventsWithSessions(
         prefix: 'service_',
       },
       { id: services.id, slug: services.slug },
-    ).where(and(inIdList(services.id, serviceIds), eq(services.status, 'published'))),
-  ]);
+    ).where(
+      and(
+        inArray(services.id, db.select({ id: events.serviceId }).from(events).where(inIds(events.id, ids))),
+        eq(services.status, 'published'),
+      ),
+    ),
+  ] as const;
+}
+
+type HydrationQueries = ReturnType<typeof eventHydrationQueries>;
+/** What D1 returns for eventHydrationQueries, in order. */
+export type Hydration = readonly [Awaited<HydrationQueries[0]>, Awaited<HydrationQueries[1]>, Awaited<HydrationQueries[2]>];
+
+/** Event bodies from the page's rows and what eventHydrationQueries returned for them. */
+export function assembleEvents(
+  rows: EventRow[],
+  [sessions, topicRows, serviceRows]: Hydration,
+  lang: Lang,
+  origin: string,
+  now: Date,
+): { event: EventBody; sessions: SessionRow[] }[] {
   const topicsByEvent = groupTopicRefs(topicRows);
   const servicesById = new Map(serviceRows.map((s) => [s.id, { slug: s.slug, title: s.title ?? s.slug }]));
   const sessionsByEvent = new Map<string, SessionRow[]>();

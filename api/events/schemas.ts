@@ -125,7 +125,10 @@ export const EventListSchema = z
   .object({
     data: z.array(EventSchema),
     nextCursor: nextCursorField,
-    total: z.number().int().openapi({ description: 'How many events match the filter, over all pages.' }),
+    total: z.number().int().openapi({
+      description:
+        'How many events match the filter, over all pages: counted for the first page; later pages repeat that count (their `cursor` carries it) instead of counting again.',
+    }),
     facets: z
       .partialRecord(z.enum(EVENT_FACETS), z.array(FacetValueSchema))
       .optional()

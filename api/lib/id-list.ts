@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 /**
@@ -8,4 +8,12 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
  */
 export function inIdList(column: SQLiteColumn, ids: readonly string[]): SQL {
   return sql`${column} in (select value from json_each(${JSON.stringify(ids)}))`;
+}
+
+/**
+ * `column in (…)` for a list of ids, or for a subquery that selects them: hydrating a page through the page's own
+ * query lets the page and everything it needs go to D1 in one batch, one round trip.
+ */
+export function inIds(column: SQLiteColumn, ids: readonly string[] | SQL): SQL {
+  return ids instanceof SQL ? sql`${column} in (${ids})` : inIdList(column, ids);
 }

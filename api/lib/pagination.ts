@@ -42,6 +42,8 @@ export const cursorParam = z
 export interface Cursor {
   key: string | number;
   id: string;
+  /** The list's `total` as counted for its first page, carried along so later pages need not count again. */
+  total?: number;
 }
 
 // Longer than any id or sort name this API issues, short enough that nothing unbounded reaches SQL.
@@ -52,7 +54,8 @@ const MAX_TIME = 8.64e15;
 const SORT_KEY = /^(-?[A-Za-z]{1,32})\|(\d{1,16})$/;
 
 export function encodeCursor(cursor: Cursor): string {
-  return encodeBase64Url(new TextEncoder().encode(JSON.stringify([cursor.key, cursor.id])).buffer).replace(/=+$/, '');
+  const parts = cursor.total === undefined ? [cursor.key, cursor.id] : [cursor.key, cursor.id, cursor.total];
+  return encodeBase64Url(new TextEncoder().encode(JSON.stringify(parts)).buffer).replace(/=+$/, '');
 }
 
 const invalid = (reason: string) => ApiError.invalidParam('cursor', 'query', reason);
@@ -83,20 +86,27 @@ function parse(value: string): Cursor | undefined {
   } catch {
     return undefined;
   }
-  if (!Array.isArray(parsed) || parsed.length !== 2) return undefined;
-  const [key, id] = parsed as unknown[];
+  if (!Array.isArray(parsed) || parsed.length < 2 || parsed.length > 3) return undefined;
+  const [key, id, total] = parsed as unknown[];
   if (typeof id !== 'string' || id.length > MAX_ID_LENGTH || !ID.test(id)) return undefined;
-  if (typeof key === 'number') return Number.isSafeInteger(key) && key >= 0 ? { key, id } : undefined;
+  if (parsed.length === 3 && !(typeof total === 'number' && Number.isSafeInteger(total) && total >= 0)) return undefined;
+  const carried = typeof total === 'number' ? { total } : {};
+  // Only lists sorted on a time carry a total; a position cursor is always two values.
+  if (typeof key === 'number') return parsed.length === 2 && Number.isSafeInteger(key) && key >= 0 ? { key, id } : undefined;
   if (typeof key !== 'string') return undefined;
   const ms = SORT_KEY.exec(key)?.[2];
-  return ms !== undefined && Number(ms) <= MAX_TIME ? { key, id } : undefined;
+  return ms !== undefined && Number(ms) <= MAX_TIME ? { key, id, ...carried } : undefined;
 }
 
-/** Splits the one-extra row fetched to learn whether another page exists. */
-export function page<T>(rows: T[], limit: number, keyOf: (row: T) => Cursor): { items: T[]; nextCursor: string | null } {
+/**
+ * Splits the one-extra row fetched to learn whether another page exists. With `total`, the next cursor carries it,
+ * so the pages after the first repeat the first page's count instead of counting again.
+ */
+export function page<T>(rows: T[], limit: number, keyOf: (row: T) => Cursor, total?: number): { items: T[]; nextCursor: string | null } {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null };
+  const carried = total === undefined ? {} : { total };
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ ...keyOf(last), ...carried }) : null };
 }
 
 export const nextCursorField = z

@@ -1,9 +1,9 @@
-import { sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { etag, RETAINED_304_HEADERS } from 'hono/etag';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env.ts';
 import { representation } from '../json-ld/index.ts';
+import { CONTENT_VERSION_MAX_AGE_MS, contentVersion } from '../lib/content-version.ts';
 
 const MAX_AGE = 60;
 const S_MAXAGE = 300;
@@ -53,17 +53,20 @@ const conditional = etag({
 /**
  * Public GETs and HEADs: a copy in the Workers Cache API keyed by URL, negotiated language, negotiated
  * representation (JSON or JSON-LD) and the content version, then a strong ETag and `304` on `If-None-Match`. Every content write bumps that version (database
- * triggers), so the next request after a change misses the cache and sees the change; a copy that a handler
- * marked with {@link freshUntil} is not served past that moment either.
+ * triggers); each isolate remembers the version for at most a second (api/lib/content-version.ts), so a change
+ * shows within that bound, and at once after a write in the same isolate that calls `contentChanged()`. A copy
+ * that a handler marked with {@link freshUntil} is not served past that moment either.
  */
 export const edgeCache = createMiddleware<AppEnv>(async (c, next) => {
   if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
   await conditional(c, async () => {
     const url = new URL(c.req.url);
-    const state = await c.var.db.get<{ version: number } | undefined>(sql`select version from content_state where id = 1`);
+    // Remembered per isolate for at most a second, so a cache hit normally touches no database at all.
+    const maxAge = c.env.CONTENT_VERSION_MAX_AGE_MS === undefined ? CONTENT_VERSION_MAX_AGE_MS : Number(c.env.CONTENT_VERSION_MAX_AGE_MS);
+    const version = await contentVersion(c.var.db, maxAge);
     const params = [...url.searchParams].sort(([a], [b]) => a.localeCompare(b));
     // One copy per representation too: JSON and JSON-LD of the same URL are different bodies.
-    params.push(['__lang', c.var.lang], ['__type', representation(c)], ['__v', String(state?.version ?? 0)]);
+    params.push(['__lang', c.var.lang], ['__type', representation(c)], ['__v', String(version)]);
     // A GET key for HEAD too: the Cache API stores GETs only, and HEAD is answered from the same copy.
     const key = new Request(`${url.origin}${url.pathname}?${new URLSearchParams(params)}`);
     const cache = caches.default;

@@ -23,7 +23,14 @@ export const SearchResultSchema = z
   .openapi('SearchResult');
 
 export const SearchResultsSchema = z
-  .object({ data: z.array(SearchResultSchema), nextCursor: nextCursorField, total: z.number().int() })
+  .object({
+    data: z.array(SearchResultSchema),
+    nextCursor: nextCursorField,
+    total: z.number().int().openapi({
+      description:
+        'How many published items match. The first 1,000 matching texts are ranked and counted: a search whose words most items contain counts at most that many; add words to narrow it.',
+    }),
+  })
   .openapi('SearchResults');
 export type SearchResults = z.infer<typeof SearchResultsSchema>;
 

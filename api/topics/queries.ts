@@ -4,7 +4,7 @@ import type { Lang, WorkflowStatus } from '../../schema/columns.ts';
 import { topics, topicTranslations } from '../../schema/topics.ts';
 import type { Db } from '../env.ts';
 import { toBrusselsIso } from '../lib/brussels-time.ts';
-import { inIdList } from '../lib/id-list.ts';
+import { inIds } from '../lib/id-list.ts';
 import { fallbackFields, localisedSelect } from '../lib/translations.ts';
 import type { TopicBody } from './schemas.ts';
 
@@ -41,7 +41,13 @@ export function toTopic(row: TopicRow, lang: Lang, origin: string): TopicBody {
 }
 
 /** Published topics of the given items, by item id, named in `lang` (Dutch where missing). */
-export function topicRefsQuery(db: Db, link: SQLiteTable & { topicId: SQLiteColumn }, owner: SQLiteColumn, ids: string[], lang: Lang) {
+export function topicRefsQuery(
+  db: Db,
+  link: SQLiteTable & { topicId: SQLiteColumn },
+  owner: SQLiteColumn,
+  ids: readonly string[] | SQL,
+  lang: Lang,
+) {
   return localisedSelect(
     db,
     lang,
@@ -49,7 +55,7 @@ export function topicRefsQuery(db: Db, link: SQLiteTable & { topicId: SQLiteColu
     { ownerId: owner, slug: topics.slug },
   )
     .innerJoin(link, eq(link.topicId, topics.id))
-    .where(and(eq(topics.status, 'published'), inIdList(owner, ids)))
+    .where(and(eq(topics.status, 'published'), inIds(owner, ids)))
     .orderBy(asc(topics.position));
 }
 

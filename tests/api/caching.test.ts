@@ -1,20 +1,25 @@
 import { createExecutionContext, env, SELF, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import worker from '../../api/index.ts';
+import { CONTENT_VERSION_MAX_AGE_MS, contentChanged } from '../../api/lib/content-version.ts';
 import { get, ORIGIN } from './helpers.ts';
 
 /**
  * One request through the Worker, waiting for the work it left running (the edge cache write) to finish, so the
  * next request sees exactly what this one stored.
  */
-async function fetchSettled(path: string, init: RequestInit = {}) {
+async function fetchSettled(path: string, init: RequestInit = {}, bindings: Cloudflare.Env = env) {
   const ctx = createExecutionContext();
-  const response = await worker.fetch(new Request(`${ORIGIN}${path}`, init), env, ctx);
+  const response = await worker.fetch(new Request(`${ORIGIN}${path}`, init), bindings, ctx);
   const body = await response.text();
   await waitOnExecutionContext(ctx);
   const cache = /cache;desc="(\w+)"/.exec(response.headers.get('Server-Timing') ?? '')?.[1];
-  return { response, body, cache };
+  const d1 = Number(/D1, (\d+) round trip/.exec(response.headers.get('Server-Timing') ?? '')?.[1]);
+  return { response, body, cache, d1 };
 }
+
+// The other tests read the version on every request (vitest.config.ts); these run with the production bound.
+const production = { ...env, CONTENT_VERSION_MAX_AGE_MS: undefined } as Cloudflare.Env;
 
 // Every public view of upcoming events: the JSON list (with and without facets), the calendar feed, the embed page.
 const ENDING_SOON_PATHS = [
@@ -80,6 +85,40 @@ describe('HTTP caching', () => {
     expect(fresh.response.headers.get('ETag')).not.toBe(etag);
     expect((JSON.parse(fresh.body) as { data: { title: string } }).data.title).toBe('Changed title');
     expect((await fetchSettled(path)).cache).toBe('hit');
+  });
+
+  it('answers a cache hit without any D1 round trip while the content version is remembered', async () => {
+    const path = '/v1/events?limit=5&lang=fr';
+    const first = await fetchSettled(path, {}, production);
+    const second = await fetchSettled(path, {}, production);
+    expect(first.cache).toBe('miss');
+    expect([second.cache, second.d1]).toEqual(['hit', 0]);
+  });
+
+  it(`shows a change written by another isolate within ${CONTENT_VERSION_MAX_AGE_MS} ms`, async () => {
+    const path = '/v1/topics?lang=en';
+    await fetchSettled(path, {}, production);
+    expect((await fetchSettled(path, {}, production)).cache).toBe('hit');
+    await env.DB.prepare(
+      `update topic_translations set name = 'Renamed elsewhere' where lang = 'en' and topic_id = (select min(id) from topics)`,
+    ).run();
+    await sleep(CONTENT_VERSION_MAX_AGE_MS + 50);
+    const after = await fetchSettled(path, {}, production);
+    expect(after.cache).toBe('miss');
+    expect(after.body).toContain('Renamed elsewhere');
+  });
+
+  it('shows a write in this isolate on the very next request once it calls contentChanged()', async () => {
+    const path = '/v1/topics?lang=nl';
+    await fetchSettled(path, {}, production);
+    expect((await fetchSettled(path, {}, production)).cache).toBe('hit');
+    await env.DB.prepare(
+      `update topic_translations set name = 'Meteen hernoemd' where lang = 'nl' and topic_id = (select min(id) from topics)`,
+    ).run();
+    contentChanged();
+    const after = await fetchSettled(path, {}, production);
+    expect(after.cache).toBe('miss');
+    expect(after.body).toContain('Meteen hernoemd');
   });
 
   it('never lists an event that has ended, even from the edge cache and with nothing else changed', async () => {

@@ -698,7 +698,7 @@ export type components = {
       data: components["schemas"]["Event"][];
       /** @description Pass as `cursor` to get the next page; null on the last page. */
       nextCursor: string | null;
-      /** @description How many events match the filter, over all pages. */
+      /** @description How many events match the filter, over all pages: counted for the first page; later pages repeat that count (their `cursor` carries it) instead of counting again. */
       total: number;
       /** @description Present when `facets` was asked for: counts per value under the current filter, most frequent first. */
       facets?: {
@@ -2033,6 +2033,7 @@ export type components = {
       data: components["schemas"]["SearchResult"][];
       /** @description Pass as `cursor` to get the next page; null on the last page. */
       nextCursor: string | null;
+      /** @description How many published items match. The first 1,000 matching texts are ranked and counted: a search whose words most items contain counts at most that many; add words to narrow it. */
       total: number;
     };
     SearchResult: {

@@ -1,0 +1,39 @@
+// The content version (content_state.version, bumped by database triggers on every content write) is what the edge
+// cache keys its copies by. Reading it from D1 on every request would make each cache hit a database round trip,
+// so each isolate remembers it for at most CONTENT_VERSION_MAX_AGE_MS: a change written elsewhere (another isolate,
+// the seed, a migration) shows within that bound, and a write through this isolate calls contentChanged() so it
+// shows on the very next request.
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../schema/db.ts';
+
+/** How long an isolate trusts the version it last read: the documented bound on seeing a change made elsewhere. */
+export const CONTENT_VERSION_MAX_AGE_MS = 1000;
+
+let known: { version: number; readAt: number } | undefined;
+// Bumped by contentChanged(): a read that started before a write in this isolate must not be remembered after it.
+let generation = 0;
+
+/**
+ * Call after a content write in this isolate (once its batch has committed): the next request reads the version
+ * from D1 again instead of trusting the remembered one, so the write shows at once.
+ */
+export function contentChanged(): void {
+  known = undefined;
+  generation += 1;
+}
+
+/**
+ * The content version, from memory when it was read less than `maxAgeMs` ago, else from D1 (one round trip).
+ * `maxAgeMs` 0 reads it every time.
+ */
+export async function contentVersion(db: Db, maxAgeMs = CONTENT_VERSION_MAX_AGE_MS): Promise<number> {
+  if (known && Date.now() - known.readAt < maxAgeMs) return known.version;
+  // The moment before the read: what is read is at least that recent, never older.
+  const readAt = Date.now();
+  const startedIn = generation;
+  const state = await db.get<{ version: number } | undefined>(sql`select version from content_state where id = 1`);
+  const version = state?.version ?? 0;
+  // A slower, older read never replaces a newer one that finished first.
+  if (startedIn === generation && (!known || readAt >= known.readAt)) known = { version, readAt };
+  return version;
+}

@@ -1,0 +1,157 @@
+// Every list, total, facet and search query of the API, planned and run by SQLite on a database of 100,000 events
+// (tests/tooling/large-database.ts): no step may read a whole table (SCAN), and the totals and facets summed from
+// event_counts must equal what walking the events gives. tests/api/query-plans.test.ts checks the same shapes
+// inside workerd on the seeded data; this one at the benchmark's scale, in Node, where such a database takes
+// seconds to build.
+import { drizzle } from 'drizzle-orm/d1';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analysisListQuery } from '../../api/analyses/queries.ts';
+import type { Db } from '../../api/env.ts';
+import { eventFacetCountsQuery, eventTotalsQuery } from '../../api/events/counts.ts';
+import {
+  type EventFilter,
+  eventCountQuery,
+  eventFacetQuery,
+  eventHydrationQueries,
+  eventListQuery,
+  eventPageIdsQuery,
+} from '../../api/events/queries.ts';
+import { EVENT_FACETS } from '../../api/events/schemas.ts';
+import { searchQuery } from '../../api/search/queries.ts';
+import { serviceListQuery } from '../../api/services/queries.ts';
+import { COMMON_WORD, type LargeDatabase, largeDatabase } from './large-database.ts';
+
+let big: LargeDatabase;
+let db: Db;
+
+beforeAll(async () => {
+  big = await largeDatabase();
+  db = drizzle(big.file.asD1(), { casing: 'snake_case' }) as Db;
+}, 600_000);
+afterAll(() => big?.close());
+
+interface Query {
+  toSQL?: () => { sql: string; params: unknown[] };
+  getQuery?: () => { sql: string; params: unknown[] };
+}
+const sqlOf = (query: Query) => (query.toSQL ?? query.getQuery)?.call(query) ?? { sql: '', params: [] };
+
+/**
+ * The plan of a query; fails on any step that reads a whole table that grows with the content instead of searching
+ * an index (services and topics are a few dozen rows, which SQLite rightly reads whole).
+ */
+async function expectIndexed(query: Query): Promise<string[]> {
+  const { sql, params } = sqlOf(query);
+  const plan = await big.file
+    .asD1()
+    .prepare(`explain query plan ${sql}`)
+    .bind(...params)
+    .all<{ detail: string }>();
+  const details = plan.results.map((row) => row.detail);
+  const scans = details.filter((detail) =>
+    /^SCAN (events|analyses|event_counts|event_topics|event_sessions|analysis_topics)\b/.test(detail),
+  );
+  expect(scans, `${sql}\n${details.join('\n')}`).toEqual([]);
+  return details;
+}
+
+const base = (): EventFilter => ({
+  from: big.now,
+  topics: [],
+  cities: [],
+  postalCodes: [],
+  attendanceModes: [],
+  statuses: [],
+  organisers: [],
+  services: [],
+});
+const topicSlug = async () =>
+  (await big.file.asD1().prepare('select slug from topics order by position limit 1').first<{ slug: string }>())?.slug ?? '';
+
+const filters = async (): Promise<[string, EventFilter][]> => [
+  ['no filter', base()],
+  ['from a month ago', { ...base(), from: new Date(big.now.getTime() - 30 * 86_400_000) }],
+  ['from and to', { ...base(), to: new Date(big.now.getTime() + 30 * 86_400_000) }],
+  ['one topic', { ...base(), topics: [await topicSlug()] }],
+  ['two topics', { ...base(), topics: [await topicSlug(), 'vrijwilligerswerk'] }],
+  ['cities', { ...base(), cities: ['Gent', 'leuven'] }],
+  ['postal code', { ...base(), postalCodes: ['2000'] }],
+  ['attendance mode and status', { ...base(), attendanceModes: ['online'], statuses: ['scheduled'] }],
+  ['organiser, service, free', { ...base(), organisers: ['Organisatie 3'], services: ['x'], free: true }],
+  ['words', { ...base(), q: COMMON_WORD }],
+];
+
+describe('at 100,000 events every read query searches an index', () => {
+  it('events: page, page ids, hydration, totals and every facet, under every filter and sort', async () => {
+    for (const [name, filter] of await filters()) {
+      for (const sort of ['startsAt', '-startsAt', '-updatedAt'] as const) {
+        const cursor = { key: `${sort}|${big.now.getTime() + 86_400_000}`, id: 'big-050000' };
+        for (const at of [undefined, cursor]) {
+          await expectIndexed(eventListQuery(db, 'fr', filter, sort, 20, at));
+          const ids = eventPageIdsQuery(db, filter, sort, 20, at);
+          await expectIndexed(ids);
+          for (const query of eventHydrationQueries(db, ids.getSQL(), 'fr')) await expectIndexed(query);
+        }
+      }
+      for (const count of [true, false]) await expectIndexed(eventTotalsQuery(db, filter, count));
+      for (const facet of EVENT_FACETS) await expectIndexed(eventFacetCountsQuery(db, 'en', filter, facet));
+      expect(name).toBeTruthy();
+    }
+  }, 300_000);
+
+  it('analyses and services lists', async () => {
+    for (const sort of ['-publishedAt', 'publishedAt'] as const) {
+      await expectIndexed(analysisListQuery(db, 'en', { topics: [], authors: [] }, sort, 20, undefined));
+      await expectIndexed(
+        analysisListQuery(db, 'fr', { topics: ['participatie'], authors: ['Socius'], year: 2026, q: 'middenveld' }, sort, 20, {
+          key: `${sort}|${big.now.getTime()}`,
+          id: 'x',
+        }),
+      );
+    }
+    await expectIndexed(serviceListQuery(db, 'nl', { topics: [], formats: [] }, 20, undefined));
+  });
+
+  it('search, for a word most items contain and for a rare one', async () => {
+    for (const q of [COMMON_WORD, 'woord2999', `${COMMON_WORD} woord1`]) {
+      for (const kinds of [[], ['event'], ['analysis', 'service']] as const)
+        await expectIndexed(searchQuery(db, 'fr', q, [...kinds], 21, 0));
+    }
+  });
+});
+
+describe('totals and facets from event_counts agree with the events at 100,000 events', () => {
+  it.each([
+    ['no filter', () => base()],
+    ['from a month ago', () => ({ ...base(), from: new Date(big.now.getTime() - 30 * 86_400_000) })],
+    ['from next week, mid-day', () => ({ ...base(), from: new Date(big.now.getTime() + 7.5 * 86_400_000) })],
+    ['cities', () => ({ ...base(), cities: ['Gent', 'leuven'] })],
+  ] as const)(
+    '%s',
+    async (_, make) => {
+      const filter: EventFilter = make();
+      const [counted] = await eventTotalsQuery(db, filter, true);
+      const [walked] = await eventCountQuery(db, filter);
+      expect(counted?.total).toBe(walked?.total);
+      expect(counted?.total).toBeGreaterThan(1000);
+      for (const facet of EVENT_FACETS) {
+        const fromCounts = (await eventFacetCountsQuery(db, 'en', filter, facet)).map((row) => [row.value, Number(row.count)]);
+        const fromEvents = (await eventFacetQuery(db, 'en', filter, facet)).map((row) => [row.value, Number(row.count)]);
+        expect(fromCounts, facet).toEqual(fromEvents);
+      }
+    },
+    120_000,
+  );
+
+  it('one topic', async () => {
+    const filter = { ...base(), topics: [await topicSlug()] };
+    const [counted] = await eventTotalsQuery(db, filter, true);
+    const [walked] = await eventCountQuery(db, filter);
+    expect(counted?.total).toBe(walked?.total);
+    for (const facet of EVENT_FACETS) {
+      const fromCounts = (await eventFacetCountsQuery(db, 'en', filter, facet)).map((row) => [row.value, Number(row.count)]);
+      const fromEvents = (await eventFacetQuery(db, 'en', filter, facet)).map((row) => [row.value, Number(row.count)]);
+      expect(fromCounts, facet).toEqual(fromEvents);
+    }
+  }, 120_000);
+});
