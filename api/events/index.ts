@@ -4,8 +4,8 @@ import { enumValues } from '../lib/list-params.ts';
 import { decodeCursor, nextLink, page } from '../lib/pagination.ts';
 import { redirectRenamed } from '../lib/slugs.ts';
 import { freshUntil } from '../middleware/edge-cache.ts';
-import { eventEditorial } from './editorial.ts';
 import { eventFacetCountsQuery, eventTotalsQuery } from './counts.ts';
+import { eventEditorial } from './editorial.ts';
 import {
   assembleEvents,
   eventBySlugQuery,

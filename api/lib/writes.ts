@@ -28,6 +28,7 @@ import type { AppEnv, Db } from '../env.ts';
 import { ApiError, invalidBody, pointer } from '../errors.ts';
 import { currentKey, hasScope, requireKey } from './auth.ts';
 import { toBrusselsIso } from './brussels-time.ts';
+import { contentChanged } from './content-version.ts';
 
 /**
  * A statement of a write batch: a drizzle query (insert, update, delete, select) or {@link rawStatement}.
@@ -410,12 +411,15 @@ const conflictOnSlug = (slug: string) =>
 export async function runBatch(db: Db, statements: Statement[]): Promise<D1Result[]> {
   if (statements.length === 0) return [];
   const client = db.$client;
-  return client.batch(
+  const results = await client.batch(
     statements.map((statement) => {
       const { sql: text, params } = statement.toSQL();
       return client.prepare(text).bind(...params);
     }),
   );
+  // This isolate stops trusting its remembered content version, so the write shows on its very next request.
+  contentChanged();
+  return results;
 }
 
 interface Committed<E> {

@@ -263,19 +263,68 @@ export type paths = {
      */
     post: operations["restoreAnalysisRevision"];
   };
+  "/v1/feeds/analyses.rss": {
+    /**
+     * Analyses as RSS 2.0
+     * @description The 50 newest published analyses, with authors, topics, dates and licence, as RSS 2.0 for feed readers and portals. Takes `lang` and the filters of `GET /v1/analyses`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
+     */
+    get: operations["getAnalysesRssFeed"];
+  };
   "/v1/feeds/analyses.atom": {
     /**
-     * Analyses as an Atom feed
-     * @description The 50 newest published analyses as Atom (RFC 4287), for feed readers and portals that syndicate Socius analyses. Entries carry the canonical URL as id, the summary, authors, topics as categories, publication and revision dates, and the licence.
+     * Analyses as Atom 1.0 (RFC 4287)
+     * @description The 50 newest published analyses, with authors, topics, dates and licence, as Atom 1.0 (RFC 4287) for feed readers and portals. Takes `lang` and the filters of `GET /v1/analyses`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
      */
     get: operations["getAnalysesAtomFeed"];
   };
   "/v1/feeds/analyses.json": {
     /**
-     * Analyses as a JSON Feed
-     * @description The 50 newest published analyses as JSON Feed (version 1), for feed readers and portals that syndicate Socius analyses. Entries carry the canonical URL as id, the summary, authors, topics as categories, publication and revision dates, and the licence.
+     * Analyses as JSON Feed 1.1
+     * @description The 50 newest published analyses, with authors, topics, dates and licence, as JSON Feed 1.1 for feed readers and portals. Takes `lang` and the filters of `GET /v1/analyses`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
      */
     get: operations["getAnalysesJsonFeed"];
+  };
+  "/v1/feeds/events.rss": {
+    /**
+     * Events as RSS 2.0
+     * @description The 50 soonest upcoming events (cancelled and postponed ones included, their status leading the summary), as RSS 2.0 for feed readers and portals. Takes `lang` and the filters of `GET /v1/events`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
+     */
+    get: operations["getEventsRssFeed"];
+  };
+  "/v1/feeds/events.atom": {
+    /**
+     * Events as Atom 1.0 (RFC 4287)
+     * @description The 50 soonest upcoming events (cancelled and postponed ones included, their status leading the summary), as Atom 1.0 (RFC 4287) for feed readers and portals. Takes `lang` and the filters of `GET /v1/events`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
+     */
+    get: operations["getEventsAtomFeed"];
+  };
+  "/v1/feeds/events.json": {
+    /**
+     * Events as JSON Feed 1.1
+     * @description The 50 soonest upcoming events (cancelled and postponed ones included, their status leading the summary), as JSON Feed 1.1 for feed readers and portals. Takes `lang` and the filters of `GET /v1/events`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
+     */
+    get: operations["getEventsJsonFeed"];
+  };
+  "/v1/feeds/services.rss": {
+    /**
+     * Services as RSS 2.0
+     * @description The first 50 services in editorial order, as RSS 2.0 for feed readers and portals. Takes `lang` and the filters of `GET /v1/services`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
+     */
+    get: operations["getServicesRssFeed"];
+  };
+  "/v1/feeds/services.atom": {
+    /**
+     * Services as Atom 1.0 (RFC 4287)
+     * @description The first 50 services in editorial order, as Atom 1.0 (RFC 4287) for feed readers and portals. Takes `lang` and the filters of `GET /v1/services`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
+     */
+    get: operations["getServicesAtomFeed"];
+  };
+  "/v1/feeds/services.json": {
+    /**
+     * Services as JSON Feed 1.1
+     * @description The first 50 services in editorial order, as JSON Feed 1.1 for feed readers and portals. Takes `lang` and the filters of `GET /v1/services`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
+     */
+    get: operations["getServicesJsonFeed"];
   };
   "/v1/search": {
     /**
@@ -283,6 +332,13 @@ export type paths = {
      * @description Full-text search over the published events, analyses, services and topics in the requested language, with Dutch as fallback. Every word must match, as a whole word or the start of one (`vrijwilligers` finds `vrijwilligerswerk`); accents are ignored (`reseau` finds `réseau`). Best matches first, titles weighing more than body text.
      */
     get: operations["search"];
+  };
+  "/v1/analyses/{slug}/cite": {
+    /**
+     * Cite an analysis
+     * @description A published analysis as a reference: `bibtex` (a `@techreport`), `ris` (type RPRT) or `csl-json` (type report), with title, authors as credited, publication date, publisher, language, abstract, keywords and the URL to cite (the original publication when there is one, else its page here). Served as a download named after the slug.
+     */
+    get: operations["citeAnalysis"];
   };
   "/v1/keys": {
     /**
@@ -309,6 +365,13 @@ export type paths = {
      * @description Every write, accepted or refused, newest first: key id, method, route, item, answer and time. Entries are kept 365 days; the scheduled handler removes older ones. Writes without a valid key are not logged. Needs an API key with the scope `keys:admin`.
      */
     get: operations["listAudit"];
+  };
+  "/oembed": {
+    /**
+     * oEmbed for a Socius page
+     * @description The oEmbed (`rich`) answer for the URL of a page of this server: an event, analysis or about page (`/{lang}/events/{slug}`, `/{lang}/analyses/{slug}`, `/{lang}/about`) or an `/embed/…` page. The HTML is an iframe of the matching `/embed/…` page, at most `maxwidth` by `maxheight`. A URL of another host, another path or an unpublished item is a 404; `format=xml` is a 501.
+     */
+    get: operations["getOembed"];
   };
 };
 
@@ -2029,6 +2092,91 @@ export type components = {
       sections?: components["schemas"]["AnalysisSectionInput"][] | null;
       attachments?: components["schemas"]["AttachmentInput"][] | null;
     };
+    /**
+     * @description A JSON Feed 1.1 document (https://www.jsonfeed.org/version/1.1/); every text is plain text.
+     * @example {
+     *   "version": "https://jsonfeed.org/version/1.1",
+     *   "title": "Socius – analyses of socio-cultural work",
+     *   "home_page_url": "https://api.socius.example/embed/analyses?lang=en",
+     *   "feed_url": "https://api.socius.example/v1/feeds/analyses.json?lang=en",
+     *   "description": "Research and policy texts by Socius on civil society in Flanders and Brussels.",
+     *   "language": "en",
+     *   "authors": [
+     *     {
+     *       "name": "Socius",
+     *       "url": "https://socius.be"
+     *     }
+     *   ],
+     *   "items": [
+     *     {
+     *       "id": "tag:socius.be,2024:analyses/3b9f6a0e-5a7c-4a8e-9a56-0d3c1f1e2b4d",
+     *       "url": "https://api.socius.example/en/analyses/tien-stromingen-in-het-middenveld",
+     *       "title": "Ten flows from civil society in Flanders and Brussels",
+     *       "content_text": "How civil society is changing, in ten flows.",
+     *       "summary": "How civil society is changing, in ten flows.",
+     *       "date_published": "2026-03-02T10:00:00+01:00",
+     *       "date_modified": "2026-03-09T14:30:00+01:00",
+     *       "authors": [
+     *         {
+     *           "name": "Socius"
+     *         }
+     *       ],
+     *       "tags": [
+     *         "Participation"
+     *       ],
+     *       "language": "en"
+     *     }
+     *   ]
+     * }
+     */
+    JsonFeed: {
+      /** @enum {string} */
+      version: "https://jsonfeed.org/version/1.1";
+      title: string;
+      /**
+       * Format: uri
+       * @description The list as a page for people.
+       */
+      home_page_url: string;
+      /** Format: uri */
+      feed_url: string;
+      description: string;
+      /** @enum {string} */
+      language: "nl" | "en" | "fr";
+      authors: {
+          name: string;
+          /** Format: uri */
+          url?: string;
+        }[];
+      items: ({
+          /** @description Stable across languages, slugs and edits (a tag URI of the item id). */
+          id: string;
+          /**
+           * Format: uri
+           * @description The item's page for people.
+           */
+          url: string;
+          /**
+           * Format: uri
+           * @description The original publication elsewhere, when there is one.
+           */
+          external_url?: string;
+          title: string;
+          /** @description Plain text: the summary (or the title when there is none). */
+          content_text: string;
+          summary?: string;
+          date_published: string;
+          date_modified: string;
+          authors: {
+              name: string;
+              /** Format: uri */
+              url?: string;
+            }[];
+          tags: string[];
+          /** @enum {string} */
+          language: "nl" | "en" | "fr";
+        })[];
+    };
     SearchResults: {
       data: components["schemas"]["SearchResult"][];
       /** @description Pass as `cursor` to get the next page; null on the last page. */
@@ -2158,6 +2306,36 @@ export type components = {
        * @example updated
        */
       result: string;
+    };
+    /**
+     * @description An oEmbed 1.0 `rich` response.
+     * @example {
+     *   "version": "1.0",
+     *   "type": "rich",
+     *   "title": "Tailor-made volunteer policy (Ghent)",
+     *   "provider_name": "Socius",
+     *   "provider_url": "https://api.socius.example/",
+     *   "html": "<iframe src=\"https://api.socius.example/embed/event?slug=vrijwilligersbeleid-op-maat-gent&amp;lang=en\" width=\"640\" height=\"480\" title=\"Tailor-made volunteer policy (Ghent)\" loading=\"lazy\" style=\"border:0;max-width:100%\"></iframe>",
+     *   "width": 640,
+     *   "height": 480,
+     *   "cache_age": 3600
+     * }
+     */
+    OEmbed: {
+      /** @enum {string} */
+      version: "1.0";
+      /** @enum {string} */
+      type: "rich";
+      title: string;
+      /** @enum {string} */
+      provider_name: "Socius";
+      /** Format: uri */
+      provider_url: string;
+      /** @description An iframe of the matching `/embed/…` page (plain HTML, no script), to insert as is. */
+      html: string;
+      width: number;
+      height: number;
+      cache_age: number;
     };
     /** @description schema.org JSON-LD of the same data as the JSON: Event, Report (analyses), Service, DefinedTerm (topics), Organization (about), or an ItemList of those for a list (ListItems of name and URL for search). Asked for with `Accept: application/ld+json`. */
     JsonLd: {
@@ -5205,23 +5383,88 @@ export type operations = {
     };
   };
   /**
-   * Analyses as an Atom feed
-   * @description The 50 newest published analyses as Atom (RFC 4287), for feed readers and portals that syndicate Socius analyses. Entries carry the canonical URL as id, the summary, authors, topics as categories, publication and revision dates, and the licence.
+   * Analyses as RSS 2.0
+   * @description The 50 newest published analyses, with authors, topics, dates and licence, as RSS 2.0 for feed readers and portals. Takes `lang` and the filters of `GET /v1/analyses`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
    */
-  getAnalysesAtomFeed: {
+  getAnalysesRssFeed: {
     parameters: {
       query?: {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
-        /** @description Only analyses with one of these topic slugs, so a portal can follow one theme. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        /** @description Topic slug(s); an analysis matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         topic?: string | string[];
+        /** @description Year of publication (Brussels time). */
+        year?: string;
+        /** @description Author name(s), case-insensitive. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        author?: string | string[];
+        /** @description Words in title, summary or text (prefix match, accents ignored). */
+        q?: string;
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
       };
     };
     responses: {
-      /** @description The Atom feed. */
+      /** @description The RSS 2.0 document. */
+      200: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          "Content-Language": components["headers"]["Content-Language"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
+          "application/rss+xml": string;
+        };
+      };
+      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
+      304: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Analyses as Atom 1.0 (RFC 4287)
+   * @description The 50 newest published analyses, with authors, topics, dates and licence, as Atom 1.0 (RFC 4287) for feed readers and portals. Takes `lang` and the filters of `GET /v1/analyses`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
+   */
+  getAnalysesAtomFeed: {
+    parameters: {
+      query?: {
+        /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
+        lang?: "nl" | "en" | "fr";
+        /** @description Topic slug(s); an analysis matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        topic?: string | string[];
+        /** @description Year of publication (Brussels time). */
+        year?: string;
+        /** @description Author name(s), case-insensitive. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        author?: string | string[];
+        /** @description Words in title, summary or text (prefix match, accents ignored). */
+        q?: string;
+      };
+      header?: {
+        "If-None-Match"?: components["parameters"]["If-None-Match"];
+      };
+    };
+    responses: {
+      /** @description The Atom 1.0 (RFC 4287) document. */
       200: {
         headers: {
           ETag: components["headers"]["ETag"];
@@ -5258,23 +5501,29 @@ export type operations = {
     };
   };
   /**
-   * Analyses as a JSON Feed
-   * @description The 50 newest published analyses as JSON Feed (version 1), for feed readers and portals that syndicate Socius analyses. Entries carry the canonical URL as id, the summary, authors, topics as categories, publication and revision dates, and the licence.
+   * Analyses as JSON Feed 1.1
+   * @description The 50 newest published analyses, with authors, topics, dates and licence, as JSON Feed 1.1 for feed readers and portals. Takes `lang` and the filters of `GET /v1/analyses`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
    */
   getAnalysesJsonFeed: {
     parameters: {
       query?: {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
-        /** @description Only analyses with one of these topic slugs, so a portal can follow one theme. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        /** @description Topic slug(s); an analysis matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         topic?: string | string[];
+        /** @description Year of publication (Brussels time). */
+        year?: string;
+        /** @description Author name(s), case-insensitive. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        author?: string | string[];
+        /** @description Words in title, summary or text (prefix match, accents ignored). */
+        q?: string;
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
       };
     };
     responses: {
-      /** @description The JSON Feed. */
+      /** @description The JSON Feed 1.1 document. */
       200: {
         headers: {
           ETag: components["headers"]["ETag"];
@@ -5283,7 +5532,391 @@ export type operations = {
           Vary: components["headers"]["Vary"];
         };
         content: {
-          "application/feed+json": string;
+          "application/feed+json": components["schemas"]["JsonFeed"];
+        };
+      };
+      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
+      304: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Events as RSS 2.0
+   * @description The 50 soonest upcoming events (cancelled and postponed ones included, their status leading the summary), as RSS 2.0 for feed readers and portals. Takes `lang` and the filters of `GET /v1/events`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
+   */
+  getEventsRssFeed: {
+    parameters: {
+      query?: {
+        /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
+        lang?: "nl" | "en" | "fr";
+        /** @description Only events that end at or after this date (Brussels) or moment. Default: now, so past events are opt-in (e.g. `from=2020-01-01`). */
+        from?: string;
+        /** @description Only events that start on or before this date (Brussels, inclusive) or moment. */
+        to?: string;
+        /** @description Topic slug(s) from `/v1/topics`; an event matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        topic?: string | string[];
+        /** @description Venue city, case-insensitive; several match any. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        city?: string | string[];
+        /** @description Venue postal code(s). Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        postalCode?: string | string[];
+        /** @description Attendance mode(s). Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        attendanceMode?: ("offline" | "online" | "mixed") | string | (("offline" | "online" | "mixed")[]);
+        /** @description Event status(es). Default: all, so cancellations stay visible. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        status?: ("scheduled" | "cancelled" | "postponed" | "rescheduled" | "moved-online") | string | (("scheduled" | "cancelled" | "postponed" | "rescheduled" | "moved-online")[]);
+        /** @description Organiser name(s), case-insensitive. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        organiser?: string | string[];
+        /** @description Slug(s) of the related service from `/v1/services`. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        service?: string | string[];
+        /** @description `true`: only free events; `false`: only paid ones. */
+        free?: "true" | "false";
+        /** @description Words to search for in title, summary and description (prefix match, accents ignored). */
+        q?: string;
+      };
+      header?: {
+        "If-None-Match"?: components["parameters"]["If-None-Match"];
+      };
+    };
+    responses: {
+      /** @description The RSS 2.0 document. */
+      200: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          "Content-Language": components["headers"]["Content-Language"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
+          "application/rss+xml": string;
+        };
+      };
+      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
+      304: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Events as Atom 1.0 (RFC 4287)
+   * @description The 50 soonest upcoming events (cancelled and postponed ones included, their status leading the summary), as Atom 1.0 (RFC 4287) for feed readers and portals. Takes `lang` and the filters of `GET /v1/events`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
+   */
+  getEventsAtomFeed: {
+    parameters: {
+      query?: {
+        /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
+        lang?: "nl" | "en" | "fr";
+        /** @description Only events that end at or after this date (Brussels) or moment. Default: now, so past events are opt-in (e.g. `from=2020-01-01`). */
+        from?: string;
+        /** @description Only events that start on or before this date (Brussels, inclusive) or moment. */
+        to?: string;
+        /** @description Topic slug(s) from `/v1/topics`; an event matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        topic?: string | string[];
+        /** @description Venue city, case-insensitive; several match any. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        city?: string | string[];
+        /** @description Venue postal code(s). Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        postalCode?: string | string[];
+        /** @description Attendance mode(s). Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        attendanceMode?: ("offline" | "online" | "mixed") | string | (("offline" | "online" | "mixed")[]);
+        /** @description Event status(es). Default: all, so cancellations stay visible. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        status?: ("scheduled" | "cancelled" | "postponed" | "rescheduled" | "moved-online") | string | (("scheduled" | "cancelled" | "postponed" | "rescheduled" | "moved-online")[]);
+        /** @description Organiser name(s), case-insensitive. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        organiser?: string | string[];
+        /** @description Slug(s) of the related service from `/v1/services`. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        service?: string | string[];
+        /** @description `true`: only free events; `false`: only paid ones. */
+        free?: "true" | "false";
+        /** @description Words to search for in title, summary and description (prefix match, accents ignored). */
+        q?: string;
+      };
+      header?: {
+        "If-None-Match"?: components["parameters"]["If-None-Match"];
+      };
+    };
+    responses: {
+      /** @description The Atom 1.0 (RFC 4287) document. */
+      200: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          "Content-Language": components["headers"]["Content-Language"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
+          "application/atom+xml": string;
+        };
+      };
+      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
+      304: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Events as JSON Feed 1.1
+   * @description The 50 soonest upcoming events (cancelled and postponed ones included, their status leading the summary), as JSON Feed 1.1 for feed readers and portals. Takes `lang` and the filters of `GET /v1/events`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
+   */
+  getEventsJsonFeed: {
+    parameters: {
+      query?: {
+        /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
+        lang?: "nl" | "en" | "fr";
+        /** @description Only events that end at or after this date (Brussels) or moment. Default: now, so past events are opt-in (e.g. `from=2020-01-01`). */
+        from?: string;
+        /** @description Only events that start on or before this date (Brussels, inclusive) or moment. */
+        to?: string;
+        /** @description Topic slug(s) from `/v1/topics`; an event matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        topic?: string | string[];
+        /** @description Venue city, case-insensitive; several match any. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        city?: string | string[];
+        /** @description Venue postal code(s). Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        postalCode?: string | string[];
+        /** @description Attendance mode(s). Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        attendanceMode?: ("offline" | "online" | "mixed") | string | (("offline" | "online" | "mixed")[]);
+        /** @description Event status(es). Default: all, so cancellations stay visible. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        status?: ("scheduled" | "cancelled" | "postponed" | "rescheduled" | "moved-online") | string | (("scheduled" | "cancelled" | "postponed" | "rescheduled" | "moved-online")[]);
+        /** @description Organiser name(s), case-insensitive. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        organiser?: string | string[];
+        /** @description Slug(s) of the related service from `/v1/services`. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        service?: string | string[];
+        /** @description `true`: only free events; `false`: only paid ones. */
+        free?: "true" | "false";
+        /** @description Words to search for in title, summary and description (prefix match, accents ignored). */
+        q?: string;
+      };
+      header?: {
+        "If-None-Match"?: components["parameters"]["If-None-Match"];
+      };
+    };
+    responses: {
+      /** @description The JSON Feed 1.1 document. */
+      200: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          "Content-Language": components["headers"]["Content-Language"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
+          "application/feed+json": components["schemas"]["JsonFeed"];
+        };
+      };
+      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
+      304: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Services as RSS 2.0
+   * @description The first 50 services in editorial order, as RSS 2.0 for feed readers and portals. Takes `lang` and the filters of `GET /v1/services`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
+   */
+  getServicesRssFeed: {
+    parameters: {
+      query?: {
+        /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
+        lang?: "nl" | "en" | "fr";
+        /** @description Topic slug(s); a service matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        topic?: string | string[];
+        /** @description Format(s). Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        format?: ("training" | "workshop" | "inspiration-day" | "network" | "tailor-made-support" | "research") | string | (("training" | "workshop" | "inspiration-day" | "network" | "tailor-made-support" | "research")[]);
+      };
+      header?: {
+        "If-None-Match"?: components["parameters"]["If-None-Match"];
+      };
+    };
+    responses: {
+      /** @description The RSS 2.0 document. */
+      200: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          "Content-Language": components["headers"]["Content-Language"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
+          "application/rss+xml": string;
+        };
+      };
+      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
+      304: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Services as Atom 1.0 (RFC 4287)
+   * @description The first 50 services in editorial order, as Atom 1.0 (RFC 4287) for feed readers and portals. Takes `lang` and the filters of `GET /v1/services`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
+   */
+  getServicesAtomFeed: {
+    parameters: {
+      query?: {
+        /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
+        lang?: "nl" | "en" | "fr";
+        /** @description Topic slug(s); a service matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        topic?: string | string[];
+        /** @description Format(s). Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        format?: ("training" | "workshop" | "inspiration-day" | "network" | "tailor-made-support" | "research") | string | (("training" | "workshop" | "inspiration-day" | "network" | "tailor-made-support" | "research")[]);
+      };
+      header?: {
+        "If-None-Match"?: components["parameters"]["If-None-Match"];
+      };
+    };
+    responses: {
+      /** @description The Atom 1.0 (RFC 4287) document. */
+      200: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          "Content-Language": components["headers"]["Content-Language"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
+          "application/atom+xml": string;
+        };
+      };
+      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
+      304: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Services as JSON Feed 1.1
+   * @description The first 50 services in editorial order, as JSON Feed 1.1 for feed readers and portals. Takes `lang` and the filters of `GET /v1/services`. Entry ids are tag URIs of the item id, stable across languages, slugs and edits; links go to the pages for people; titles and summaries are plain text. The same feed exists as `.rss`, `.atom` and `.json`.
+   */
+  getServicesJsonFeed: {
+    parameters: {
+      query?: {
+        /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
+        lang?: "nl" | "en" | "fr";
+        /** @description Topic slug(s); a service matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        topic?: string | string[];
+        /** @description Format(s). Several values: comma-separated or the parameter repeated, at most 15 values in all. */
+        format?: ("training" | "workshop" | "inspiration-day" | "network" | "tailor-made-support" | "research") | string | (("training" | "workshop" | "inspiration-day" | "network" | "tailor-made-support" | "research")[]);
+      };
+      header?: {
+        "If-None-Match"?: components["parameters"]["If-None-Match"];
+      };
+    };
+    responses: {
+      /** @description The JSON Feed 1.1 document. */
+      200: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          "Content-Language": components["headers"]["Content-Language"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
+          "application/feed+json": components["schemas"]["JsonFeed"];
         };
       };
       /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
@@ -5359,6 +5992,70 @@ export type operations = {
       };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
       400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Cite an analysis
+   * @description A published analysis as a reference: `bibtex` (a `@techreport`), `ris` (type RPRT) or `csl-json` (type report), with title, authors as credited, publication date, publisher, language, abstract, keywords and the URL to cite (the original publication when there is one, else its page here). Served as a download named after the slug.
+   */
+  citeAnalysis: {
+    parameters: {
+      query: {
+        /** @description bibtex, ris or csl-json. */
+        format: "bibtex" | "ris" | "csl-json";
+        /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
+        lang?: "nl" | "en" | "fr";
+      };
+      header?: {
+        "If-None-Match"?: components["parameters"]["If-None-Match"];
+      };
+      path: {
+        slug: string;
+      };
+    };
+    responses: {
+      /** @description The reference in the asked format. */
+      200: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          "Content-Language": components["headers"]["Content-Language"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
+          "application/x-bibtex": string;
+          "application/x-research-info-systems": string;
+          "application/vnd.citationstyles.csl+json": string;
+        };
+      };
+      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
+      304: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -5574,6 +6271,56 @@ export type operations = {
       };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * oEmbed for a Socius page
+   * @description The oEmbed (`rich`) answer for the URL of a page of this server: an event, analysis or about page (`/{lang}/events/{slug}`, `/{lang}/analyses/{slug}`, `/{lang}/about`) or an `/embed/…` page. The HTML is an iframe of the matching `/embed/…` page, at most `maxwidth` by `maxheight`. A URL of another host, another path or an unpublished item is a 404; `format=xml` is a 501.
+   */
+  getOembed: {
+    parameters: {
+      query: {
+        /** @description The page to embed, as people see it in the address bar. */
+        url: string;
+        /** @description `json` (the default); `xml` is answered with 501. */
+        format?: "json" | "xml";
+        /** @description The most width the consumer can give the embed, in pixels. */
+        maxwidth?: string;
+        /** @description The most height the consumer can give the embed, in pixels. */
+        maxheight?: string;
+      };
+    };
+    responses: {
+      /** @description The oEmbed answer. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["OEmbed"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The asked response format is not produced here; the problem names the one that is. */
+      501: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
