@@ -13,7 +13,9 @@ import { AnalysisInputSchema, SectionInputSchema } from './input.ts';
 export const AnalysisDocumentSchema = AnalysisInputSchema.extend({
   id: z.string().min(1).max(64),
   slug: slugInput,
-  sections: z.array(SectionInputSchema.extend({ anchor: slugInput, format: z.literal('html').default('html') })),
+  // A fresh object rather than `.extend()` of the registered AnalysisSectionInput: the OpenAPI generator renders an
+  // extension as allOf [ref, strict object], and the strict half then forbids the ref's own fields (`translations`).
+  sections: z.array(z.strictObject({ ...SectionInputSchema.shape, anchor: slugInput, format: z.literal('html').default('html') })),
   createdAt: momentInput.optional(),
   updatedAt: momentInput.optional(),
 }).openapi('AnalysisDocument');

@@ -201,13 +201,26 @@ export class ContentGenerator {
     return `${base || 'item'}-${n}`;
   }
 
-  private published(): { status: 'published' | 'draft' | 'review' | 'archived'; createdAt: Date; updatedAt: Date } {
+  private published(): {
+    status: 'published' | 'draft' | 'review' | 'archived';
+    createdAt: Date;
+    updatedAt: Date;
+    version: number;
+    publishAt: null;
+    unpublishAt: null;
+    deletedAt: null;
+  } {
     const roll = this.rand();
     const createdAt = new Date(this.now.getTime() - this.int(1, 700) * DAY);
     return {
       status: roll < 0.95 ? 'published' : roll < 0.97 ? 'draft' : roll < 0.99 ? 'review' : 'archived',
       createdAt,
       updatedAt: new Date(Math.min(this.now.getTime(), createdAt.getTime() + this.int(0, 60) * DAY)),
+      // The editorial columns: a first version, nothing scheduled, nothing deleted.
+      version: 1,
+      publishAt: null,
+      unpublishAt: null,
+      deletedAt: null,
     };
   }
 

@@ -155,7 +155,7 @@ describe('GET /v1/analyses', () => {
       expect(served).not.toMatch(/<script|\son\w+\s*=|javascript:/i);
       // The formatting and the safe link survive.
       expect(served).toContain('<strong>sterk</strong>');
-      expect(served).toContain('<a href="https://socius.be/">Socius</a>');
+      expect(served).toContain('<a href="https://socius.be/" rel="noopener noreferrer">Socius</a>');
     } finally {
       await env.DB.prepare('delete from analyses where id = ?').bind('planted-analysis').run();
     }

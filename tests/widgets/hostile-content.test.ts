@@ -110,11 +110,13 @@ describe('stored HTML and URLs that never went through the sanitiser', () => {
     }
   });
 
-  it('<socius-analyses> shows an analysis whose canonical URL is javascript: without a link', async () => {
+  it('<socius-analyses> links an analysis whose canonical URL is javascript: to its page for people, never to that URL', async () => {
     const element = await render('socius-analyses');
     const card = shadow(element).querySelector('li[part="analysis"]')!;
     expect(text(card.querySelector('[role="heading"]'))).toBe('Vijandige analyse');
-    expect(card.querySelector('a')).toBeNull();
+    const hrefs = [...card.querySelectorAll('a')].map((a) => a.href);
+    expect(hrefs).toEqual([`${new URL(hrefs[0]!).origin}/nl/analyses/vijandige-analyse`]);
+    expect(hrefs[0]).toMatch(/^http:/);
     expect(ran).toEqual([]);
     expect(armed(element)).toEqual([]);
   });
@@ -148,7 +150,9 @@ describe('stored HTML and URLs that never went through the sanitiser', () => {
     expect(ran).toEqual([]);
     expect(armed(element)).toEqual([]);
     const links = [...shadow(element).querySelectorAll<HTMLAnchorElement>('a')].map((a) => a.href);
-    expect(links).toEqual(['mailto:info@example.org', 'https://example.org/@socius']);
+    // The organisation's own page for people (links.html) stays; of the stored links only the safe ones remain.
+    expect(links.slice(1)).toEqual(['mailto:info@example.org', 'https://example.org/@socius']);
+    expect(new URL(links[0]!).pathname).toBe('/nl/about');
   });
 });
 

@@ -1877,7 +1877,7 @@ export type components = {
        * ]
        */
       topics?: string[];
-      sections: (components["schemas"]["AnalysisSectionInput"] & {
+      sections: {
           /**
            * @description Made from the Dutch title when absent; must not be another item’s slug.
            * @example tien-stromingen
@@ -1888,7 +1888,8 @@ export type components = {
            * @enum {string}
            */
           format?: "html";
-        })[];
+          translations: components["schemas"]["AnalysisSectionTranslationsInput"];
+        }[];
       /** @default [] */
       attachments?: components["schemas"]["AttachmentInput"][];
       /** @example 3caad1ae-bd26-4125-b080-19c6c287d714 */
@@ -1940,20 +1941,6 @@ export type components = {
         /** @description The section text in `format`. Stored and served as sanitised HTML (p, h3, h4, ul, ol, li, strong, em, blockquote, br, a with http(s), mailto or tel links; external links get rel="noopener noreferrer"). */
         body?: string;
       };
-    };
-    AnalysisSectionInput: {
-      /**
-       * @description Fragment id, the same in every language; made from the Dutch heading when absent.
-       * @example methode
-       */
-      anchor?: string;
-      /**
-       * @description How the rich text is written: `html` (default) or `markdown`. Stored as sanitised HTML.
-       * @default html
-       * @enum {string}
-       */
-      format?: "html" | "markdown";
-      translations: components["schemas"]["AnalysisSectionTranslationsInput"];
     };
     AttachmentInput: {
       /**
@@ -2029,6 +2016,20 @@ export type components = {
       sections?: components["schemas"]["AnalysisSectionInput"][];
       /** @default [] */
       attachments?: components["schemas"]["AttachmentInput"][];
+    };
+    AnalysisSectionInput: {
+      /**
+       * @description Fragment id, the same in every language; made from the Dutch heading when absent.
+       * @example methode
+       */
+      anchor?: string;
+      /**
+       * @description How the rich text is written: `html` (default) or `markdown`. Stored as sanitised HTML.
+       * @default html
+       * @enum {string}
+       */
+      format?: "html" | "markdown";
+      translations: components["schemas"]["AnalysisSectionTranslationsInput"];
     };
     /** @description A JSON merge patch (RFC 7396) of `AnalysisInput`: send only what changes; `null` removes an optional field or a language. */
     AnalysisPatch: {
