@@ -1,8 +1,10 @@
 // Services in the editorial pipeline (api/lib/writes.ts): how a service is read, built and written.
 import { asc, eq, inArray } from 'drizzle-orm';
+import { LANGS } from '../../schema/columns.ts';
 import { services, serviceTopics, serviceTranslations } from '../../schema/services.ts';
 import { topics } from '../../schema/topics.ts';
 import type { Db } from '../env.ts';
+import { searchIndexStatements } from '../lib/content-writes.ts';
 import { type EditableResource, editableBase, type Issue, textsFromInput, textsFromRows, translationRows } from '../lib/writes.ts';
 import type { EditableService, ServiceInput } from './schemas.ts';
 
@@ -64,6 +66,18 @@ export const servicesResource: EditableResource<EditableService, ServiceInput> =
       ...translationRows(item.translations, { serviceId: item.id }).map((row) => db.insert(serviceTranslations).values(row)),
       db.delete(serviceTopics).where(eq(serviceTopics.serviceId, item.id)),
       ...[...ids.values()].map((topicId) => db.insert(serviceTopics).values({ serviceId: item.id, topicId })),
+      // The service's search text in the same batch, so it is findable (or gone) on the next request.
+      ...searchIndexStatements(
+        'service',
+        item.id,
+        item.slug,
+        LANGS.flatMap((lang) => {
+          const text = item.translations[lang];
+          return text
+            ? [{ lang, title: text.title ?? item.translations.nl.title ?? '', parts: [text.summary, text.description, text.audience] }]
+            : [];
+        }),
+      ).map((statement) => ({ toSQL: () => statement })),
     ];
   },
 };

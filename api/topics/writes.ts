@@ -1,6 +1,8 @@
 // Topics in the editorial pipeline (api/lib/writes.ts): how a topic is read, built and written.
 import { eq } from 'drizzle-orm';
+import { LANGS } from '../../schema/columns.ts';
 import { topics, topicTranslations } from '../../schema/topics.ts';
+import { searchIndexStatements } from '../lib/content-writes.ts';
 import { type EditableResource, editableBase, textsFromInput, textsFromRows, translationRows } from '../lib/writes.ts';
 import type { EditableTopic, TopicInput } from './schemas.ts';
 
@@ -21,5 +23,15 @@ export const topicsResource: EditableResource<EditableTopic, TopicInput> = {
   children: (db, item) => [
     db.delete(topicTranslations).where(eq(topicTranslations.topicId, item.id)),
     ...translationRows(item.translations, { topicId: item.id }).map((row) => db.insert(topicTranslations).values(row)),
+    // The topic's search text in the same batch, so it is findable (or gone) on the next request.
+    ...searchIndexStatements(
+      'topic',
+      item.id,
+      item.slug,
+      LANGS.flatMap((lang) => {
+        const text = item.translations[lang];
+        return text ? [{ lang, title: text.name ?? item.translations.nl.name ?? '', parts: [text.description] }] : [];
+      }),
+    ).map((statement) => ({ toSQL: () => statement })),
   ],
 };

@@ -50,6 +50,31 @@ describe('POST /v1/topics', () => {
   });
 });
 
+describe('search after a write', () => {
+  it('finds a published topic and service by their words on the next request, and forgets a renamed word', async () => {
+    await createTopic(publisher.key, 'zeldzaam-thema', {
+      status: 'published',
+      translations: { nl: { name: 'Kwartelkoningthema', description: 'Over de grutto' } },
+    });
+    const service = await send<{ data: EditableBody }>('POST', '/v1/services', {
+      key: publisher.key,
+      body: { slug: 'zeldzame-dienst', format: 'training', status: 'published', translations: { nl: { title: 'Roerdompdienst' } } },
+    });
+    expect(service.status).toBe(201);
+    const found = async (q: string) =>
+      (await send<{ data: { slug: string }[] }>('GET', `/v1/search?q=${q}`)).body.data.map((hit) => hit.slug);
+    expect(await found('kwartelkoningthema')).toEqual(['zeldzaam-thema']);
+    expect(await found('grutto')).toEqual(['zeldzaam-thema']);
+    expect(await found('roerdompdienst')).toEqual(['zeldzame-dienst']);
+    const renamed = await patch(publisher.key, '/v1/services/zeldzame-dienst', service.headers.get('ETag') ?? '', {
+      translations: { nl: { title: 'Lepelaardienst' } },
+    });
+    expect(renamed.status).toBe(200);
+    expect(await found('roerdompdienst')).toEqual([]);
+    expect(await found('lepelaardienst')).toEqual(['zeldzame-dienst']);
+  });
+});
+
 describe('PATCH /v1/topics/{slug}', () => {
   it('needs If-Match: 428 without, 412 with a stale one (and the current ETag)', async () => {
     const { etag } = await createTopic(editor.key, 'met-versie');
