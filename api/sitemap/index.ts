@@ -9,6 +9,7 @@ import { analyses } from '../../schema/analyses.ts';
 import { LANGS } from '../../schema/columns.ts';
 import { events } from '../../schema/events.ts';
 import { services } from '../../schema/services.ts';
+import { topics } from '../../schema/topics.ts';
 import type { AppEnv, Db } from '../env.ts';
 import { xmlChars } from '../feeds/render.ts';
 import { toBrusselsIso } from '../lib/brussels-time.ts';
@@ -27,7 +28,7 @@ interface Page {
 
 /** Every published item that has a page; one row per item (each becomes one URL per language). */
 export async function publicPages(db: Db): Promise<Page[]> {
-  const [eventRows, analysisRows, serviceRows, aboutRows] = await db.batch([
+  const [eventRows, analysisRows, serviceRows, aboutRows, topicRows] = await db.batch([
     db
       .select({ slug: events.slug, updatedAt: events.updatedAt })
       .from(events)
@@ -44,9 +45,15 @@ export async function publicPages(db: Db): Promise<Page[]> {
       .where(eq(services.status, 'published'))
       .orderBy(services.position),
     db.select({ updatedAt: about.updatedAt }).from(about).where(eq(about.status, 'published')).limit(1),
+    db
+      .select({ slug: topics.slug, updatedAt: topics.updatedAt })
+      .from(topics)
+      .where(eq(topics.status, 'published'))
+      .orderBy(topics.position),
   ]);
   return [
     ...aboutRows.map((r) => ({ kind: 'about' as const, lastmod: r.updatedAt })),
+    ...topicRows.map((r) => ({ kind: 'topics' as const, slug: r.slug, lastmod: r.updatedAt })),
     ...serviceRows.map((r) => ({ kind: 'services' as const, slug: r.slug, lastmod: r.updatedAt })),
     ...analysisRows.map((r) => ({ kind: 'analyses' as const, slug: r.slug, lastmod: r.updatedAt })),
     ...eventRows.map((r) => ({ kind: 'events' as const, slug: r.slug, lastmod: r.updatedAt })),

@@ -42,6 +42,7 @@ describe('GET /sitemap.xml', { timeout: 60_000 }, () => {
       ['events', await all<Item>('/v1/events?limit=100&from=2000-01-01')],
       ['analyses', await all<Item>('/v1/analyses?limit=100')],
       ['services', await all<Item>('/v1/services?limit=100')],
+      ['topics', await all<Item>('/v1/topics')],
     ];
     const about = (await get<{ data: { updatedAt?: string } }>('/v1/about')).body.data;
     let expected = 3;
@@ -71,7 +72,7 @@ describe('GET /sitemap.xml', { timeout: 60_000 }, () => {
     const { urlset } = await readSitemap();
     const kinds = new Map<string, string>();
     for (const { loc } of urlset.url) kinds.set(new URL(loc).pathname.split('/').slice(1, 3).join('/'), loc);
-    expect(kinds.size).toBe(3 * 4);
+    expect(kinds.size).toBe(3 * 5);
     for (const loc of kinds.values()) {
       const page = await get<string>(new URL(loc).pathname);
       expect(page.status, loc).toBe(200);
