@@ -55,6 +55,8 @@ export class SociusServices extends SociusElement<Data> {
     baseStyles,
     css`
       :host {
+        --_skeleton: 68.5rem;
+        --_skeleton-narrow: 138rem;
         --_item-height: 17rem;
         --_item-height-narrow: 15rem;
       }
@@ -150,7 +152,7 @@ export class SociusServices extends SociusElement<Data> {
       this.chosen = { ...this.chosen, [key]: (e.target as HTMLSelectElement).value };
     };
     const names = FORMAT_NAMES[this.uiLang];
-    return html`<form part="filters" aria-label=${t.filters} @submit=${(e: SubmitEvent) => e.preventDefault()}>
+    return html`<form part="filters" aria-label=${this.label ? `${t.filters}: ${this.label}` : this.landmarkLabel(t.filters)} @submit=${(e: SubmitEvent) => e.preventDefault()}>
       ${
         shown.includes('topic')
           ? html`<label

@@ -91,8 +91,18 @@ export const baseStyles = css`
   /* While loading: empty shapes as tall as the content is expected to be (--_item-height per element and layout,
      --_item-height-narrow in a container up to 30rem wide),
      so the host page does not move when it arrives; "loading" shows over them only after 300 ms. */
+  /* The skeleton is exactly as tall as the README's table says (--_skeleton per element and layout,
+     --_skeleton-narrow in a container up to 30rem wide): the height a partner reserves with
+     :not(:defined) { min-height } before the script runs, so nothing moves when it does. */
   .skeleton {
     position: relative;
+    height: var(--_skeleton, auto);
+    overflow-y: clip;
+  }
+  @container (max-width: 30rem) {
+    .skeleton {
+      height: var(--_skeleton-narrow, var(--_skeleton, auto));
+    }
   }
   .placeholder {
     min-height: var(--_item-height, 8rem);
@@ -159,21 +169,28 @@ export const baseStyles = css`
     color: var(--_accent-text);
     border-color: var(--_fill);
   }
-  /* Filter forms of the list elements. */
+  /* Filter forms of the list elements: a tidy grid of equal controls that becomes one column in a narrow
+     container; a control is never wider than its column, whatever its longest option. */
   form[part='filters'] {
-    display: flex;
-    flex-wrap: wrap;
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
     gap: 0.5em 1em;
     align-items: end;
     margin-bottom: var(--_space);
   }
   form[part='filters'] label {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     min-width: 0;
-    max-width: 100%;
     gap: 0.2em;
     font-size: 0.9em;
     font-weight: 600;
+  }
+  form[part='filters'] select,
+  form[part='filters'] input {
+    width: 100%;
+    min-width: 0;
+    font-weight: 400;
   }
   select,
   input {
