@@ -23,8 +23,6 @@ export class SociusAbout extends SociusElement<About> {
     baseStyles,
     css`
       :host {
-        --_skeleton: 27rem;
-        --_skeleton-narrow: 58rem;
         --_item-height: 20rem;
         --_item-height-narrow: 46rem;
       }

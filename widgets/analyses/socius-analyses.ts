@@ -18,14 +18,10 @@ export class SociusAnalyses extends SociusElement<AnalysisSummary[]> {
     baseStyles,
     css`
       :host {
-        --_skeleton: 35rem;
-        --_skeleton-narrow: 54.5rem;
         --_item-height: 20rem;
         --_item-height-narrow: 15rem;
       }
       :host([layout='list']) {
-        --_skeleton: 28.5rem;
-        --_skeleton-narrow: 46rem;
         --_item-height: 7.5rem;
         --_item-height-narrow: 12rem;
       }

@@ -31,8 +31,6 @@ export class SociusAnalysis extends SociusElement<Analysis> {
     baseStyles,
     css`
       :host {
-        --_skeleton: 48.5rem;
-        --_skeleton-narrow: 78.5rem;
         --_item-height: 40rem;
       }
       nav {

@@ -32,10 +32,6 @@ export class SociusEvent extends SociusElement<Event> {
   static override styles = [
     baseStyles,
     css`
-      :host {
-        --_skeleton: 27rem;
-        --_skeleton-narrow: 53.5rem;
-      }
       dl {
         display: grid;
         grid-template-columns: max-content 1fr;

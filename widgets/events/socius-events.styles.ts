@@ -1,22 +1,8 @@
 import { css } from 'lit';
 
 export const styles = css`
-  /* Heights while loading, the same as the README's table (default limit, 16 px text). */
-  :host {
-    --_skeleton: 73rem;
-    --_skeleton-narrow: 111.5rem;
-  }
-  :host([layout='cards']) {
-    --_skeleton: 53rem;
-    --_skeleton-narrow: 127rem;
-  }
   :host([layout='compact']) {
-    --_skeleton: 28rem;
-    --_skeleton-narrow: 44.5rem;
-  }
-  :host([layout='calendar']) {
-    --_skeleton: 38rem;
-    --_skeleton-narrow: 48.5rem;
+    --_item-height: 2.5rem;
   }
   .item {
     border-inline-start: 4px solid var(--_accent);

@@ -144,9 +144,9 @@ export class SociusEvents extends SociusElement<Data> {
     this.month = monthOf(this.selectedDay);
   }
 
-  /** Placeholders in the layout's list; the skeleton's height is the README's (see the styles). */
+  /** Placeholders in the layout's list (as tall as the partner's reservation when it made one). */
   protected override renderSkeleton(): TemplateResult {
-    return this.skeletonItems(6, 'items results');
+    return this.skeletonItems(Math.min(Math.max(Math.trunc(this.limit) || 6, 1), 6), 'items results');
   }
 
   get #shownFilters(): string[] {

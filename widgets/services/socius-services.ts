@@ -55,8 +55,6 @@ export class SociusServices extends SociusElement<Data> {
     baseStyles,
     css`
       :host {
-        --_skeleton: 68.5rem;
-        --_skeleton-narrow: 138rem;
         --_item-height: 17rem;
         --_item-height-narrow: 15rem;
       }

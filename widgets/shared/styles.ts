@@ -91,18 +91,15 @@ export const baseStyles = css`
   /* While loading: empty shapes as tall as the content is expected to be (--_item-height per element and layout,
      --_item-height-narrow in a container up to 30rem wide),
      so the host page does not move when it arrives; "loading" shows over them only after 300 ms. */
-  /* The skeleton is exactly as tall as the README's table says (--_skeleton per element and layout,
-     --_skeleton-narrow in a container up to 30rem wide): the height a partner reserves with
-     :not(:defined) { min-height } before the script runs, so nothing moves when it does. */
+  /* Where the partner reserved a height with :not(:defined) { min-height } (README), the skeleton keeps exactly
+     it (--_reserved, read at upgrade), less the padding a theme adds, so nothing moves when the script runs. */
   .skeleton {
     position: relative;
-    height: var(--_skeleton, auto);
+    height: var(--_reserved, auto);
     overflow-y: clip;
   }
-  @container (max-width: 30rem) {
-    .skeleton {
-      height: var(--_skeleton-narrow, var(--_skeleton, auto));
-    }
+  :host([theme]) .skeleton {
+    height: calc(var(--_reserved) - 2 * var(--_space));
   }
   .placeholder {
     min-height: var(--_item-height, 8rem);
