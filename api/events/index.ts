@@ -59,7 +59,11 @@ export const eventsRouter = createRouter()
                 facet,
                 (facetRows[i] ?? []).map((row) => ({
                   value: String(row.value),
-                  label: facetLabel(facet, { value: String(row.value), ...('label' in row ? { label: String(row.label) } : {}) }, lang),
+                  label: facetLabel(
+                    facet,
+                    { value: String(row.value), ...('label' in row && row.label != null ? { label: String(row.label) } : {}) },
+                    lang,
+                  ),
                   count: Number(row.count),
                 })),
               ]),
