@@ -3,18 +3,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build, type Plugin, transform } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { BUNDLE_BUDGET_GZIP_BYTES } from './build-widgets-budget.ts';
+import { minifyCssLiterals } from './minify-lit-css.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const OUT = join(ROOT, 'dist', 'public');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
-/**
- * esbuild minifies code but leaves template literals alone, so the elements' styles (Lit `css` literals) would
- * ship with their indentation and comments. This runs each literal without interpolations through esbuild's own
- * CSS minifier. A literal with a backslash is left as written: its raw text is not the CSS it stands for.
- */
 /**
  * Lit `html` literals keep their line breaks and indentation too (a few hundred bytes gzip over all elements).
  * Between tags and words, a run of white space with a line break in it renders as one space, so that is what the
@@ -92,13 +88,7 @@ const minifyCss: Plugin = {
   name: 'minify-lit-css',
   setup(builder) {
     builder.onLoad({ filter: /[\\/]widgets[\\/].*\.ts$/ }, async ({ path }) => {
-      let source = readFileSync(path, 'utf8');
-      const literals = [...source.matchAll(/\bcss`([^`$\\]*)`/g)].reverse();
-      for (const literal of literals) {
-        const minified = (await transform(literal[1] ?? '', { loader: 'css', minify: true })).code.trim();
-        source = `${source.slice(0, literal.index)}css\`${minified}\`${source.slice(literal.index + literal[0].length)}`;
-      }
-      return { contents: collapseHtml(source), loader: 'ts' };
+      return { contents: collapseHtml(await minifyCssLiterals(readFileSync(path, 'utf8'))), loader: 'ts' };
     });
   },
 };

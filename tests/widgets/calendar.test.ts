@@ -16,7 +16,7 @@ const lastDay = (month: string) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 };
-const titles = (element: Element) => [...shadow(element).querySelectorAll('.day-events .item .title')].map((b) => text(b));
+const titles = (element: Element) => [...shadow(element).querySelectorAll('.day-events .item [role="heading"]')].map((b) => text(b));
 
 /** The sorted days of `month` on which the API has an event session. */
 async function eventDays(month: string, query = ''): Promise<{ days: string[]; events: ApiEvent[] }> {
@@ -126,7 +126,7 @@ describe('<socius-events> date filter', () => {
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect(eventRequests(since).map((q) => q.get('from'))).toEqual([target]);
     const api = await fetchJson<{ data: { title: string }[] }>(`/v1/events?lang=nl&limit=6&from=${target}`);
-    expect([...shadow(element).querySelectorAll('.item .title')].map((b) => text(b))).toEqual(api.data.map((e) => e.title));
+    expect([...shadow(element).querySelectorAll('.item [role="heading"]')].map((b) => text(b))).toEqual(api.data.map((e) => e.title));
   });
 });
 

@@ -134,7 +134,7 @@ describe('the custom-elements manifest', () => {
     };
     await show('socius-event', { slug: withEverything.slug });
     const list = await show('socius-events', { filters: 'topic,city,date', limit: '2' });
-    shadow(list).querySelector<HTMLButtonElement>('.item .title')!.click();
+    shadow(list).querySelector<HTMLButtonElement>('.item .toggle')!.click();
     await list.updateComplete;
     await show('socius-events', { layout: 'calendar' });
     await show('socius-analyses');

@@ -40,7 +40,7 @@ describe('embedding with one script tag on another origin', () => {
     // With no `lang`, the widget speaks the host page's language.
     const lang = (document.documentElement.lang || 'nl').slice(0, 2);
     const api = (await (await fetch(`${apiBase}/v1/events?lang=${lang}&limit=6`)).json()) as { data: { title: string }[] };
-    expect([...shadow(element).querySelectorAll('.item .title')].map((b) => text(b))).toEqual(api.data.map((e) => e.title));
+    expect([...shadow(element).querySelectorAll('.item [role="heading"]')].map((b) => text(b))).toEqual(api.data.map((e) => e.title));
     expect(element.querySelector('a')?.checkVisibility()).toBe(false);
   });
 

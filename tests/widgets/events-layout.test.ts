@@ -34,7 +34,7 @@ async function partnerPage(width: number, body: string): Promise<Widget> {
 
 /** Opens the first event of a list (the first of the chosen day in the calendar), as a visitor would. */
 async function openFirstEvent(element: Widget): Promise<void> {
-  const title = element.shadowRoot!.querySelector<HTMLButtonElement>('.item .title');
+  const title = element.shadowRoot!.querySelector<HTMLButtonElement>('.item .toggle');
   expect(title, `an event to open in <${element.localName} layout="${element.getAttribute('layout')}">`).not.toBeNull();
   title!.click();
   await element.updateComplete;

@@ -50,7 +50,7 @@ describe('event elements say each thing once', () => {
     // Opened, an online event says where once.
     const online = events.find((e) => e.attendanceMode === 'online')!;
     const item = root.querySelector(`[data-slug="${online.slug}"]`)!;
-    item.querySelector<HTMLButtonElement>('.title')!.click();
+    item.querySelector<HTMLButtonElement>('.toggle')!.click();
     await element.updateComplete;
     expect(field(item, 'Waar')).toBe('Online');
   });
@@ -91,7 +91,7 @@ describe('event elements name places in the widget language', () => {
         places.some((p) => /Brussel$|Antwerpen$/.test(p)),
         places.join(' | '),
       ).toBe(false);
-      shadow(element).querySelector<HTMLButtonElement>('.item .title')!.click();
+      shadow(element).querySelector<HTMLButtonElement>('.item .toggle')!.click();
       await element.updateComplete;
       expect(text(shadow(element).querySelector('.details dd'))).toMatch(new RegExp(`${brussels}|${antwerp}`));
     }
@@ -117,7 +117,7 @@ describe('event titles follow heading-level', () => {
 
   it.each(['list', 'cards', 'compact'])('makes every title in the %s layout a heading at that level, in order', async (layout) => {
     const { section, element } = await underPartnerHeading('socius-events', { layout, limit: '3' });
-    const found = levels(shadow(element), '.item .title');
+    const found = levels(shadow(element), '.item [role="heading"] a');
     expect(found).toHaveLength(3);
     expect(new Set(found)).toEqual(new Set(['3']));
     await expectAccessible(section);
@@ -128,7 +128,7 @@ describe('event titles follow heading-level', () => {
     const root = shadow(element);
     expect(root.querySelector('.month-nav [role="heading"]')?.getAttribute('aria-level')).toBe('3');
     expect(root.querySelector('.day-events > [role="heading"]')?.getAttribute('aria-level')).toBe('4');
-    const titles = levels(root, '.day-events .item .title');
+    const titles = levels(root, '.day-events .item [role="heading"] a');
     expect(titles.length).toBeGreaterThan(0);
     expect(new Set(titles)).toEqual(new Set(['5']));
     await expectAccessible(section);

@@ -136,7 +136,7 @@ describe('stored HTML and URLs that never went through the sanitiser', () => {
 
   it('<socius-events> opens the hostile event without arming any of its links', async () => {
     const element = await render('socius-events');
-    shadow(element).querySelector<HTMLButtonElement>('li[data-slug="vijandige-activiteit"] button.title')!.click();
+    shadow(element).querySelector<HTMLButtonElement>('li[data-slug="vijandige-activiteit"] button.toggle')!.click();
     await element.updateComplete;
     await settle(element);
     expect(shadow(element).querySelector('.details')).not.toBeNull();

@@ -22,6 +22,9 @@ describe('titles link to the item’s page for people', () => {
     ['socius-analyses', { lang: 'fr' }, '/v1/analyses?lang=fr&limit=3'],
     ['socius-analyses', { lang: 'en', layout: 'list' }, '/v1/analyses?lang=en&limit=3'],
     ['socius-services', { lang: 'nl' }, '/v1/services?lang=nl&limit=20'],
+    ['socius-events', { lang: 'en', limit: '3' }, '/v1/events?lang=en&limit=3'],
+    ['socius-events', { lang: 'fr', limit: '3', layout: 'cards' }, '/v1/events?lang=fr&limit=3'],
+    ['socius-events', { lang: 'nl', limit: '3', layout: 'compact' }, '/v1/events?lang=nl&limit=3'],
   ] as const)('<%s %o> links every title to links.html, not to the JSON url', async (tag, attributes, path) => {
     const { data } = await fetchJson<{ data: Item[] }>(path);
     const element = mount(tag, attributes);
@@ -51,7 +54,7 @@ describe('titles link to the item’s page for people', () => {
     const { data } = await fetchJson<{ data: Item[] }>('/v1/events?lang=en&limit=2');
     const element = mount('socius-events', { lang: 'en', limit: '2' });
     await loaded(element);
-    shadow(element).querySelector<HTMLButtonElement>('.item .title')!.click();
+    shadow(element).querySelector<HTMLButtonElement>('.item .toggle')!.click();
     await element.updateComplete;
     expect(shadow(element).querySelector<HTMLAnchorElement>('a[part="page-link"]')?.href).toBe(data[0]!.links.html);
   });
@@ -67,6 +70,16 @@ describe('href-template', () => {
     await loaded(element);
     expect(titleLinks(element).map((a) => a.href)).toEqual(
       data.map((a) => `https://partner.example/analyses/fr/${encodeURIComponent(a.slug)}?ref=${encodeURIComponent(a.id)}&q=a%20b`),
+    );
+  });
+
+  it('sends <socius-events> titles in the calendar to the partner’s page too', async () => {
+    const element = mount('socius-events', { lang: 'nl', layout: 'calendar', 'href-template': 'https://partner.example/agenda/{slug}' });
+    await loaded(element);
+    const items = [...shadow(element).querySelectorAll<HTMLElement>('.day-events .item')];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.map((li) => li.querySelector<HTMLAnchorElement>('[role="heading"] a')?.href)).toEqual(
+      items.map((li) => `https://partner.example/agenda/${li.dataset.slug}`),
     );
   });
 

@@ -13,7 +13,7 @@ interface ApiEvent {
 
 afterEach(() => document.body.replaceChildren());
 
-const titles = (element: Element) => [...shadow(element).querySelectorAll('.item .title')].map((b) => text(b));
+const titles = (element: Element) => [...shadow(element).querySelectorAll('.item [role="heading"]')].map((b) => text(b));
 
 describe('<socius-events>', () => {
   it('shows the upcoming seeded events in the language asked for, with their date lines', async () => {
@@ -75,14 +75,14 @@ describe('<socius-events>', () => {
     await loaded(element);
     const opened: string[] = [];
     element.addEventListener('socius-event-open', (e) => opened.push((e as CustomEvent<{ slug: string }>).detail.slug));
-    const first = shadow(element).querySelector<HTMLButtonElement>('.item .title')!;
+    const first = shadow(element).querySelector<HTMLButtonElement>('.item .toggle')!;
     first.click();
     await element.updateComplete;
     expect(first.getAttribute('aria-expanded')).toBe('true');
     expect(shadow(element).querySelector('.details a[part="add-to-calendar"]')?.getAttribute('href')).toMatch(/\/calendar\.ics\?lang=en$/);
     expect(opened).toHaveLength(1);
 
-    const second = shadow(element).querySelectorAll<HTMLButtonElement>('.item .title')[1]!;
+    const second = shadow(element).querySelectorAll<HTMLButtonElement>('.item .toggle')[1]!;
     element.addEventListener('socius-event-open', (e) => e.preventDefault());
     second.click();
     await element.updateComplete;
@@ -125,7 +125,7 @@ describe('<socius-events>', () => {
   it.each(['list', 'cards', 'compact', 'calendar'])('has no accessibility violations in the %s layout, details open', async (layout) => {
     const element = mount('socius-events', { lang: 'nl', layout, filters: 'topic,city,date', search: '' });
     await loaded(element);
-    shadow(element).querySelector<HTMLButtonElement>('.item .title')?.click();
+    shadow(element).querySelector<HTMLButtonElement>('.item .toggle')?.click();
     await element.updateComplete;
     await expectAccessible(element);
   });

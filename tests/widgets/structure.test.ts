@@ -46,6 +46,22 @@ describe('headings and landmarks', () => {
     },
   );
 
+  it.each([{ layout: 'list' }, { layout: 'calendar' }])(
+    'two <socius-events %o> with filters and search on one page have regions and search forms with different names',
+    async (attributes) => {
+      const options = { lang: 'nl', filters: 'topic,city,date', search: '', ...attributes };
+      const [first, second] = [mount('socius-events', options), mount('socius-events', options)];
+      await Promise.all([loaded(first), loaded(second)]);
+      for (const selector of ['section', 'form[role="search"]']) {
+        const names = [first, second].map((el) => shadow(el).querySelector(selector)?.getAttribute('aria-label'));
+        expect(names[0], selector).toBeTruthy();
+        expect(names[0], selector).not.toBe(names[1]);
+      }
+      const { violations } = await axeOn(['landmark-unique']);
+      expect(violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')))).toEqual([]);
+    },
+  );
+
   it('takes the name a partner gives its region with label', async () => {
     const element = mount('socius-analyses', { lang: 'nl', label: 'Analyses over vrijwilligers' });
     await loaded(element);

@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
 export const styles = css`
+  :host([layout='compact']) {
+    --_item-height: 2.5rem;
+  }
   .item {
     border-inline-start: 4px solid var(--_accent);
     padding-inline-start: calc(var(--_space) * 0.75);
@@ -36,18 +39,20 @@ export const styles = css`
   .when {
     font-weight: 600;
   }
-  .title {
-    font: inherit;
-    font-weight: inherit;
-    text-align: start;
-    border: 0;
-    padding: 0;
-    min-height: 0;
-    background: none;
-    color: inherit;
-    text-decoration: underline;
-    text-decoration-thickness: 1px;
-    text-underline-offset: 0.2em;
+  /* Opens the details in place; the title itself is a link to the event's page. */
+  .toggle {
+    font-size: 0.9em;
+    min-height: 2rem;
+    padding: 0.1em 0.75em;
+    margin-block: 0.25em;
+  }
+  /* A title on one line with other controls must still be a 24 px target. */
+  :host([layout='compact']) .item [role='heading'] a {
+    display: inline-block;
+    padding-block: 0.15em;
+  }
+  :host([layout='compact']) .toggle {
+    margin-block: 0;
   }
   .details {
     margin-top: 0.5em;
@@ -73,17 +78,6 @@ export const styles = css`
     margin-top: var(--_space);
   }
   /* calendar */
-  /* The filters: a tidy grid of equal controls that becomes one column in a narrow container. */
-  form[part='filters'] {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
-  }
-  form[part='filters'] select,
-  form[part='filters'] input {
-    width: 100%;
-    min-width: 0;
-    font-weight: 400;
-  }
   .month-nav {
     display: grid;
     grid-template-columns: auto minmax(0, 1fr) auto;

@@ -40,7 +40,7 @@ const shiftMonth = (key: string, months: number) => {
  * The calendar opens each month on its first day with events from today on. Places are named in the widget's
  * language where the name differs (Brussel, Bruxelles, Brussels); filters still send the stored name.
  *
- * @fires socius-event-open - A person opened an event; `detail: { slug, event }`. Cancel it to show the event your own way.
+ * @fires socius-event-open - A person opened an event's details in place (its "Details" button); `detail: { slug, event }`. Cancel it to show the event your own way. Titles are links to the event's page (`links.html`, or `href-template`).
  * @fires socius-register - A person followed a registration link; `detail: { slug, url }`. Cancel it to handle registration yourself.
  * @cssproperty --socius-accent - Accent colour (links, markers, buttons).
  * @cssproperty --socius-accent-text - Text on the accent colour.
@@ -62,6 +62,7 @@ const shiftMonth = (key: string, months: number) => {
  * @csspart add-to-calendar - Add-to-calendar link (an `.ics` file).
  * @csspart online-link - The link to join an online event.
  * @csspart page-link - The link to the event's page, in its details.
+ * @csspart details-toggle - The "Details" button that opens or closes an event's details in place.
  * @csspart more - The "show more" button.
  * @csspart calendar - The month grid.
  * @csspart status - Loading, empty and error messages.
@@ -143,6 +144,11 @@ export class SociusEvents extends SociusElement<Data> {
     this.month = monthOf(this.selectedDay);
   }
 
+  /** Placeholders in the layout's list (as tall as the partner's reservation when it made one). */
+  protected override renderSkeleton(): TemplateResult {
+    return this.skeletonItems(Math.min(Math.max(Math.trunc(this.limit) || 6, 1), 6), 'items results');
+  }
+
   get #shownFilters(): string[] {
     return (this.filters ?? '')
       .split(',')
@@ -220,7 +226,7 @@ export class SociusEvents extends SociusElement<Data> {
       void this.appendJsonLd(apiUrl(this.apiBase, 'v1/events', { ...this.#query(), cursor: current.nextCursor ?? undefined }));
       await this.updateComplete;
       // Move focus to the first new event so keyboard and screen-reader users continue where they were.
-      this.renderRoot.querySelector<HTMLElement>(`[data-slug="${body.data[0]?.slug}"] .title`)?.focus();
+      this.renderRoot.querySelector<HTMLElement>(`[data-slug="${body.data[0]?.slug}"] [role="heading"] a`)?.focus();
     } catch {
       this.announcement = this.t.error;
     } finally {
@@ -262,7 +268,7 @@ export class SociusEvents extends SociusElement<Data> {
           )}
         </select></label
       >`;
-    return html`<form part="filters" role="search" aria-label=${t.filters} @submit=${(e: SubmitEvent) => e.preventDefault()}>
+    return html`<form part="filters" role="search" aria-label=${this.#innerLabel(t.filters)} @submit=${(e: SubmitEvent) => e.preventDefault()}>
       ${shown.includes('topic') ? select('topic', t.topic, t.allTopics) : nothing}
       ${shown.includes('city') ? select('city', t.city, t.allCities) : nothing}
       ${
@@ -288,6 +294,11 @@ export class SociusEvents extends SociusElement<Data> {
           : nothing
       }
     </form>`;
+  }
+
+  /** A landmark inside the widget named apart from the same landmark of another `<socius-events>` on the page. */
+  #innerLabel(name: string): string {
+    return this.label ? `${name}: ${this.label}` : this.landmarkLabel(name);
   }
 
   #pendingDate: { value: string; timer: ReturnType<typeof setTimeout> } | undefined;
@@ -322,17 +333,22 @@ export class SociusEvents extends SociusElement<Data> {
     }
   }
 
-  /** One event; its title is a heading at `heading-level` plus `depth` (0 in the lists, 2 under a calendar day). */
+  /**
+   * One event; its title is a heading at `heading-level` plus `depth` (0 in the lists, 2 under a calendar day),
+   * linked to the event's page (`href-template` or `links.html`). A separate "Details" button opens the details in
+   * place (firing `socius-event-open`), so a title always goes where a link goes.
+   */
   #renderEvent(event: Event, depth = 0): TemplateResult {
     const t = this.t;
     const open = this.open.has(event.slug);
     const detailsId = `details-${event.slug}`;
-    const title = html`<button class="title" type="button" aria-expanded=${open} aria-controls=${detailsId} @click=${() => this.#toggle(event)}>
-      ${event.title}
+    const title = this.titleLink(event, event.title);
+    const toggle = html`<button class="toggle" part="details-toggle" type="button" aria-expanded=${open} aria-controls=${detailsId} @click=${() => this.#toggle(event)}>
+      ${t.details}<span class="visually-hidden">: ${event.title}</span>
     </button>`;
     if (this.layout === 'compact') {
       return html`<li class="item ${open ? 'open' : ''}" part="event" data-slug=${event.slug}>
-        <span class="when">${event.dateSummary}</span> ${this.heading(title, depth)} ${badges(event, t)}
+        <span class="when">${event.dateSummary}</span> ${this.heading(title, depth)} ${badges(event, t)} ${toggle}
         ${open ? this.#renderDetails(event, detailsId) : nothing}
       </li>`;
     }
@@ -340,7 +356,7 @@ export class SociusEvents extends SociusElement<Data> {
     return html`<li class="item ${open ? 'open' : ''}" part="event" data-slug=${event.slug}>
       ${this.heading(title, depth)}
       <p class="when">${event.dateSummary}${where ? html` · <span class="muted">${where}</span>` : nothing}</p>
-      ${badges(event, t)} ${event.summary ? html`<p>${event.summary}</p>` : nothing}
+      ${badges(event, t)} ${event.summary ? html`<p>${event.summary}</p>` : nothing} ${toggle}
       ${open ? this.#renderDetails(event, detailsId) : nothing}
     </li>`;
   }
@@ -433,7 +449,7 @@ export class SociusEvents extends SociusElement<Data> {
           )}
         </tbody>
       </table>
-      <section class="day-events" aria-label=${t.eventsOn(longDay.format(asDate(this.selectedDay)))}>
+      <section class="day-events" aria-label=${this.#innerLabel(t.eventsOn(longDay.format(asDate(this.selectedDay))))}>
         ${this.heading(t.eventsOn(longDay.format(asDate(this.selectedDay))), 1)}
         ${
           selected.length === 0
@@ -497,7 +513,7 @@ export class SociusEvents extends SociusElement<Data> {
                   ? html`<button class="more" part="more" type="button" @click=${() => void this.#more()}>${t.more}</button>`
                   : nothing
               }`;
-    return html`<section aria-label=${t.events}>
+    return html`<section aria-label=${this.landmarkLabel(t.events)}>
       ${this.#renderFilters(data.options)}
       <p class="visually-hidden" role="status">${this.announcement}</p>
       ${body}

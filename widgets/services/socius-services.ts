@@ -150,7 +150,7 @@ export class SociusServices extends SociusElement<Data> {
       this.chosen = { ...this.chosen, [key]: (e.target as HTMLSelectElement).value };
     };
     const names = FORMAT_NAMES[this.uiLang];
-    return html`<form part="filters" aria-label=${t.filters} @submit=${(e: SubmitEvent) => e.preventDefault()}>
+    return html`<form part="filters" aria-label=${this.label ? `${t.filters}: ${this.label}` : this.landmarkLabel(t.filters)} @submit=${(e: SubmitEvent) => e.preventDefault()}>
       ${
         shown.includes('topic')
           ? html`<label

@@ -104,6 +104,10 @@ export abstract class SociusElement<T> extends LitElement {
 
   constructor() {
     super();
+    // Upgraded on the page, the element is still :not(:defined) here: a height the partner reserved for it then
+    // is kept by the skeleton. (A custom property set through CSSOM, which a strict CSP allows.)
+    const reserved = this.isConnected ? getComputedStyle(this).minHeight : '';
+    if (reserved.endsWith('px') && Number.parseFloat(reserved) > 0) this.style.setProperty('--_reserved', reserved);
     this.apiBase = SCRIPT_ORIGIN;
     this.headingLevel = 2;
     this.noJsonld = false;

@@ -91,8 +91,15 @@ export const baseStyles = css`
   /* While loading: empty shapes as tall as the content is expected to be (--_item-height per element and layout,
      --_item-height-narrow in a container up to 30rem wide),
      so the host page does not move when it arrives; "loading" shows over them only after 300 ms. */
+  /* Where the partner reserved a height with :not(:defined) { min-height } (README), the skeleton keeps exactly
+     it (--_reserved, read at upgrade), less the padding a theme adds, so nothing moves when the script runs. */
   .skeleton {
     position: relative;
+    height: var(--_reserved, auto);
+    overflow-y: clip;
+  }
+  :host([theme]) .skeleton {
+    height: calc(var(--_reserved) - 2 * var(--_space));
   }
   .placeholder {
     min-height: var(--_item-height, 8rem);
@@ -159,21 +166,28 @@ export const baseStyles = css`
     color: var(--_accent-text);
     border-color: var(--_fill);
   }
-  /* Filter forms of the list elements. */
+  /* Filter forms of the list elements: a tidy grid of equal controls that becomes one column in a narrow
+     container; a control is never wider than its column, whatever its longest option. */
   form[part='filters'] {
-    display: flex;
-    flex-wrap: wrap;
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
     gap: 0.5em 1em;
     align-items: end;
     margin-bottom: var(--_space);
   }
   form[part='filters'] label {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     min-width: 0;
-    max-width: 100%;
     gap: 0.2em;
     font-size: 0.9em;
     font-weight: 600;
+  }
+  form[part='filters'] select,
+  form[part='filters'] input {
+    width: 100%;
+    min-width: 0;
+    font-weight: 400;
   }
   select,
   input {
