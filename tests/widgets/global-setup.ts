@@ -4,7 +4,7 @@
 // content (tests/widgets/fixtures/hostile.sql), one holds no content at all (empty states).
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -13,14 +13,30 @@ import { type DevServer, migrateLocal, ROOT, seedLocal, startDev } from '../../s
 
 const HOSTILE_SQL = join(import.meta.dirname, 'fixtures', 'hostile.sql');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
+/**
+ * `count` distinct free ports. All listeners stay open until every port is read: taken one after another, the
+ * kernel may hand the same port out twice, and then one Worker answers for two (the seeded tests once met the
+ * empty database that way).
+ */
+async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<Server>((resolve, reject) => {
+          const server = createServer();
+          server.once('error', reject);
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
+  );
+  const ports = servers.map((server) => {
+    const address = server.address();
+    if (typeof address !== 'object' || !address) throw new Error('no port');
+    return address.port;
   });
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
 }
 
 /** Runs a SQL file against the local D1 kept in `persistTo`, as `wrangler d1 execute` would against production. */
@@ -45,7 +61,7 @@ async function startWorker(port: number, fill: (persistTo: string) => Promise<un
 }
 
 export default async function setup(project: TestProject) {
-  const ports = [await freePort(), await freePort(), await freePort()] as const;
+  const ports = (await freePorts(3)) as [number, number, number];
   const started = await Promise.allSettled([
     startWorker(ports[0], seedLocal),
     startWorker(ports[1], (persistTo) => executeSql(persistTo, HOSTILE_SQL)),
@@ -64,6 +80,14 @@ export default async function setup(project: TestProject) {
     throw failed.reason;
   }
   const [seeded, hostile, empty] = workers as [Worker, Worker, Worker];
+  // The seeded Worker must be the one answering on its port (another process on it would serve other content).
+  const profile = await fetch(`${seeded.server.url}/v1/about`);
+  if (!profile.ok) {
+    await teardown();
+    throw new Error(
+      `the seeded Worker at ${seeded.server.url} has no organisation profile (${profile.status}): another server answers there`,
+    );
+  }
   project.provide('apiBase', seeded.server.url);
   project.provide('hostileApiBase', hostile.server.url);
   project.provide('emptyApiBase', empty.server.url);
