@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { previewParam } from '../lib/auth.ts';
+import { translationsSchema } from '../lib/content-input.ts';
 import { langParam } from '../lib/language.ts';
 import { LinksSchema } from '../lib/links.ts';
 import { dateTime, ItemMetaSchema } from '../lib/schemas.ts';
@@ -10,7 +11,6 @@ import {
   mergePatchSchema,
   plainText,
   slugField,
-  translationsInput,
   translationsOutput,
 } from '../lib/writes.ts';
 
@@ -77,7 +77,7 @@ export const AboutInputSchema = z
       .max(20)
       .optional()
       .openapi({ example: [{ network: 'linkedin', url: 'https://www.linkedin.com/company/socius' }] }),
-    translations: translationsInput('AboutTranslationsInput', aboutTexts, ['name']),
+    translations: translationsSchema('AboutTranslationsInput', aboutTexts, ['name']),
   })
   .openapi('AboutInput');
 export type AboutInput = z.infer<typeof AboutInputSchema>;

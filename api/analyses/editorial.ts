@@ -14,7 +14,7 @@ import {
   editorialOutputFields,
   type Issue,
   mergePatchSchema,
-  type Statement,
+  sqlStatement,
 } from '../lib/writes.ts';
 import { type AnalysisInput, AnalysisInputSchema } from './input.ts';
 import {
@@ -28,8 +28,6 @@ import {
 
 export const EditableAnalysisSchema = z.object({ ...AnalysisDocumentSchema.shape, ...editorialOutputFields }).openapi('EditableAnalysis');
 export type EditableAnalysis = Omit<AnalysisDocument, keyof EditableBase> & EditableBase;
-
-const statement = (s: { sql: string; params: unknown[] }): Statement => ({ toSQL: () => s });
 
 /** Unknown topic slugs, as 422 issues at `topics/<i>`. */
 export async function unknownTopics(
@@ -61,7 +59,7 @@ export const analysesResource: EditableResource<EditableAnalysis, AnalysisInput>
     return { ...doc, ...base, publishedAt: doc.publishedAt ?? (base.status === 'published' ? new Date().toISOString() : undefined) };
   },
   columns: (item) => analysisColumns(item as AnalysisDocument, new Date()),
-  children: (_db, item, previous) => analysisChildren(item as AnalysisDocument, previous?.slug).map(statement),
+  children: (_db, item, previous) => analysisChildren(item as AnalysisDocument, previous?.slug).map(sqlStatement),
   check: (db, item) => unknownTopics(db, item.topics),
 };
 

@@ -19,7 +19,7 @@ import {
   editorialOutputFields,
   type Issue,
   mergePatchSchema,
-  type Statement,
+  sqlStatement,
   WRITE_SCOPES,
 } from '../lib/writes.ts';
 import { type EventInput, EventInputSchema } from './input.ts';
@@ -27,8 +27,6 @@ import { type EventDocument, EventDocumentSchema, eventChildren, eventColumns, n
 
 export const EditableEventSchema = z.object({ ...EventDocumentSchema.shape, ...editorialOutputFields }).openapi('EditableEvent');
 export type EditableEvent = Omit<EventDocument, keyof EditableBase> & EditableBase;
-
-const statement = (s: { sql: string; params: unknown[] }): Statement => ({ toSQL: () => s });
 
 function partnerRules(key: ReturnType<typeof currentKey>, input: EventInput | undefined, previous: EditableEvent | undefined): void {
   if (hasScope(key, 'content:write') || hasScope(key, 'content:publish')) return;
@@ -78,7 +76,7 @@ export const eventsResource: EditableResource<EditableEvent, EventInput> = {
   },
   build: (input, base) => ({ ...normaliseEvent(input, base.id, base.slug), ...base }),
   columns: (item) => eventColumns(item as EventDocument),
-  children: (_db, item, previous) => eventChildren(item as EventDocument, previous?.slug).map(statement),
+  children: (_db, item, previous) => eventChildren(item as EventDocument, previous?.slug).map(sqlStatement),
   async check(db, item) {
     const issues: Issue[] = await unknownTopics(db, item.topics);
     if (item.service) {

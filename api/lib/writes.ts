@@ -42,6 +42,9 @@ export interface Statement {
 const dialect = new SQLiteAsyncDialect({ casing: 'snake_case' });
 
 /** A hand-written statement (drizzle's `sql` template, identifiers spelt out) for a write batch. */
+/** A hand-written statement (text and parameters) as a batch statement. */
+export const sqlStatement = (statement: { sql: string; params: unknown[] }): Statement => ({ toSQL: () => statement });
+
 export function rawStatement(query: SQL): Statement {
   return { toSQL: () => dialect.sqlToQuery(query) };
 }
@@ -651,30 +654,6 @@ function withoutNulls(value: unknown): unknown {
       .filter(([, v]) => v !== null)
       .map(([k, v]) => [k, withoutNulls(v)]),
   );
-}
-
-/**
- * Input schema of an item's texts in nl/en/fr: `{ nl: {...}, en?: {...}, fr?: {...} }`. Dutch is required, and in
- * it the fields named in `requiredInDutch`; every other field may be absent (served in Dutch instead).
- */
-export function translationsInput<const F extends Record<string, z.ZodType>>(
-  name: string,
-  fields: F,
-  requiredInDutch: readonly (keyof F & string)[],
-) {
-  const optional = Object.fromEntries(Object.entries(fields).map(([key, schema]) => [key, schema.optional()]));
-  const dutch = Object.fromEntries(
-    Object.entries(fields).map(([key, schema]) => [key, requiredInDutch.includes(key) ? schema : schema.optional()]),
-  );
-  const other = z.strictObject(optional);
-  // Typed by hand: the shape is built from `fields` at run time. It stays a ZodObject, which mergePatchSchema needs.
-  return z
-    .strictObject({
-      nl: z.strictObject(dutch).openapi({ description: 'Dutch: required, and the fallback of every other language.' }),
-      en: other.optional(),
-      fr: other.optional(),
-    })
-    .openapi(name) as unknown as z.ZodType<TextsInput<keyof F & string>>;
 }
 
 /** Output schema of an item's texts: every language present, each field null when not written. */

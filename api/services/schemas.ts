@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { SERVICE_FORMATS } from '../../schema/services.ts';
+import { translationsSchema } from '../lib/content-input.ts';
 import { langParam } from '../lib/language.ts';
 import { LinksSchema } from '../lib/links.ts';
 import { enumMultiParam, multiParam } from '../lib/list-params.ts';
@@ -12,7 +13,6 @@ import {
   mergePatchSchema,
   plainText,
   slugField,
-  translationsInput,
   translationsOutput,
 } from '../lib/writes.ts';
 
@@ -72,7 +72,7 @@ export const ServiceInputSchema = z
       .max(20)
       .optional()
       .openapi({ description: 'Slugs of existing topics.', example: ['vrijwilligerswerk'] }),
-    translations: translationsInput('ServiceTranslationsInput', serviceTexts, ['title']),
+    translations: translationsSchema('ServiceTranslationsInput', serviceTexts, ['title']),
   })
   .openapi('ServiceInput');
 export type ServiceInput = z.infer<typeof ServiceInputSchema>;

@@ -5,7 +5,15 @@ import { services, serviceTopics, serviceTranslations } from '../../schema/servi
 import { topics } from '../../schema/topics.ts';
 import type { Db } from '../env.ts';
 import { searchIndexStatements } from '../lib/content-writes.ts';
-import { type EditableResource, editableBase, type Issue, textsFromInput, textsFromRows, translationRows } from '../lib/writes.ts';
+import {
+  type EditableResource,
+  editableBase,
+  type Issue,
+  sqlStatement,
+  textsFromInput,
+  textsFromRows,
+  translationRows,
+} from '../lib/writes.ts';
 import type { EditableService, ServiceInput } from './schemas.ts';
 
 const FIELDS = ['title', 'summary', 'description', 'audience'] as const;
@@ -77,7 +85,7 @@ export const servicesResource: EditableResource<EditableService, ServiceInput> =
             ? [{ lang, title: text.title ?? item.translations.nl.title ?? '', parts: [text.summary, text.description, text.audience] }]
             : [];
         }),
-      ).map((statement) => ({ toSQL: () => statement })),
+      ).map(sqlStatement),
     ];
   },
 };

@@ -1,16 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { previewParam } from '../lib/auth.ts';
+import { translationsSchema } from '../lib/content-input.ts';
 import { langParam } from '../lib/language.ts';
 import { dateTime, ItemMetaSchema } from '../lib/schemas.ts';
-import {
-  editorialInputFields,
-  editorialOutputFields,
-  mergePatchSchema,
-  plainText,
-  slugField,
-  translationsInput,
-  translationsOutput,
-} from '../lib/writes.ts';
+import { editorialInputFields, editorialOutputFields, mergePatchSchema, plainText, slugField, translationsOutput } from '../lib/writes.ts';
 
 export const TopicSchema = z
   .object({
@@ -38,7 +31,7 @@ export const TopicInputSchema = z
     ...editorialInputFields,
     slug: slugField,
     position: z.int().min(0).max(100_000).optional().openapi({ description: 'Editorial order (ascending); 0 when absent.', example: 10 }),
-    translations: translationsInput('TopicTranslationsInput', topicTexts, ['name']),
+    translations: translationsSchema('TopicTranslationsInput', topicTexts, ['name']),
   })
   .openapi('TopicInput');
 export type TopicInput = z.infer<typeof TopicInputSchema>;

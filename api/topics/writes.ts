@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { LANGS } from '../../schema/columns.ts';
 import { topics, topicTranslations } from '../../schema/topics.ts';
 import { searchIndexStatements } from '../lib/content-writes.ts';
-import { type EditableResource, editableBase, textsFromInput, textsFromRows, translationRows } from '../lib/writes.ts';
+import { type EditableResource, editableBase, sqlStatement, textsFromInput, textsFromRows, translationRows } from '../lib/writes.ts';
 import type { EditableTopic, TopicInput } from './schemas.ts';
 
 const FIELDS = ['name', 'description'] as const;
@@ -32,6 +32,6 @@ export const topicsResource: EditableResource<EditableTopic, TopicInput> = {
         const text = item.translations[lang];
         return text ? [{ lang, title: text.name ?? item.translations.nl.name ?? '', parts: [text.description] }] : [];
       }),
-    ).map((statement) => ({ toSQL: () => statement })),
+    ).map(sqlStatement),
   ],
 };
