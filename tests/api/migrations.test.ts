@@ -12,7 +12,6 @@ import { RELEASED_MIGRATIONS, RELEASES, type ReleaseData } from '../fixtures/mig
 import { distinctVersion, emptyDatabase, schema } from './empty-database.ts';
 import { get } from './helpers.ts';
 
-const LANGS = ['nl', 'en', 'fr'] as const;
 const ALL = env.TEST_MIGRATIONS;
 const baseName = (name: string) => name.replace(/\.sql$/, '');
 
@@ -102,16 +101,15 @@ describe('migrations', () => {
         expect(sortedJson(results), `${table} after the migrations since ${release.name}`).toEqual(sortedJson(rows));
       }
 
-      // The API serves all of it: each item in every language, each list in full, each analysis and event by search.
+      // The API serves all of it: each item (in Dutch, with its title; the languages are the export test's), each
+      // list in full, each analysis and event by search.
       const items = publishedItems(release.data);
       expect(items.events.length).toBeGreaterThan(10);
       for (const [kind, list] of Object.entries(items)) {
         for (const { slug, title } of list) {
-          for (const lang of LANGS) {
-            const response = await get(`/v1/${kind}/${slug}?lang=${lang}`);
-            expect(response.status, `/v1/${kind}/${slug}?lang=${lang}`).toBe(200);
-            if (lang === 'nl') expect(JSON.stringify(response.body), `/v1/${kind}/${slug}`).toContain(JSON.stringify(title).slice(1, -1));
-          }
+          const response = await get(`/v1/${kind}/${slug}?lang=nl`);
+          expect(response.status, `/v1/${kind}/${slug}`).toBe(200);
+          expect(JSON.stringify(response.body), `/v1/${kind}/${slug}`).toContain(JSON.stringify(title).slice(1, -1));
         }
       }
       const lists = {
