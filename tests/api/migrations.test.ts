@@ -4,13 +4,13 @@
 // there is now (what `wrangler d1 migrations apply` does on deploy), and checks that each row is still there and
 // that the API serves every item, list and search hit of it. New migrations join the run by themselves.
 // Released migration files must never change: the second part compares their checksums.
-import { applyD1Migrations, env } from 'cloudflare:test';
+import { applyD1Migrations, env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { d1Runner } from '../../schema/db.ts';
 import { seed } from '../../scripts/seed/index.ts';
 import { RELEASED_MIGRATIONS, RELEASES, type ReleaseData } from '../fixtures/migrations/releases.ts';
 import { distinctVersion, emptyDatabase, schema } from './empty-database.ts';
-import { get } from './helpers.ts';
+import { get, ORIGIN } from './helpers.ts';
 
 const ALL = env.TEST_MIGRATIONS;
 const baseName = (name: string) => name.replace(/\.sql$/, '');
@@ -43,12 +43,17 @@ interface Item {
   title: string;
 }
 
+/** A table's rows in a release's data as objects by column name; none when the release had no such rows. */
+function records(data: ReleaseData, table: string): Record<string, unknown>[] {
+  const found = data.tables[table];
+  return found ? found.rows.map((row) => Object.fromEntries(found.columns.map((column, i) => [column, row[i]]))) : [];
+}
+
 /** The published items of each kind in a release's data, with their Dutch title (or name). */
 function publishedItems(data: ReleaseData): Record<'topics' | 'services' | 'analyses' | 'events', Item[]> {
   const rows = (table: string) => {
-    const found = data.tables[table];
-    if (!found) throw new Error(`the release's data has no ${table}`);
-    return found.rows.map((row) => Object.fromEntries(found.columns.map((column, i) => [column, row[i]])));
+    if (!data.tables[table]) throw new Error(`the release's data has no ${table}`);
+    return records(data, table);
   };
   const items = (table: string, translations: string, key: string, field: string) => {
     const dutch = new Map(rows(translations).flatMap((row) => (row.lang === 'nl' ? [[row[key], String(row[field])]] : [])));
@@ -126,6 +131,13 @@ describe('migrations', () => {
           hits.body.data.map((hit) => hit.slug),
           `search for "${searchWord(title)}"`,
         ).toContain(slug);
+      }
+      // An item renamed before the release still answers at its old address.
+      const PATHS: Record<string, string> = { topic: 'topics', service: 'services', analysis: 'analyses', event: 'events' };
+      for (const redirect of records(release.data, 'slug_redirects')) {
+        const path = `/v1/${PATHS[String(redirect.kind)]}/${String(redirect.old_slug)}`;
+        const response = await SELF.fetch(`${ORIGIN}${path}`, { redirect: 'manual' });
+        expect(response.status, path).toBe(301);
       }
       const about = await get('/v1/about');
       expect(about.status).toBe(200);
