@@ -199,6 +199,17 @@ export class ApiError extends Error {
 }
 
 /**
+ * The ApiError behind `error`: itself, or one a library wrapped as the `cause` of its own error (drizzle wraps
+ * what the D1 layer throws, such as the 503 of api/middleware/database.ts, in a DrizzleQueryError).
+ */
+export function apiErrorIn(error: unknown): ApiError | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof ApiError) return e;
+  }
+  return undefined;
+}
+
+/**
  * A 422 listing every violation of a request body at once, each with its JSON pointer. Takes zod issues (or
  * hand-made ones with a `path`), so checks that zod cannot express are reported the same way, together.
  */

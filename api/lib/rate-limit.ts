@@ -122,7 +122,8 @@ export async function enforceRateLimit(c: Context<AppEnv>, limiters: RateLimiter
 
 /** The first middleware of the app: 429 before any work when the request is over its limit. */
 export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
-  await enforceRateLimit(c, { reads: c.env.READ_LIMITER, writes: c.env.WRITE_LIMITER });
+  // `c.env` is absent when the app is called without bindings (app.request() in Node: the OpenAPI checks).
+  await enforceRateLimit(c, { reads: c.env?.READ_LIMITER, writes: c.env?.WRITE_LIMITER });
   await next();
 });
 
