@@ -106,7 +106,10 @@ function expectUnavailable(answer: Answer): ProblemBody {
 
 let n = 0;
 /** A URL no earlier request has read, so no edge copy of it exists. */
-const fresh = (path: string) => `${path}${path.includes('?') ? '&' : '?'}limit=${(n += 1) + 1}`;
+function fresh(path: string): string {
+  n += 1;
+  return `${path}${path.includes('?') ? '&' : '?'}limit=${n + 1}`;
+}
 
 describe('readers', () => {
   it('get a 503 problem with Retry-After when D1 fails and there is no edge copy', async () => {
