@@ -14,11 +14,18 @@ export default defineConfig(async () => ({
       {
         plugins: [
           cloudflareTest({
-            wrangler: { configPath: './wrangler.toml' },
+            // [env.test]: the rate limits far above what the tests send from their one "client" (no CF-Connecting-IP).
+            wrangler: { configPath: './wrangler.toml', environment: 'test' },
             // Version read on every request: tests write straight to D1 and expect the next request to see it
             // (tests/api/caching.test.ts checks the production bound of one second).
             miniflare: {
               bindings: { TEST_MIGRATIONS: await readD1Migrations('schema/migrations'), CONTENT_VERSION_MAX_AGE_MS: '0' },
+              // Low limits of their own for tests/api/rate-limits.test.ts, which hands them to the Worker in place
+              // of READ_LIMITER and WRITE_LIMITER (real Miniflare limiters, like production's bindings).
+              ratelimits: {
+                TEST_READ_LIMITER: { namespace_id: '9001', simple: { limit: 5, period: 60 } },
+                TEST_WRITE_LIMITER: { namespace_id: '9002', simple: { limit: 3, period: 60 } },
+              },
             },
           }),
         ],

@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './env.ts';
-import { ApiError, PROBLEM_CONTENT_TYPE } from './errors.ts';
+import { ApiError, apiErrorIn, PROBLEM_CONTENT_TYPE } from './errors.ts';
 import { namedParameters } from './lib/list-params.ts';
 import { registerSharedComponents } from './openapi.ts';
 
@@ -58,6 +58,9 @@ export function createApp() {
   app.notFound((c) => noRoute(app, c));
   app.onError((err, c) => {
     if (err instanceof ApiError) return problem(c, err, err.headers);
+    // Thrown below a library (a D1 call inside drizzle): still the problem it names, such as the 503 of a database outage.
+    const wrapped = apiErrorIn(err);
+    if (wrapped) return problem(c, wrapped, wrapped.headers);
     if (err instanceof HTTPException && err.status < 500) {
       return problem(
         c,

@@ -10,6 +10,12 @@ export interface Bindings {
   ASSETS: Fetcher;
   /** Milliseconds an isolate trusts the content version it read (default 1000, see api/lib/content-version.ts); tests set 0. */
   CONTENT_VERSION_MAX_AGE_MS?: string;
+  /** Reads per client and period (`[[ratelimits]]` in wrangler.toml); absent: not limited (api/lib/rate-limit.ts). */
+  READ_LIMITER?: RateLimit;
+  /** Writes per API key and period; absent: not limited. */
+  WRITE_LIMITER?: RateLimit;
+  /** Milliseconds a D1 call may take before the request answers 503 (default in api/middleware/database.ts). */
+  D1_TIMEOUT_MS?: string;
 }
 
 export interface AppEnv {

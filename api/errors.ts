@@ -77,6 +77,24 @@ export const PROBLEM_TYPES = {
       'Changing or deleting an item requires the `If-Match` header with the `ETag` you last read, so that two editors cannot overwrite each other unknowingly. `*` is not accepted.',
     fix: 'Read the item (its `ETag` comes with every editorial read and write) and send that value in `If-Match`.',
   },
+  'rate-limited': {
+    status: 429,
+    title: 'Too many requests',
+    meaning:
+      'This client (public reads: per network address) or this API key (writes) sent more requests in the current period than the API accepts. ' +
+      'The request was not carried out. The limits are listed in SECURITY.md.',
+    fix: 'Wait the number of seconds in `Retry-After`, then send the request again; spread requests out, and cache what you read (every read has an `ETag`).',
+  },
+  unavailable: {
+    status: 503,
+    title: 'Temporarily unavailable',
+    meaning:
+      'The database did not answer in time or failed while answering a valid request. Reads have no copy to fall back on; a write was not carried out ' +
+      '(it is all or nothing), except when the database stopped answering while it was committing: then it may have landed in full.',
+    fix:
+      'Wait the number of seconds in `Retry-After` and send the request again. Before repeating a write, read the item (or repeat a `POST` with the same ' +
+      '`Idempotency-Key`), so that a write that did land is not made twice.',
+  },
   'internal-error': {
     status: 500,
     title: 'Internal server error',
@@ -181,6 +199,17 @@ export class ApiError extends Error {
 }
 
 /**
+ * The ApiError behind `error`: itself, or one a library wrapped as the `cause` of its own error (drizzle wraps
+ * what the D1 layer throws, such as the 503 of api/middleware/database.ts, in a DrizzleQueryError).
+ */
+export function apiErrorIn(error: unknown): ApiError | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof ApiError) return e;
+  }
+  return undefined;
+}
+
+/**
  * A 422 listing every violation of a request body at once, each with its JSON pointer. Takes zod issues (or
  * hand-made ones with a `path`), so checks that zod cannot express are reported the same way, together.
  */
@@ -229,6 +258,8 @@ const problemDescriptions = {
   412: '`If-Match` named a stale version: someone changed the item since. Nothing was written; `currentETag` is the version now.',
   422: 'The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`.',
   428: 'Changing or deleting an item requires `If-Match` with the `ETag` last read.',
+  429: 'Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again.',
+  503: 'The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out.',
 } as const;
 
 // Built with the class the handlers throw, so the documented bodies are the ones clients get.
@@ -250,6 +281,8 @@ const problemExamples: Record<keyof typeof problemDescriptions, Problem> = {
     { name: 'status', in: 'body', reason: 'Invalid option: expected one of "draft"|"review"|"published"|"archived"', pointer: '/status' },
   ]).toProblem(),
   428: new ApiError('precondition-required', 'Send the `ETag` you last read in `If-Match` to change this item.').toProblem(),
+  429: new ApiError('rate-limited', 'Too many reads from this client in 60 seconds. Try again in 60 seconds.').toProblem(),
+  503: new ApiError('unavailable', 'The database is not answering at the moment. Try again in 5 seconds.').toProblem(),
 };
 
 /** Headers documented on a problem response: the Bearer challenge on 401, the current version on 412. */
@@ -258,12 +291,20 @@ const problemHeaders: Partial<
 > = {
   401: { 'WWW-Authenticate': { description: 'Always `Bearer` (RFC 6750).', schema: { type: 'string' } } },
   412: { ETag: { description: 'The ETag of the current version of the item.', schema: { type: 'string' } } },
+  429: {
+    'Retry-After': { description: 'Seconds to wait before trying again: the length of the limit period.', schema: { type: 'string' } },
+  },
+  503: { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'string' } } },
 };
+
+/** Every operation can answer these: each request is rate limited (api/lib/rate-limit.ts) and reads D1. */
+const ALWAYS = [429, 503] as const;
 
 /** OpenAPI error responses for a route, all as problem+json. */
 export function problemResponses<const S extends readonly (keyof typeof problemDescriptions)[]>(...statuses: S) {
+  const all: (keyof typeof problemDescriptions)[] = [...new Set([...statuses, ...ALWAYS])];
   return Object.fromEntries(
-    statuses.map((status) => [
+    all.map((status) => [
       status,
       {
         description: problemDescriptions[status],
@@ -272,7 +313,7 @@ export function problemResponses<const S extends readonly (keyof typeof problemD
       },
     ]),
   ) as {
-    [K in S[number]]: {
+    [K in S[number] | (typeof ALWAYS)[number]]: {
       description: string;
       content: { 'application/problem+json': { schema: typeof ProblemSchema; example: Problem } };
     };

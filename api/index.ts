@@ -11,6 +11,7 @@ import { documentJsonLd, representations } from './json-ld/index.ts';
 import { keysRouter } from './keys/index.ts';
 import { isPrivateRequest } from './lib/auth.ts';
 import { language } from './lib/language.ts';
+import { rateLimit } from './lib/rate-limit.ts';
 import { database } from './middleware/database.ts';
 import { edgeCache } from './middleware/edge-cache.ts';
 import { createOembedRouter } from './oembed/index.ts';
@@ -55,6 +56,8 @@ v1.route('/', auditRouter);
 const app = createApp();
 // Before every route: security headers on every response, and a 404 page instead of problem+json for browsers outside /v1.
 app.use('*', securityHeaders, notFoundPageForPeople);
+// Inside the security headers (the 429 carries them too), before any work: over the limit touches no database.
+app.use('*', rateLimit);
 app.route('/v1', v1);
 app.use('/openapi.json', cors({ origin: '*' }));
 // oEmbed reads the API through this same Worker, as the pages do; consumers are servers and browsers alike.

@@ -60,10 +60,13 @@ export async function startDev({
   port,
   persistTo,
   quiet = false,
+  env,
 }: {
   port: number;
   persistTo?: string;
   quiet?: boolean;
+  /** A `[env.<name>]` of wrangler.toml, such as `test` (rate limits far above what a test run sends). */
+  env?: string;
 }): Promise<DevServer> {
   const child = spawn(
     WRANGLER,
@@ -77,6 +80,7 @@ export async function startDev({
       '0',
       '--show-interactive-dev-session=false',
       ...persistArgs(persistTo),
+      ...(env ? ['--env', env] : []),
     ],
     { cwd: ROOT, env: quietEnv, stdio: ['ignore', quiet ? 'ignore' : 'inherit', quiet ? 'ignore' : 'inherit'] },
   );

@@ -1,21 +1,79 @@
 import { drizzle } from 'drizzle-orm/d1';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env.ts';
+import { ApiError } from '../errors.ts';
 
 const RUNS = new Set<PropertyKey>(['all', 'raw', 'run', 'first']);
 
 /**
- * Wraps the D1 binding so every query's wall time is added up, for the `Server-Timing` header.
- * Statements handed to `batch` are unwrapped first: D1 only accepts its own.
+ * How long one D1 call (a query or a batch) may take before the request gives up with a 503. Healthy calls take
+ * milliseconds; this is far above that and above what this project's loaded 2-core test machine needs, so only a
+ * database that has stopped answering trips it (D1's own storage timeout is 30 s). `D1_TIMEOUT_MS` overrides it.
  */
-export function timedD1(db: D1Database, record: (ms: number) => void): D1Database {
+export const D1_TIMEOUT_MS = 10_000;
+/** `Retry-After` of a 503: D1 recovers from a reset or an overload within seconds. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+// SQLite's own verdicts on a statement (a constraint, a syntax error, too many variables): the request or the
+// code is wrong, and retrying cannot help. The write pipeline reads some of them (a lost race, a slug taken), so
+// they pass through unchanged. Anything else D1 throws ("Network connection lost", "D1 DB is overloaded", a storage
+// reset, an internal error) is the database being unavailable for a moment.
+const QUERY_ERROR =
+  /SQLITE_(?:ERROR|CONSTRAINT|MISMATCH|RANGE|TOOBIG|AUTH)\b|constraint failed|no such (?:table|column|function)|syntax error|too many SQL variables/;
+
+/** The 503 a failed or stalled D1 call becomes; `cause` keeps what D1 said, for the log. */
+export function databaseUnavailable(detail: string, cause?: unknown): ApiError {
+  const error = new ApiError('unavailable', detail, undefined, {
+    headers: { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
+  });
+  if (cause !== undefined) Object.defineProperty(error, 'cause', { value: cause });
+  return error;
+}
+
+const RETRY = `Try again in ${UNAVAILABLE_RETRY_AFTER_SECONDS} seconds.`;
+
+/**
+ * Runs one D1 call with the timeout, and turns D1's transient failures into the 503. A batch that stalls may
+ * still commit after the answer went out (all of it, never part): the 503 says to read before writing again.
+ */
+async function guarded<R>(call: () => Promise<R>, timeoutMs: number, isBatch: boolean): Promise<R> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const running = call();
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      // The call goes on; its late failure must not surface as an unhandled rejection.
+      running.catch(() => undefined);
+      const outcome = isBatch ? ' The write may still land in full (never in part): read the item before writing again.' : '';
+      reject(databaseUnavailable(`The database did not answer within ${timeoutMs} ms.${outcome} ${RETRY}`));
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([running, timeout]);
+  } catch (error) {
+    if (error instanceof ApiError || QUERY_ERROR.test(String((error as { message?: unknown })?.message ?? error))) throw error;
+    console.error('D1 unavailable', error);
+    const outcome = isBatch
+      ? 'The write failed; if the database failed while committing, it may have landed in full (never in part): read the item before writing again.'
+      : 'The database is not answering at the moment.';
+    throw databaseUnavailable(`${outcome} ${RETRY}`, error);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Wraps the D1 binding so every query's wall time is added up, for the `Server-Timing` header, and every call
+ * is {@link guarded} (timeout, 503 for D1's transient failures). Statements handed to `batch` are unwrapped
+ * first: D1 only accepts its own.
+ */
+export function timedD1(db: D1Database, record: (ms: number) => void, timeoutMs = D1_TIMEOUT_MS): D1Database {
   const unwrapped = new WeakMap<object, D1PreparedStatement>();
   const timed =
-    <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
+    <A extends unknown[], R>(run: (...args: A) => Promise<R>, isBatch = false) =>
     async (...args: A): Promise<R> => {
       const start = performance.now();
       try {
-        return await run(...args);
+        return await guarded(() => run(...args), timeoutMs, isBatch);
       } finally {
         record(performance.now() - start);
       }
@@ -37,7 +95,7 @@ export function timedD1(db: D1Database, record: (ms: number) => void): D1Databas
     get(target, prop) {
       if (prop === 'prepare') return (query: string) => wrap(target.prepare(query));
       if (prop === 'batch') {
-        return timed((statements: D1PreparedStatement[]) => target.batch(statements.map((s) => unwrapped.get(s) ?? s)));
+        return timed((statements: D1PreparedStatement[]) => target.batch(statements.map((s) => unwrapped.get(s) ?? s)), true);
       }
       const value: unknown = Reflect.get(target, prop, target);
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
@@ -55,13 +113,18 @@ export const database = createMiddleware<AppEnv>(async (c, next) => {
   const session = c.env.DB.withSession(c.req.header('X-D1-Bookmark') ?? 'first-unconstrained');
   // drizzle's D1 driver only calls prepare() and batch(), which a session has; its types predate sessions.
   const client = session as unknown as D1Database;
+  const timeoutMs = c.env.D1_TIMEOUT_MS === undefined ? D1_TIMEOUT_MS : Number(c.env.D1_TIMEOUT_MS);
   c.set(
     'db',
     drizzle(
-      timedD1(client, (ms) => {
-        dbMs += ms;
-        queries += 1;
-      }),
+      timedD1(
+        client,
+        (ms) => {
+          dbMs += ms;
+          queries += 1;
+        },
+        timeoutMs,
+      ),
       { casing: 'snake_case' },
     ),
   );
