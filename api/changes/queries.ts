@@ -1,7 +1,8 @@
 // The change feed's reads: which items changed after a position, and each one as the public API shows it now.
 // Shared by GET /v1/changes and the webhook deliveries, so a webhook payload is exactly a feed entry.
-import { eq, inArray, max, min, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, max, min, notExists, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { analyses } from '../../schema/analyses.ts';
 import { type ChangeResource, changes } from '../../schema/changes.ts';
 import type { Lang } from '../../schema/columns.ts';
@@ -44,18 +45,7 @@ export interface ChangePage {
  * const { records, lastSeq } = await readChanges(db, delivered, 50, 'nl', 'https://api.socius.be');
  */
 export async function readChanges(db: Db, sinceSeq: number, limit: number, lang: Lang, origin: string): Promise<ChangePage> {
-  const latest = db
-    .select({ seq: max(changes.seq).as('latest_seq') })
-    .from(changes)
-    .where(sql`${changes.seq} > ${sinceSeq}`)
-    .groupBy(changes.resource, changes.itemId)
-    .as('latest');
-  const rows = await db
-    .select({ seq: changes.seq, resource: changes.resource, id: changes.itemId, slug: changes.slug, at: changes.at })
-    .from(changes)
-    .innerJoin(latest, eq(changes.seq, latest.seq))
-    .orderBy(changes.seq)
-    .limit(limit + 1);
+  const rows = await latestChangesQuery(db, sinceSeq, limit + 1);
   const page = rows.slice(0, limit);
   const now = new Date();
   // Rendered per resource, a few round trips for a whole page rather than some for every item.
@@ -73,6 +63,31 @@ export async function readChanges(db: Db, sinceSeq: number, limit: number, lang:
     return { seq: row.seq, entry };
   });
   return { records, lastSeq: page.at(-1)?.seq ?? sinceSeq, hasMore: rows.length > limit };
+}
+
+/**
+ * The latest change of each item changed after `sinceSeq`, oldest first, at most `limit`. Walks the log from
+ * `sinceSeq` in order (the primary key) and keeps a row only when no later one names the same item (an index seek
+ * each), stopping at `limit`: a poll near the head reads a few rows however long the log is.
+ */
+export function latestChangesQuery(db: Db, sinceSeq: number, limit: number) {
+  const later = alias(changes, 'later');
+  return db
+    .select({ seq: changes.seq, resource: changes.resource, id: changes.itemId, slug: changes.slug, at: changes.at })
+    .from(changes)
+    .where(
+      and(
+        gt(changes.seq, sinceSeq),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(later)
+            .where(and(eq(later.resource, changes.resource), eq(later.itemId, changes.itemId), gt(later.seq, changes.seq))),
+        ),
+      ),
+    )
+    .orderBy(changes.seq)
+    .limit(limit);
 }
 
 /** The span of the log still held: `first` is the oldest kept `seq`, `last` the newest ever written (0 for none). */

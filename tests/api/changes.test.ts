@@ -4,9 +4,10 @@
 // position older than what the feed keeps answers 410.
 import { createScheduledController, env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { latestChangesQuery } from '../../api/changes/queries.ts';
 import worker from '../../api/index.ts';
 import { CHANGES_RETENTION_DAYS } from '../../schema/changes.ts';
-import { createTopic, type EditableBody, makeKey, patch, send } from './editorial-helpers.ts';
+import { createTopic, type EditableBody, makeKey, patch, send, testDb } from './editorial-helpers.ts';
 import { get, getProblem, type ProblemBody } from './helpers.ts';
 
 interface Entry {
@@ -281,6 +282,21 @@ describe('recording changes', () => {
     // The same first statement alone does record: the count above stayed put because of the rollback.
     await env.DB.prepare(`update topics set position = position where slug = 'vrijwilligerswerk'`).run();
     expect(await changeCount()).toBeGreaterThan(before);
+  });
+});
+
+describe('reading the log', () => {
+  it('walks it from the position by its key, one index seek per row, so a poll near the head stays cheap however long the log', async () => {
+    const { sql, params } = latestChangesQuery(testDb(), 1, 101).toSQL();
+    const plan = await env.DB.prepare(`explain query plan ${sql}`)
+      .bind(...params)
+      .all<{ detail: string }>();
+    const details = plan.results.map((row) => row.detail);
+    expect(
+      details.filter((detail) => /^SCAN /.test(detail) || /TEMP B-TREE/.test(detail)),
+      details.join('\n'),
+    ).toEqual([]);
+    expect(details.join('\n')).toMatch(/SEARCH changes USING INTEGER PRIMARY KEY \(rowid>\?\)/);
   });
 });
 
