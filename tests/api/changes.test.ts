@@ -285,6 +285,23 @@ describe('recording changes', () => {
   });
 });
 
+describe('caching', () => {
+  it('answers 304 to a copy that is still current, and the new change at once after a write', async () => {
+    await sync();
+    const url = `/v1/changes?since=${position}`;
+    const first = await get<Feed>(url);
+    expect(first.body.data).toEqual([]);
+    const etag = first.headers.get('ETag') ?? '';
+    expect(etag).toMatch(/^"/);
+    expect((await get(url, { 'If-None-Match': etag })).status).toBe(304);
+    const edit = await send<{ data: EditableBody }>('GET', '/v1/topics/vrijwilligerswerk/edit', { key: publisher });
+    expect((await patch(publisher, '/v1/topics/vrijwilligerswerk', etagOf(edit), { position: 7 })).status).toBe(200);
+    const after = await get<Feed>(url, { 'If-None-Match': etag });
+    expect(after.status).toBe(200);
+    expect(after.body.data.map((entry) => entry.slug)).toContain('vrijwilligerswerk');
+  });
+});
+
 describe('reading the log', () => {
   it('walks it from the position by its key, one index seek per row, so a poll near the head stays cheap however long the log', async () => {
     const { sql, params } = latestChangesQuery(testDb(), 1, 101).toSQL();
