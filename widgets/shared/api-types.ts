@@ -366,6 +366,13 @@ export type paths = {
      */
     get: operations["listAudit"];
   };
+  "/v1/changes": {
+    /**
+     * Changes to public content, for mirrors
+     * @description Every create, update, publish, unpublish and delete of public topics, services, analyses, events and the profile, in order. Each changed item appears once, at its latest change: as the public API shows it now in `lang` (store or replace it by `resource` and `id`), or as a tombstone when it is no longer public (remove it). Items that were never public never appear. Start without `since` (or, once older changes were pruned, from the full lists), then poll with `next`: applying the entries in order keeps an exact copy of the public content. Changes are kept 90 days; a `since` older than that answers `410`: read the full lists again, then poll from the `next` in that problem.
+     */
+    get: operations["listChanges"];
+  };
   "/oembed": {
     /**
      * oEmbed for a Socius page
@@ -476,6 +483,8 @@ export type components = {
        * @example "3"
        */
       currentETag?: string;
+      /** @description With `410` from `/v1/changes`: the position to poll from once the full lists are read again. */
+      next?: string;
     };
     InvalidParam: {
       /**
@@ -2307,6 +2316,123 @@ export type components = {
        * @example updated
        */
       result: string;
+    };
+    ChangeFeed: {
+      /** @description Each changed item once, at its latest change, oldest first. An item that changed again since appears again in a later answer. */
+      data: components["schemas"]["Change"][];
+      /** @description Pass as `since` in the next request (now or when polling later); never null. */
+      next: string;
+      /** @description More changes are waiting already: ask again with `next` at once. */
+      hasMore: boolean;
+    };
+    /** @description An item as the public API shows it now (a mirror stores or replaces it by `resource` and `id`), or a tombstone (a mirror removes it). */
+    Change: components["schemas"]["TopicChange"] | components["schemas"]["ServiceChange"] | components["schemas"]["AnalysisChange"] | components["schemas"]["EventChange"] | components["schemas"]["AboutChange"] | components["schemas"]["ChangeTombstone"];
+    /** @description An item that is public now: `item` is exactly what `GET /v1/topics/{slug}` shows in `lang`. */
+    TopicChange: {
+      /** @enum {string} */
+      kind: "item";
+      /** @enum {string} */
+      resource: "topics";
+      /** @description The item id: stable across renames, the key a mirror stores the item by. */
+      id: string;
+      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
+      slug: string;
+      /**
+       * Format: date-time
+       * @description When the item last changed.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      at: string;
+      item: components["schemas"]["Topic"];
+    };
+    /** @description An item that is public now: `item` is exactly what `GET /v1/services/{slug}` shows in `lang`. */
+    ServiceChange: {
+      /** @enum {string} */
+      kind: "item";
+      /** @enum {string} */
+      resource: "services";
+      /** @description The item id: stable across renames, the key a mirror stores the item by. */
+      id: string;
+      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
+      slug: string;
+      /**
+       * Format: date-time
+       * @description When the item last changed.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      at: string;
+      item: components["schemas"]["Service"];
+    };
+    /** @description An item that is public now: `item` is exactly what `GET /v1/analyses/{slug}` shows in `lang`. */
+    AnalysisChange: {
+      /** @enum {string} */
+      kind: "item";
+      /** @enum {string} */
+      resource: "analyses";
+      /** @description The item id: stable across renames, the key a mirror stores the item by. */
+      id: string;
+      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
+      slug: string;
+      /**
+       * Format: date-time
+       * @description When the item last changed.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      at: string;
+      item: components["schemas"]["Analysis"];
+    };
+    /** @description An item that is public now: `item` is exactly what `GET /v1/events/{slug}` shows in `lang`. */
+    EventChange: {
+      /** @enum {string} */
+      kind: "item";
+      /** @enum {string} */
+      resource: "events";
+      /** @description The item id: stable across renames, the key a mirror stores the item by. */
+      id: string;
+      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
+      slug: string;
+      /**
+       * Format: date-time
+       * @description When the item last changed.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      at: string;
+      item: components["schemas"]["Event"];
+    };
+    /** @description An item that is public now: `item` is exactly what `GET /v1/about` shows in `lang`. */
+    AboutChange: {
+      /** @enum {string} */
+      kind: "item";
+      /** @enum {string} */
+      resource: "about";
+      /** @description The item id: stable across renames, the key a mirror stores the item by. */
+      id: string;
+      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
+      slug: string;
+      /**
+       * Format: date-time
+       * @description When the item last changed.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      at: string;
+      item: components["schemas"]["About"];
+    };
+    /** @description The item is no longer public (unpublished, archived, deleted): a mirror removes it. */
+    ChangeTombstone: {
+      /** @enum {string} */
+      kind: "tombstone";
+      /** @enum {string} */
+      resource: "topics" | "services" | "analyses" | "events" | "about";
+      /** @description The item id: stable across renames, the key a mirror stores the item by. */
+      id: string;
+      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
+      slug: string;
+      /**
+       * Format: date-time
+       * @description When the item last changed.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      at: string;
     };
     /**
      * @description An oEmbed 1.0 `rich` response.
@@ -6266,6 +6392,67 @@ export type operations = {
       };
       /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
       403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Changes to public content, for mirrors
+   * @description Every create, update, publish, unpublish and delete of public topics, services, analyses, events and the profile, in order. Each changed item appears once, at its latest change: as the public API shows it now in `lang` (store or replace it by `resource` and `id`), or as a tombstone when it is no longer public (remove it). Items that were never public never appear. Start without `since` (or, once older changes were pruned, from the full lists), then poll with `next`: applying the entries in order keeps an exact copy of the public content. Changes are kept 90 days; a `since` older than that answers `410`: read the full lists again, then poll from the `next` in that problem.
+   */
+  listChanges: {
+    parameters: {
+      query?: {
+        /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
+        lang?: "nl" | "en" | "fr";
+        /** @description Opaque position from a previous answer's `next`: the changes after it. Without it, every change from the first one on, while none was pruned yet (changes are kept 90 days); after that, start from the full lists and the `next` of the `410` problem. */
+        since?: string;
+        /** @description How many items per page, 1 to 100, in plain decimal digits. Above 100 is an error, never silently clamped. */
+        limit?: number;
+      };
+      header?: {
+        "If-None-Match"?: components["parameters"]["If-None-Match"];
+      };
+    };
+    responses: {
+      /** @description The items changed after `since`, oldest change first. */
+      200: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          "Content-Language": components["headers"]["Content-Language"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
+          "application/json": components["schemas"]["ChangeFeed"];
+        };
+      };
+      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
+      304: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change feed no longer holds the changes after `since`: re-read the full lists, then poll from `next` in this problem. */
+      410: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
