@@ -2928,6 +2928,8 @@ export type operations = {
         sort?: "startsAt" | "-startsAt" | "-updatedAt";
         /** @description Add value counts under the current filter for these fields. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         facets?: ("topic" | "city" | "attendanceMode" | "status" | "organiser") | string | (("topic" | "city" | "attendanceMode" | "status" | "organiser")[]);
+        /** @description With `true`, also drafts and items in review, for editors: needs `Authorization: Bearer` with a `content:write` or `content:publish` key (401/403 otherwise). Never cached by shared caches. */
+        preview?: "true" | "false";
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -2960,6 +2962,22 @@ export type operations = {
       };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
       400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -3052,6 +3070,8 @@ export type operations = {
       query?: {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
+        /** @description With `true`, also drafts and items in review, for editors: needs `Authorization: Bearer` with a `content:write` or `content:publish` key (401/403 otherwise). Never cached by shared caches. */
+        preview?: "true" | "false";
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -3094,6 +3114,22 @@ export type operations = {
       };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
       400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -4242,6 +4278,8 @@ export type operations = {
         limit?: number;
         /** @description Opaque position from a previous page's `nextCursor`. Stays valid when items are added or removed. */
         cursor?: string;
+        /** @description With `true`, also drafts and items in review, for editors: needs `Authorization: Bearer` with a `content:write` or `content:publish` key (401/403 otherwise). Never cached by shared caches. */
+        preview?: "true" | "false";
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -4274,6 +4312,22 @@ export type operations = {
       };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
       400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -4366,6 +4420,8 @@ export type operations = {
       query?: {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
+        /** @description With `true`, also drafts and items in review, for editors: needs `Authorization: Bearer` with a `content:write` or `content:publish` key (401/403 otherwise). Never cached by shared caches. */
+        preview?: "true" | "false";
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -4408,6 +4464,22 @@ export type operations = {
       };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
       400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -4824,6 +4896,8 @@ export type operations = {
         limit?: number;
         /** @description Opaque position from a previous page's `nextCursor`. Stays valid when items are added or removed. */
         cursor?: string;
+        /** @description With `true`, also drafts and items in review, for editors: needs `Authorization: Bearer` with a `content:write` or `content:publish` key (401/403 otherwise). Never cached by shared caches. */
+        preview?: "true" | "false";
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -4856,6 +4930,22 @@ export type operations = {
       };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
       400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -4948,6 +5038,8 @@ export type operations = {
       query?: {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
+        /** @description With `true`, also drafts and items in review, for editors: needs `Authorization: Bearer` with a `content:write` or `content:publish` key (401/403 otherwise). Never cached by shared caches. */
+        preview?: "true" | "false";
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -4990,6 +5082,22 @@ export type operations = {
       };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
       400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
