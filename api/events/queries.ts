@@ -24,6 +24,7 @@ import { LABELS } from '../lib/labels.ts';
 import { itemLinks } from '../lib/links.ts';
 import { enumValues, listValues, parseDateParam } from '../lib/list-params.ts';
 import type { Cursor } from '../lib/pagination.ts';
+import { sanitiseHtml } from '../lib/sanitise.ts';
 import { columnsOf, fallbackFields, localisedSelect } from '../lib/translations.ts';
 import { groupTopicRefs, hasAnyTopic, topicRefsQuery } from '../topics/queries.ts';
 import type { EVENT_SORTS, EventBody, EventFacet } from './schemas.ts';
@@ -359,7 +360,9 @@ export function assembleEvents(
       links: itemLinks(origin, lang, 'events', row.slug),
       title: row.title ?? row.slug,
       summary: row.summary,
-      description: row.description,
+      // Stored sanitised on write; sanitised again on the way out, so no row written before (or around) the write
+      // path reaches a page as live HTML.
+      description: row.description === null ? null : sanitiseHtml(row.description),
       status: row.eventStatus,
       statusReason: row.statusReason,
       attendanceMode: row.attendanceMode,

@@ -785,6 +785,7 @@ export type components = {
       links: components["schemas"]["ItemLinks"];
       title: string;
       summary: string | null;
+      /** @description Sanitised HTML: p, h3, h4, ul, ol, li, strong, em, blockquote, br and links (http(s), mailto, tel; links to other sites carry `rel="noopener noreferrer"`). Render it as HTML; sanitising it again is wise. */
       description: string | null;
       status: components["schemas"]["EventStatus"];
       /** @description Why it was cancelled, postponed or moved. */
@@ -950,6 +951,11 @@ export type components = {
       unpublishAt: string | null;
       translations: components["schemas"]["EventTranslationsInput"];
       /**
+       * @default html
+       * @enum {string}
+       */
+      descriptionFormat?: "html";
+      /**
        * @description schema.org EventStatusType.
        * @default scheduled
        * @enum {string}
@@ -1036,7 +1042,7 @@ export type components = {
       nl: {
         title: string;
         summary?: string;
-        /** @description Plain text (line breaks kept). */
+        /** @description Rich text as `descriptionFormat` says (HTML or Markdown), stored and served as sanitised HTML: p, h3, h4, ul, ol, li, strong, em, blockquote, br and links (http(s), mailto, tel; links out get `rel="noopener noreferrer"`). */
         description?: string;
         audience?: string;
         accessibility?: string;
@@ -1048,7 +1054,7 @@ export type components = {
       en?: {
         title?: string;
         summary?: string;
-        /** @description Plain text (line breaks kept). */
+        /** @description Rich text as `descriptionFormat` says (HTML or Markdown), stored and served as sanitised HTML: p, h3, h4, ul, ol, li, strong, em, blockquote, br and links (http(s), mailto, tel; links out get `rel="noopener noreferrer"`). */
         description?: string;
         audience?: string;
         accessibility?: string;
@@ -1060,7 +1066,7 @@ export type components = {
       fr?: {
         title?: string;
         summary?: string;
-        /** @description Plain text (line breaks kept). */
+        /** @description Rich text as `descriptionFormat` says (HTML or Markdown), stored and served as sanitised HTML: p, h3, h4, ul, ol, li, strong, em, blockquote, br and links (http(s), mailto, tel; links out get `rel="noopener noreferrer"`). */
         description?: string;
         audience?: string;
         accessibility?: string;
@@ -1123,6 +1129,12 @@ export type components = {
        */
       unpublishAt?: string | null;
       translations: components["schemas"]["EventTranslationsInput"];
+      /**
+       * @description How the rich text is written: `html` (default) or `markdown`. Stored as sanitised HTML.
+       * @default html
+       * @enum {string}
+       */
+      descriptionFormat?: "html" | "markdown";
       /**
        * @description schema.org EventStatusType.
        * @default scheduled
@@ -1239,7 +1251,7 @@ export type components = {
         nl?: {
           title?: string;
           summary?: string | null;
-          /** @description Plain text (line breaks kept). */
+          /** @description Rich text as `descriptionFormat` says (HTML or Markdown), stored and served as sanitised HTML: p, h3, h4, ul, ol, li, strong, em, blockquote, br and links (http(s), mailto, tel; links out get `rel="noopener noreferrer"`). */
           description?: string | null;
           audience?: string | null;
           accessibility?: string | null;
@@ -1251,7 +1263,7 @@ export type components = {
         en?: ({
           title?: string | null;
           summary?: string | null;
-          /** @description Plain text (line breaks kept). */
+          /** @description Rich text as `descriptionFormat` says (HTML or Markdown), stored and served as sanitised HTML: p, h3, h4, ul, ol, li, strong, em, blockquote, br and links (http(s), mailto, tel; links out get `rel="noopener noreferrer"`). */
           description?: string | null;
           audience?: string | null;
           accessibility?: string | null;
@@ -1263,7 +1275,7 @@ export type components = {
         fr?: ({
           title?: string | null;
           summary?: string | null;
-          /** @description Plain text (line breaks kept). */
+          /** @description Rich text as `descriptionFormat` says (HTML or Markdown), stored and served as sanitised HTML: p, h3, h4, ul, ol, li, strong, em, blockquote, br and links (http(s), mailto, tel; links out get `rel="noopener noreferrer"`). */
           description?: string | null;
           audience?: string | null;
           accessibility?: string | null;
@@ -1273,6 +1285,8 @@ export type components = {
           priceNote?: string | null;
         }) | null;
       };
+      /** @enum {string|null} */
+      descriptionFormat?: "html" | "markdown" | null;
       /** @enum {string|null} */
       eventStatus?: "scheduled" | "cancelled" | "postponed" | "rescheduled" | "moved-online" | null;
       /** @enum {string} */

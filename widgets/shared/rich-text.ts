@@ -1,6 +1,8 @@
 // Section bodies are stored HTML. The Socius API sanitises what it serves, but a partner's page must not depend
 // on whichever API `api-base` names doing so, so the browser sanitises again right before rendering.
 import type { Config } from 'dompurify';
+import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 
 // Exactly the vocabulary the API documents for section bodies (AnalysisSection.body in /openapi.json).
 const CONFIG: Config = {
@@ -14,11 +16,12 @@ const CONFIG: Config = {
 export type Sanitise = (html: string) => string;
 
 let sanitiser: Promise<Sanitise> | undefined;
+let loaded: Sanitise | undefined;
 
 /**
  * Loads DOMPurify and returns a function that reduces stored rich text to the documented tags, with links
  * only to http, https and mailto. DOMPurify is 12 kB gzip, as much as all the rest of the widgets together,
- * so it is a chunk of its own that only pages showing an analysis download.
+ * so it is a chunk of its own that only pages showing an analysis or an event description download.
  *
  * Every link to another site gets `rel="noopener noreferrer"`, as the API stores it: the widget sits on a partner's
  * page, and a link out must neither get a handle on that page nor tell the target where the reader came from.
@@ -30,7 +33,25 @@ export function loadSanitiser(): Promise<Sanitise> {
     DOMPurify.addHook('afterSanitizeAttributes', (node) => {
       if (node.nodeName === 'A' && /^https?:/i.test(node.getAttribute('href') ?? '')) node.setAttribute('rel', 'noopener noreferrer');
     });
-    return (html: string) => DOMPurify.sanitize(html, CONFIG);
+    loaded = (stored: string) => DOMPurify.sanitize(stored, CONFIG);
+    return loaded;
   });
   return sanitiser;
+}
+
+/**
+ * Stored rich text (an event description) for a template: sanitised here, then rendered as HTML; text without
+ * block elements stays one paragraph. Until the sanitiser has loaded it renders nothing and asks `host` to render
+ * again once it has (an element that shows the text at once awaits {@link loadSanitiser} in its fetch instead).
+ */
+export function richText(host: ReactiveElement, stored: string | null | undefined): TemplateResult | typeof nothing {
+  if (!stored) return nothing;
+  if (!loaded) {
+    void loadSanitiser().then(() => host.requestUpdate());
+    return nothing;
+  }
+  const clean = loaded(stored);
+  return /<(?:p|h3|h4|ul|ol|blockquote)\b/i.test(clean)
+    ? html`<div part="description">${unsafeHTML(clean)}</div>`
+    : html`<p part="description">${unsafeHTML(clean)}</p>`;
 }
