@@ -1,7 +1,7 @@
 // Section bodies are stored HTML. The Socius API sanitises what it serves, but a partner's page must not depend
 // on whichever API `api-base` names doing so, so the browser sanitises again right before rendering.
 import type { Config } from 'dompurify';
-import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveElement } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 
 // Exactly the vocabulary the API documents for section bodies (AnalysisSection.body in /openapi.json).
@@ -15,7 +15,6 @@ const CONFIG: Config = {
 
 export type Sanitise = (html: string) => string;
 
-let sanitiser: Promise<Sanitise> | undefined;
 let loaded: Sanitise | undefined;
 
 /**
@@ -27,31 +26,26 @@ let loaded: Sanitise | undefined;
  * page, and a link out must neither get a handle on that page nor tell the target where the reader came from.
  * Whatever `rel` arrived is dropped first (it is not in ALLOWED_ATTR), so a stored `rel="opener"` cannot undo it.
  */
-export function loadSanitiser(): Promise<Sanitise> {
-  sanitiser ??= import('dompurify').then(({ default: DOMPurify }) => {
-    // Hooks belong to the DOMPurify instance, so it is added once, when the chunk first loads.
-    DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+export async function loadSanitiser(): Promise<Sanitise> {
+  const { default: purify } = await import('dompurify');
+  // Hooks belong to the DOMPurify instance: added once, when the chunk first loads.
+  if (!loaded) {
+    purify.addHook('afterSanitizeAttributes', (node) => {
       if (node.nodeName === 'A' && /^https?:/i.test(node.getAttribute('href') ?? '')) node.setAttribute('rel', 'noopener noreferrer');
     });
-    loaded = (stored: string) => DOMPurify.sanitize(stored, CONFIG);
-    return loaded;
-  });
-  return sanitiser;
+    loaded = (stored) => purify.sanitize(stored, CONFIG);
+  }
+  return loaded;
 }
 
 /**
- * Stored rich text (an event description) for a template: sanitised here, then rendered as HTML; text without
- * block elements stays one paragraph. Until the sanitiser has loaded it renders nothing and asks `host` to render
+ * Stored rich text (an event description) for a template, sanitised here and rendered as HTML: a paragraph, or
+ * the paragraphs and lists it holds. Until the sanitiser has loaded it renders nothing and asks `host` to render
  * again once it has (an element that shows the text at once awaits {@link loadSanitiser} in its fetch instead).
  */
-export function richText(host: ReactiveElement, stored: string | null | undefined): TemplateResult | typeof nothing {
+export function richText(host: ReactiveElement, stored: string | null) {
   if (!stored) return nothing;
-  if (!loaded) {
-    void loadSanitiser().then(() => host.requestUpdate());
-    return nothing;
-  }
-  const clean = loaded(stored);
-  return /<(?:p|h3|h4|ul|ol|blockquote)\b/i.test(clean)
-    ? html`<div part="description">${unsafeHTML(clean)}</div>`
-    : html`<p part="description">${unsafeHTML(clean)}</p>`;
+  if (loaded) return html`<p>${unsafeHTML(loaded(stored))}</p>`;
+  void loadSanitiser().then(() => host.requestUpdate());
+  return nothing;
 }
