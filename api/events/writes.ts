@@ -45,14 +45,23 @@ export function normaliseEvent(
     ...input,
     id,
     slug,
-    translations: mapTexts(input.translations, (value, field) =>
-      field === 'description' ? richTextToHtml(value, input.descriptionFormat ?? 'html') : plainTextInput(value),
+    translations: withoutEmpty(
+      mapTexts(input.translations, (value, field) =>
+        field === 'description' ? richTextToHtml(value, input.descriptionFormat ?? 'html') : plainTextInput(value),
+      ),
     ),
     descriptionFormat: 'html',
     sessions,
     topics: [...input.topics].sort(),
     organiser: { ...input.organiser, name: plainTextInput(input.organiser.name) },
   };
+}
+
+/** Texts without fields that sanitising left empty (a description that was only a script): absent, not "". */
+function withoutEmpty<T extends Record<string, Record<string, string> | undefined>>(texts: T): T {
+  return Object.fromEntries(
+    Object.entries(texts).map(([lang, fields]) => [lang, fields && Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== ''))]),
+  ) as T;
 }
 
 /** The event's own start and end: its first session's start and its last session's end. */
