@@ -129,7 +129,7 @@ describe('rich text written to an analysis', () => {
 });
 
 describe('rich text written as an event description', () => {
-  it('stores and serves nothing that runs, from every payload in HTML and Markdown', async () => {
+  it('stores and serves nothing that runs, from every payload in HTML and Markdown', { timeout: 120_000 }, async () => {
     const written = CASES.map(([format, payload], i) =>
       normaliseEvent(
         EventInputSchema.parse({
