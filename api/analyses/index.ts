@@ -1,5 +1,6 @@
 import { createRouter } from '../app.ts';
 import { ApiError } from '../errors.ts';
+import { visibleStatuses } from '../lib/auth.ts';
 import { listValues } from '../lib/list-params.ts';
 import { decodeCursor, nextLink, page } from '../lib/pagination.ts';
 import { sanitiseHtml } from '../lib/sanitise.ts';
@@ -25,6 +26,7 @@ export const analysesRouter = createRouter()
     const query = c.req.valid('query');
     const { db, lang } = c.var;
     const filter: AnalysisFilter = {
+      workflow: await visibleStatuses(c),
       topics: listValues(query.topic),
       year: query.year === undefined ? undefined : Number(query.year),
       authors: listValues(query.author),
@@ -47,7 +49,7 @@ export const analysesRouter = createRouter()
   .openapi(getAnalysis, async (c) => {
     const { slug } = c.req.valid('param');
     const { db, lang } = c.var;
-    const [row] = await analysisBySlugQuery(db, lang, slug);
+    const [row] = await analysisBySlugQuery(db, lang, slug, await visibleStatuses(c));
     if (!row) {
       const renamed = await redirectRenamed(c, 'analysis', slug);
       if (renamed) return renamed;

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import {
   analyses,
@@ -9,7 +9,7 @@ import {
   analysisTopics,
   analysisTranslations,
 } from '../../schema/analyses.ts';
-import type { Lang } from '../../schema/columns.ts';
+import type { Lang, WorkflowStatus } from '../../schema/columns.ts';
 import type { Db } from '../env.ts';
 import { fromBrusselsLocal, toBrusselsIso } from '../lib/brussels-time.ts';
 import { matchesWords } from '../lib/full-text.ts';
@@ -34,6 +34,8 @@ function analysisRows(db: Db, lang: Lang) {
 export type AnalysisRow = Awaited<ReturnType<typeof analysisRows>>[number];
 
 export interface AnalysisFilter {
+  /** Workflow states shown: published unless an editor previews (api/lib/auth.ts visibleStatuses). */
+  workflow?: readonly WorkflowStatus[];
   topics: string[];
   year?: number | undefined;
   authors: string[];
@@ -42,10 +44,20 @@ export interface AnalysisFilter {
 
 const published = and(eq(analyses.status, 'published'), sql`${analyses.publishedAt} is not null`);
 
+/**
+ * Published analyses, or for an editor's preview every state in `statuses`. A draft has no publication date yet, so
+ * a preview orders and pages by {@link PREVIEW_KEY} instead.
+ */
+const visible = (statuses: readonly WorkflowStatus[] = ['published']) =>
+  statuses.length === 1 && statuses[0] === 'published' ? published : inArray(analyses.status, [...statuses]);
+const isPreview = (statuses: readonly WorkflowStatus[] | undefined) => statuses?.some((s) => s !== 'published') ?? false;
+/** The publication date, or (drafts) the last change: what analysisCursor already keys on. */
+const PREVIEW_KEY = sql`coalesce(${analyses.publishedAt}, ${analyses.updatedAt})`;
+
 /** The WHERE conditions of a filter; shared by the page and its total so they always agree. */
 export function analysisConditions(filter: AnalysisFilter): SQL | undefined {
   return and(
-    published,
+    visible(filter.workflow),
     filter.year === undefined
       ? undefined
       : and(
@@ -84,6 +96,17 @@ export function analysisListQuery(
   cursor: Cursor | undefined,
 ) {
   const key = SORT_KEYS[sort];
+  if (isPreview(filter.workflow)) {
+    const ascending = key.direction === 'asc';
+    const order = ascending ? asc : desc;
+    const seek = cursor
+      ? sql`(${PREVIEW_KEY}, ${analyses.id}) ${sql.raw(ascending ? '>' : '<')} (${sortedCursorValue(cursor, sort)}, ${cursor.id})`
+      : undefined;
+    return analysisRows(db, lang)
+      .where(and(analysisConditions(filter), seek))
+      .orderBy(order(PREVIEW_KEY), order(analyses.id))
+      .limit(limit + 1);
+  }
   const seek = cursor ? seekAfter(key, analyses.id, new Date(sortedCursorValue(cursor, sort)), cursor.id) : undefined;
   return analysisRows(db, lang)
     .where(and(analysisConditions(filter), seek))
@@ -95,9 +118,9 @@ export function analysisCountQuery(db: Db, filter: AnalysisFilter) {
   return db.select({ total: count() }).from(analyses).where(analysisConditions(filter));
 }
 
-export function analysisBySlugQuery(db: Db, lang: Lang, slug: string) {
+export function analysisBySlugQuery(db: Db, lang: Lang, slug: string, statuses?: readonly WorkflowStatus[]) {
   return analysisRows(db, lang)
-    .where(and(published, eq(analyses.slug, slug)))
+    .where(and(visible(statuses), eq(analyses.slug, slug)))
     .limit(1);
 }
 

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { problemResponses } from '../errors.ts';
+import { previewParam } from '../lib/auth.ts';
 import { slugParam } from '../lib/schemas.ts';
 import { renamedResponse } from '../lib/slugs.ts';
 import { conditionalGetParameters, listHeaders, notModifiedResponse, readHeaders } from '../openapi.ts';
@@ -13,7 +14,7 @@ export const listAnalyses = createRoute({
   operationId: 'listAnalyses',
   summary: 'Research and policy analyses',
   description: 'Published analyses, newest first by default. Bodies are in the detail; lists carry title, summary, authors and dates.',
-  request: { query: AnalysisListQuerySchema },
+  request: { query: AnalysisListQuerySchema.extend({ preview: previewParam }) },
   parameters: conditionalGetParameters,
   responses: {
     200: {
@@ -24,7 +25,7 @@ export const listAnalyses = createRoute({
       },
     },
     304: notModifiedResponse,
-    ...problemResponses(400, 500),
+    ...problemResponses(400, 401, 403, 500),
   },
 });
 
@@ -36,7 +37,7 @@ export const getAnalysis = createRoute({
   summary: 'One analysis, in full',
   description:
     'The full text in sections with stable anchors, authors, dates, licence and downloads (files in the requested language first).',
-  request: { params: z.object({ slug: slugParam }), query: AnalysisDetailQuerySchema },
+  request: { params: z.object({ slug: slugParam }), query: AnalysisDetailQuerySchema.extend({ preview: previewParam }) },
   parameters: conditionalGetParameters,
   responses: {
     200: {
@@ -46,7 +47,7 @@ export const getAnalysis = createRoute({
     },
     301: renamedResponse,
     304: notModifiedResponse,
-    ...problemResponses(400, 404, 500),
+    ...problemResponses(400, 401, 403, 404, 500),
   },
 });
 

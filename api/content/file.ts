@@ -11,7 +11,9 @@ import {
   readAnalysisDocuments,
 } from '../analyses/writes.ts';
 import { type EventDocument, EventDocumentSchema, eventStatements, normaliseEvent, readEventDocuments } from '../events/writes.ts';
+import { momentInput } from '../lib/content-input.ts';
 import type { ReadRows } from '../lib/content-writes.ts';
+import { changedFields } from '../lib/writes.ts';
 import {
   type AboutDocument,
   AboutDocumentSchema,
@@ -29,6 +31,20 @@ import {
 
 export const CONTENT_FORMAT = 'socius-content/1';
 
+const KINDS = ['about', 'topics', 'services', 'analyses', 'events'] as const;
+type Kind = (typeof KINDS)[number];
+/** The table of each kind (also `revisions.resource` and the audit entry's resource). */
+const TABLES: Record<Kind, string> = { about: 'about', topics: 'topics', services: 'services', analyses: 'analyses', events: 'events' };
+
+/**
+ * A soft-deleted item (archived, its row kept for the change feed): the item itself is in its list as usual, this
+ * says since when it is deleted. An item of the file without a tombstone is not deleted (an import undeletes it).
+ */
+export const TombstoneSchema = z
+  .strictObject({ kind: z.enum(KINDS), id: z.string().min(1).max(64), deletedAt: momentInput })
+  .openapi('ContentTombstone');
+export type Tombstone = z.infer<typeof TombstoneSchema>;
+
 /**
  * The file. Items are matched by `id` on import (new ids are added, known ones updated); slugs refer to topics and
  * services; moments are ISO 8601. Section bodies are sanitised HTML. Items in the database but not in the file are
@@ -43,20 +59,38 @@ export const ContentFileSchema = z
     services: z.array(ServiceDocumentSchema).default([]),
     analyses: z.array(AnalysisDocumentSchema).default([]),
     events: z.array(EventDocumentSchema).default([]),
+    tombstones: z.array(TombstoneSchema).default([]),
   })
   .openapi('ContentFile');
 export type ContentFile = z.infer<typeof ContentFileSchema>;
 
 /** Everything stored, as a content file. */
 export async function exportContent(rows: ReadRows, now = new Date()): Promise<ContentFile> {
-  const [about, topics, services, analyses, events] = await Promise.all([
+  const [about, topics, services, analyses, events, tombstones] = await Promise.all([
     readAboutDocuments(rows),
     readTopicDocuments(rows),
     readServiceDocuments(rows),
     readAnalysisDocuments(rows),
     readEventDocuments(rows),
+    rows(
+      KINDS.map((kind) => `select '${kind}' as kind, id, deleted_at from ${TABLES[kind]} where deleted_at is not null`).join(
+        ' union all ',
+      ) + ' order by kind, id',
+      [],
+    ),
   ]);
-  return { format: CONTENT_FORMAT, exportedAt: now.toISOString(), about, topics, services, analyses, events };
+  return {
+    format: CONTENT_FORMAT,
+    exportedAt: now.toISOString(),
+    about,
+    topics,
+    services,
+    analyses,
+    events,
+    tombstones: tombstones.map((t) =>
+      TombstoneSchema.parse({ kind: t.kind, id: t.id, deletedAt: new Date(Number(t.deleted_at)).toISOString() }),
+    ),
+  };
 }
 
 export interface ImportProblem {
@@ -99,6 +133,13 @@ function canonical(value: unknown): string {
 
 type Doc = { id: string; slug: string; createdAt?: string; updatedAt?: string };
 
+export interface ImportOptions {
+  /** Who the revisions and audit entries name as the writer (`revisions.key_id`, `audit_log.key_id`). */
+  keyId?: string;
+  /** The audit entries' route. */
+  route?: string;
+}
+
 export interface ImportPlan {
   statements: SqlStatement[];
   /** Per kind, how many items the import adds and how many it changes. */
@@ -110,10 +151,22 @@ export interface ImportPlan {
  * of it). Every item is normalised as an API write would (texts, rich text sanitised, moments in UTC); an item
  * equal to the stored one writes nothing.
  */
-export function planImport(file: ContentFile, current: ContentFile, now = new Date()): ImportPlan {
+export function planImport(
+  file: ContentFile,
+  current: ContentFile,
+  now = new Date(),
+  { keyId = 'import', route = 'content import' }: ImportOptions = {},
+): ImportPlan {
   const problems: ImportProblem[] = [];
   const statements: SqlStatement[] = [];
   const counts = {} as ImportPlan['counts'];
+  const tombstone = (list: Tombstone[]) => new Map(list.map((t) => [`${t.kind}:${t.id}`, Date.parse(t.deletedAt)]));
+  const wantDeleted = tombstone(file.tombstones);
+  const isDeleted = tombstone(current.tombstones);
+  file.tombstones.forEach((t, index) => {
+    if (!file[t.kind].some((item) => item.id === t.id))
+      problems.push({ pointer: `/tombstones/${index}/id`, reason: `No item of /${t.kind} has this id` });
+  });
 
   function plan<D extends Doc>(
     kind: keyof ImportPlan['counts'],
@@ -137,9 +190,15 @@ export function planImport(file: ContentFile, current: ContentFile, now = new Da
         problems.push({ pointer: `${at}/slug`, reason: `Already the slug of the stored item ${owner}` });
       const before = byId.get(item.id);
       const doc = normalise({ ...item, createdAt: item.createdAt ?? before?.createdAt, updatedAt: item.updatedAt ?? before?.updatedAt });
-      if (before && canonical(before) === canonical(doc)) return;
+      const deletedAt = wantDeleted.get(`${kind}:${item.id}`) ?? null;
+      const wasDeletedAt = before ? (isDeleted.get(`${kind}:${item.id}`) ?? null) : null;
+      if (before && canonical(before) === canonical(doc) && deletedAt === wasDeletedAt) return;
       counts[kind][before ? 'changed' : 'added'] += 1;
-      statements.push(...write(doc, now, before?.slug));
+      statements.push(
+        ...write(doc, now, before?.slug),
+        { sql: `update ${TABLES[kind]} set deleted_at = ? where id = ?`, params: [deletedAt, doc.id] },
+        ...changeRecords(kind, doc, before, deletedAt !== null && wasDeletedAt === null, now, keyId, route),
+      );
     });
   }
 
@@ -199,6 +258,42 @@ export function planImport(file: ContentFile, current: ContentFile, now = new Da
 
   if (problems.length > 0) throw new ContentImportError(problems);
   return { statements, counts };
+}
+
+/**
+ * The revision and the audit entry of an imported item, as an API write leaves them: an import is a change of
+ * content like any other, so its history shows it (key `import`) and a later restore can go back past it. The
+ * revision takes the item's version after the upsert (which bumps it on every change), so (resource, item,
+ * version) stays unique and the ETag editors hold goes stale.
+ */
+function changeRecords(kind: Kind, doc: Doc, before: Doc | undefined, deleting: boolean, now: Date, keyId: string, route: string) {
+  const snapshot = snapshotOf(doc);
+  const action = deleting ? 'delete' : before ? 'update' : 'create';
+  return [
+    {
+      sql: `insert into revisions (resource, item_id, version, action, key_id, at, changed, snapshot)
+            select ?, id, version, ?, ?, ?, ?, ? from ${TABLES[kind]} where id = ?`,
+      params: [
+        TABLES[kind],
+        action,
+        keyId,
+        now.getTime(),
+        JSON.stringify(changedFields(before && snapshotOf(before), snapshot)),
+        JSON.stringify(snapshot),
+        doc.id,
+      ],
+    },
+    {
+      sql: `insert into audit_log (at, key_id, method, route, resource, item_id, status, result) values (?, ?, 'IMPORT', ?, ?, ?, ?, ?)`,
+      params: [now.getTime(), keyId, route, TABLES[kind], doc.id, before ? 200 : 201, before ? 'imported: updated' : 'imported: created'],
+    },
+  ];
+}
+
+/** The editable state as revisions keep it (api/lib/writes.ts snapshotOf): no id, version or times. */
+function snapshotOf(doc: Doc): Record<string, unknown> {
+  const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = doc as Doc & Record<string, unknown>;
+  return rest;
 }
 
 function stamped<D extends Doc>(doc: D, moment: (iso: string | undefined) => string | undefined): D {

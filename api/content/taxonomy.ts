@@ -86,7 +86,7 @@ export function topicStatements(doc: TopicDocument, now: Date, previousSlug?: st
     {
       sql: `insert into topics (id, slug, status, position, created_at, updated_at) values (?, ?, ?, ?, ?, ?)
             on conflict (id) do update set slug = excluded.slug, status = excluded.status, position = excluded.position,
-              updated_at = excluded.updated_at`,
+              updated_at = excluded.updated_at, version = version + 1`,
       params: [doc.id, doc.slug, doc.status, doc.position, ms(doc.createdAt, now), ms(doc.updatedAt, now)],
     },
     { sql: 'delete from topic_translations where topic_id = ?', params: [doc.id] },
@@ -114,7 +114,8 @@ export function serviceStatements(doc: ServiceDocument, now: Date, previousSlug?
       sql: `insert into services (id, slug, status, format, contact_email, url, position, created_at, updated_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (id) do update set slug = excluded.slug, status = excluded.status, format = excluded.format,
-              contact_email = excluded.contact_email, url = excluded.url, position = excluded.position, updated_at = excluded.updated_at`,
+              contact_email = excluded.contact_email, url = excluded.url, position = excluded.position, updated_at = excluded.updated_at,
+              version = version + 1`,
       params: [
         doc.id,
         doc.slug,
@@ -160,7 +161,8 @@ export function aboutStatements(doc: AboutDocument, now: Date): SqlStatement[] {
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (id) do update set slug = excluded.slug, status = excluded.status, email = excluded.email, phone = excluded.phone,
               website = excluded.website, street = excluded.street, postal_code = excluded.postal_code, city = excluded.city,
-              country = excluded.country, social_links = excluded.social_links, updated_at = excluded.updated_at`,
+              country = excluded.country, social_links = excluded.social_links, updated_at = excluded.updated_at,
+              version = version + 1`,
       params: [
         doc.id,
         doc.slug,

@@ -20,6 +20,8 @@ const DAY_MS = 86_400_000;
  */
 function countScopes(filter: EventFilter): SQL | undefined {
   const only =
+    // event_counts holds published events only: a preview (drafts too) is counted live.
+    (filter.workflow === undefined || filter.workflow.every((s) => s === 'published')) &&
     filter.to === undefined &&
     filter.q === undefined &&
     filter.free === undefined &&

@@ -96,7 +96,14 @@ const example: EditableEvent = {
   unpublishAt: null,
   createdAt: '2026-11-02T10:15:00+01:00',
   updatedAt: '2026-11-02T10:15:00+01:00',
-  translations: { nl: { title: 'Vrijwilligersbeleid op maat' } },
+  translations: {
+    nl: {
+      title: 'Vrijwilligersbeleid op maat',
+      description:
+        '<p>Een avond over <strong>vrijwilligersbeleid</strong>. Meer op <a href="https://socius.be" rel="noopener noreferrer">socius.be</a>.</p>',
+    },
+  },
+  descriptionFormat: 'html',
   eventStatus: 'scheduled',
   attendanceMode: 'offline',
   sessions: [

@@ -1,5 +1,6 @@
 import { createRouter } from '../app.ts';
 import { ApiError } from '../errors.ts';
+import { visibleStatuses } from '../lib/auth.ts';
 import { enumValues } from '../lib/list-params.ts';
 import { decodeCursor, nextLink, page } from '../lib/pagination.ts';
 import { redirectRenamed } from '../lib/slugs.ts';
@@ -28,7 +29,7 @@ export const eventsRouter = createRouter()
     const query = c.req.valid('query');
     const { db, lang } = c.var;
     const now = new Date();
-    const filter = eventFilterFrom(query, now);
+    const filter = { ...eventFilterFrom(query, now), workflow: await visibleStatuses(c) };
     const facets: EventFacet[] = enumValues('facets', query.facets, EVENT_FACETS);
     const cursor = decodeCursor(query.cursor, query.sort);
 
@@ -76,10 +77,11 @@ export const eventsRouter = createRouter()
   .openapi(getEvent, async (c) => {
     const { slug } = c.req.valid('param');
     const { db, lang } = c.var;
+    const statuses = await visibleStatuses(c);
     // The event and its sessions, topics and service in one batch: one round trip.
     const [rows, sessions, topicRows, serviceRows] = await db.batch([
-      eventBySlugQuery(db, lang, slug),
-      ...eventHydrationQueries(db, eventIdBySlugQuery(db, slug).getSQL(), lang),
+      eventBySlugQuery(db, lang, slug, statuses),
+      ...eventHydrationQueries(db, eventIdBySlugQuery(db, slug, statuses).getSQL(), lang),
     ]);
     const [data] = assembleEvents(rows, [sessions, topicRows, serviceRows], lang, new URL(c.req.url).origin, new Date()).map(
       ({ event }) => event,

@@ -2,7 +2,7 @@
 // document per event with every language side by side. A PATCH is a JSON merge patch of this document.
 import { z } from '@hono/zod-openapi';
 import { ATTENDANCE_MODES, AVAILABILITIES, EVENT_STATUSES } from '../../schema/events.ts';
-import { httpUrl, momentInput, slugInput, textField, topicRefsInput, translationsSchema } from '../lib/content-input.ts';
+import { httpUrl, momentInput, richTextFormat, slugInput, textField, topicRefsInput, translationsSchema } from '../lib/content-input.ts';
 import { editorialInputFields } from '../lib/writes.ts';
 
 const sessionFields = {
@@ -53,7 +53,10 @@ export const eventFields = {
     {
       title: textField(300),
       summary: textField(2000),
-      description: textField(20_000).openapi({ description: 'Plain text (line breaks kept).' }),
+      description: textField(20_000).openapi({
+        description:
+          'Rich text as `descriptionFormat` says (HTML or Markdown), stored and served as sanitised HTML: p, h3, h4, ul, ol, li, strong, em, blockquote, br and links (http(s), mailto, tel; links out get `rel="noopener noreferrer"`).',
+      }),
       audience: textField(2000),
       accessibility: textField(2000),
       statusReason: textField(2000).openapi({ description: 'Why it was cancelled, postponed or moved.' }),
@@ -61,6 +64,7 @@ export const eventFields = {
     },
     ['title'],
   ),
+  descriptionFormat: richTextFormat,
   eventStatus: z.enum(EVENT_STATUSES).default('scheduled').openapi({ description: 'schema.org EventStatusType.' }),
   attendanceMode: z.enum(ATTENDANCE_MODES),
   previousStartsAt: momentInput.optional().openapi({ description: 'The start before it was postponed or rescheduled.' }),

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, min, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { Lang } from '../../schema/columns.ts';
+import type { Lang, WorkflowStatus } from '../../schema/columns.ts';
 import {
   ATTENDANCE_MODES,
   type AttendanceMode,
@@ -24,6 +24,7 @@ import { LABELS } from '../lib/labels.ts';
 import { itemLinks } from '../lib/links.ts';
 import { enumValues, listValues, parseDateParam } from '../lib/list-params.ts';
 import type { Cursor } from '../lib/pagination.ts';
+import { sanitiseHtml } from '../lib/sanitise.ts';
 import { columnsOf, fallbackFields, localisedSelect } from '../lib/translations.ts';
 import { groupTopicRefs, hasAnyTopic, topicRefsQuery } from '../topics/queries.ts';
 import type { EVENT_SORTS, EventBody, EventFacet } from './schemas.ts';
@@ -71,6 +72,8 @@ type EventRow = Awaited<ReturnType<typeof eventRows>>[number];
 export type EventSort = (typeof EVENT_SORTS)[number];
 
 export interface EventFilter {
+  /** Workflow states shown: published unless an editor previews (api/lib/auth.ts visibleStatuses). */
+  workflow?: readonly WorkflowStatus[] | undefined;
   from: Date;
   to?: Date | undefined;
   topics: string[];
@@ -126,9 +129,13 @@ const lowerIn = (column: SQL | typeof events.city, values: string[]) =>
     values.map((v) => v.toLowerCase()),
   );
 
+/** `status = 'published'`, or for an editor's preview every state in `statuses`. */
+const visible = (statuses: readonly WorkflowStatus[] = ['published']) =>
+  statuses.length === 1 && statuses[0] === 'published' ? eq(events.status, 'published') : inArray(events.status, [...statuses]);
+
 /** The WHERE conditions of a filter; shared by the page, the total and the facets so they always agree. */
 export function eventConditions(filter: EventFilter): SQL {
-  const conditions: (SQL | undefined)[] = [eq(events.status, 'published'), gte(events.endsAt, filter.from)];
+  const conditions: (SQL | undefined)[] = [visible(filter.workflow), gte(events.endsAt, filter.from)];
   if (filter.to) conditions.push(lte(events.startsAt, filter.to));
   conditions.push(hasAnyTopic(eventTopics, eventTopics.eventId, events.id, filter.topics));
   if (filter.cities.length > 0) conditions.push(lowerIn(events.city, filter.cities));
@@ -181,12 +188,12 @@ export function eventPageIdsQuery(db: Db, filter: EventFilter, sort: EventSort, 
     .limit(limit + 1);
 }
 
-/** The id of the published event `slug`, for hydrating it in the same batch. */
-export function eventIdBySlugQuery(db: Db, slug: string) {
+/** The id of the published event `slug` (or one in `statuses`, for a preview), for hydrating it in the same batch. */
+export function eventIdBySlugQuery(db: Db, slug: string, statuses?: readonly WorkflowStatus[]) {
   return db
     .select({ id: events.id })
     .from(events)
-    .where(and(eq(events.status, 'published'), eq(events.slug, slug)))
+    .where(and(visible(statuses), eq(events.slug, slug)))
     .limit(1);
 }
 
@@ -197,9 +204,9 @@ export function eventCountQuery(db: Db, filter: EventFilter) {
     .where(eventConditions(filter));
 }
 
-export function eventBySlugQuery(db: Db, lang: Lang, slug: string) {
+export function eventBySlugQuery(db: Db, lang: Lang, slug: string, statuses?: readonly WorkflowStatus[]) {
   return eventRows(db, lang)
-    .where(and(eq(events.status, 'published'), eq(events.slug, slug)))
+    .where(and(visible(statuses), eq(events.slug, slug)))
     .limit(1);
 }
 
@@ -353,7 +360,9 @@ export function assembleEvents(
       links: itemLinks(origin, lang, 'events', row.slug),
       title: row.title ?? row.slug,
       summary: row.summary,
-      description: row.description,
+      // Stored sanitised on write; sanitised again on the way out, so no row written before (or around) the write
+      // path reaches a page as live HTML.
+      description: row.description === null ? null : sanitiseHtml(row.description),
       status: row.eventStatus,
       statusReason: row.statusReason,
       attendanceMode: row.attendanceMode,

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { problemResponses } from '../errors.ts';
+import { previewParam } from '../lib/auth.ts';
 import { langParam } from '../lib/language.ts';
 import { slugParam } from '../lib/schemas.ts';
 import { renamedResponse } from '../lib/slugs.ts';
@@ -14,7 +15,7 @@ export const listEvents = createRoute({
   operationId: 'listEvents',
   summary: 'Upcoming events',
   description: 'Published events that have not ended yet, soonest first (then by id, so the order is stable). Page through with `cursor`.',
-  request: { query: EventListQuerySchema },
+  request: { query: EventListQuerySchema.extend({ preview: previewParam }) },
   parameters: conditionalGetParameters,
   responses: {
     200: {
@@ -39,7 +40,7 @@ export const listEvents = createRoute({
       },
     },
     304: notModifiedResponse,
-    ...problemResponses(400, 500),
+    ...problemResponses(400, 401, 403, 500),
   },
 });
 
@@ -52,7 +53,7 @@ export const getEvent = createRoute({
   description: 'A published event by slug, with all its sessions, venue, price, registration and topics.',
   request: {
     params: z.object({ slug: slugParam }),
-    query: z.strictObject({ lang: langParam }),
+    query: z.strictObject({ lang: langParam, preview: previewParam }),
   },
   parameters: conditionalGetParameters,
   responses: {
@@ -65,7 +66,7 @@ export const getEvent = createRoute({
     },
     301: renamedResponse,
     304: notModifiedResponse,
-    ...problemResponses(400, 404, 500),
+    ...problemResponses(400, 401, 403, 404, 500),
   },
 });
 

@@ -40,7 +40,10 @@ export const EventSchema = z
     links: LinksSchema,
     title: z.string(),
     summary: z.string().nullable(),
-    description: z.string().nullable(),
+    description: z.string().nullable().openapi({
+      description:
+        'Sanitised HTML: p, h3, h4, ul, ol, li, strong, em, blockquote, br and links (http(s), mailto, tel; links to other sites carry `rel="noopener noreferrer"`). Render it as HTML; sanitising it again is wise.',
+    }),
     status: EventStatusSchema,
     statusReason: z.string().nullable().openapi({ description: 'Why it was cancelled, postponed or moved.' }),
     attendanceMode: z.enum(ATTENDANCE_MODES).openapi({ description: 'offline (at the venue), online, or mixed (both).' }),

@@ -5,7 +5,7 @@ import { z } from '@hono/zod-openapi';
 import type { SqlStatement } from '../../schema/db.ts';
 import { momentInput, slugInput } from '../lib/content-input.ts';
 import { isoOf, mapTexts, msOf, type ReadRows, rowsOf, searchIndexStatements, textsOf } from '../lib/content-writes.ts';
-import { plainTextInput } from '../lib/rich-text-input.ts';
+import { plainTextInput, richTextToHtml } from '../lib/rich-text-input.ts';
 import { slugChangeStatements } from '../lib/slugs.ts';
 import { type EventInput, eventFields, eventRules, SessionDocumentSchema } from './input.ts';
 
@@ -16,6 +16,8 @@ export const EventDocumentSchema = z
     id: z.string().min(1).max(64),
     slug: slugInput,
     sessions: z.array(SessionDocumentSchema).min(1).max(100),
+    // Stored descriptions are sanitised HTML, whatever format they arrived in.
+    descriptionFormat: z.literal('html').default('html'),
     createdAt: momentInput.optional(),
     updatedAt: momentInput.optional(),
   })
@@ -26,7 +28,8 @@ export type EventDocument = z.infer<typeof EventDocumentSchema>;
 const TEXTS = ['title', 'summary', 'description', 'audience', 'accessibility', 'statusReason', 'priceNote'] as const;
 
 /**
- * What will be stored for `input`: texts normalised, sessions in time order, each keeping the id it was sent with
+ * What will be stored for `input`: texts normalised (the description rendered from Markdown when sent so, and
+ * sanitised like analysis sections), sessions in time order, each keeping the id it was sent with
  * and a new one without. (Whether a sent id belongs to this event is the caller's to check.)
  */
 export function normaliseEvent(
@@ -42,11 +45,23 @@ export function normaliseEvent(
     ...input,
     id,
     slug,
-    translations: mapTexts(input.translations, plainTextInput),
+    translations: withoutEmpty(
+      mapTexts(input.translations, (value, field) =>
+        field === 'description' ? richTextToHtml(value, input.descriptionFormat ?? 'html') : plainTextInput(value),
+      ),
+    ),
+    descriptionFormat: 'html',
     sessions,
     topics: [...input.topics].sort(),
     organiser: { ...input.organiser, name: plainTextInput(input.organiser.name) },
   };
+}
+
+/** Texts without fields that sanitising left empty (a description that was only a script): absent, not "". */
+function withoutEmpty<T extends Record<string, Record<string, string> | undefined>>(texts: T): T {
+  return Object.fromEntries(
+    Object.entries(texts).map(([lang, fields]) => [lang, fields && Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== ''))]),
+  ) as T;
 }
 
 /** The event's own start and end: its first session's start and its last session's end. */

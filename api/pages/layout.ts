@@ -5,6 +5,7 @@ import type { HtmlEscapedString } from 'hono/utils/html';
 import { type JsonLdDocument, serialiseJsonLd } from '../json-ld/schema-org.ts';
 
 import { safeHref } from '../lib/safe-url.ts';
+import { sanitiseHtml } from '../lib/sanitise.ts';
 
 export { safeHref };
 
@@ -41,3 +42,13 @@ export const link = (url: string | null | undefined, text: unknown): Html => {
   const href = safeHref(url);
   return href ? html`<a href="${href}">${text}</a>` : html`${text}`;
 };
+
+/**
+ * Stored rich text (an event description: sanitised HTML, or plain text written before descriptions were rich)
+ * as page content. Sanitised again here, so the page never depends on how the text got into D1 and raw() only
+ * ever sees the sanitiser's output; text without block elements stays one paragraph.
+ */
+export function richText(stored: string): Html {
+  const clean = sanitiseHtml(stored);
+  return /<(?:p|h3|h4|ul|ol|blockquote)\b/i.test(clean) ? raw(clean) : html`<p>${raw(clean)}</p>`;
+}

@@ -1,6 +1,7 @@
 import { SERVICE_FORMATS } from '../../schema/services.ts';
 import { createRouter } from '../app.ts';
 import { ApiError } from '../errors.ts';
+import { visibleStatuses } from '../lib/auth.ts';
 import { enumValues, listValues } from '../lib/list-params.ts';
 import { decodeCursor, nextLink, page } from '../lib/pagination.ts';
 import { redirectRenamed } from '../lib/slugs.ts';
@@ -13,7 +14,11 @@ export const servicesRouter = createRouter()
   .openapi(listServices, async (c) => {
     const query = c.req.valid('query');
     const { db, lang } = c.var;
-    const filter: ServiceFilter = { topics: listValues(query.topic), formats: enumValues('format', query.format, SERVICE_FORMATS) };
+    const filter: ServiceFilter = {
+      topics: listValues(query.topic),
+      formats: enumValues('format', query.format, SERVICE_FORMATS),
+      workflow: await visibleStatuses(c),
+    };
     const cursor = decodeCursor(query.cursor);
     if (cursor && !/^\d+$/.test(String(cursor.key))) throw ApiError.invalidParam('cursor', 'query', 'Not a services cursor.');
     const [rows, totals] = await db.batch([serviceListQuery(db, lang, filter, query.limit, cursor), serviceCountQuery(db, filter)]);
@@ -24,7 +29,7 @@ export const servicesRouter = createRouter()
   .openapi(getService, async (c) => {
     const { slug } = c.req.valid('param');
     const { db, lang } = c.var;
-    const rows = await serviceBySlugQuery(db, lang, slug);
+    const rows = await serviceBySlugQuery(db, lang, slug, await visibleStatuses(c));
     const [data] = await hydrateServices(db, rows, lang, new URL(c.req.url).origin);
     if (!data) {
       const renamed = await redirectRenamed(c, 'service', slug);

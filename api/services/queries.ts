@@ -1,5 +1,5 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
-import type { Lang } from '../../schema/columns.ts';
+import type { Lang, WorkflowStatus } from '../../schema/columns.ts';
 import { type SERVICE_FORMATS, services, serviceTopics, serviceTranslations } from '../../schema/services.ts';
 import type { Db } from '../env.ts';
 import { toBrusselsIso } from '../lib/brussels-time.ts';
@@ -25,12 +25,18 @@ type ServiceRow = Awaited<ReturnType<typeof serviceRows>>[number];
 export interface ServiceFilter {
   topics: string[];
   formats: (typeof SERVICE_FORMATS)[number][];
+  /** Workflow states shown: `published` unless an editor previews (api/lib/auth.ts visibleStatuses). */
+  workflow?: readonly WorkflowStatus[];
 }
+
+/** `status = 'published'`, or for an editor's preview every state in `statuses`. */
+const visible = (statuses: readonly WorkflowStatus[] = ['published']) =>
+  statuses.length === 1 && statuses[0] === 'published' ? eq(services.status, 'published') : inArray(services.status, [...statuses]);
 
 /** The WHERE conditions of a filter; shared by the page and its total so they always agree. */
 export function serviceConditions(filter: ServiceFilter) {
   return and(
-    eq(services.status, 'published'),
+    visible(filter.workflow),
     filter.formats.length > 0 ? inArray(services.format, filter.formats) : undefined,
     hasAnyTopic(serviceTopics, serviceTopics.serviceId, services.id, filter.topics),
   );
@@ -53,9 +59,9 @@ export function serviceCountQuery(db: Db, filter: ServiceFilter) {
   return db.select({ total: count() }).from(services).where(serviceConditions(filter));
 }
 
-export function serviceBySlugQuery(db: Db, lang: Lang, slug: string) {
+export function serviceBySlugQuery(db: Db, lang: Lang, slug: string, statuses?: readonly WorkflowStatus[]) {
   return serviceRows(db, lang)
-    .where(and(eq(services.status, 'published'), eq(services.slug, slug)))
+    .where(and(visible(statuses), eq(services.slug, slug)))
     .limit(1);
 }
 

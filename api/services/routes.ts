@@ -1,5 +1,6 @@
 import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
 import { problemResponses } from '../errors.ts';
+import { previewParam } from '../lib/auth.ts';
 import { editorialRoutes } from '../lib/editorial-routes.ts';
 import { slugParam } from '../lib/schemas.ts';
 import { renamedResponse } from '../lib/slugs.ts';
@@ -23,7 +24,7 @@ export const listServices = createRoute({
   operationId: 'listServices',
   summary: 'The service catalogue',
   description: 'What Socius offers (trainings, workshops, inspiration days, networks, tailor-made support, research), in editorial order.',
-  request: { query: ServiceListQuerySchema },
+  request: { query: ServiceListQuerySchema.extend({ preview: previewParam }) },
   parameters: conditionalGetParameters,
   responses: {
     200: {
@@ -37,7 +38,7 @@ export const listServices = createRoute({
       },
     },
     304: notModifiedResponse,
-    ...problemResponses(400, 500),
+    ...problemResponses(400, 401, 403, 500),
   },
 });
 
@@ -48,7 +49,7 @@ export const getService = createRoute({
   operationId: 'getService',
   summary: 'One service',
   description: 'A published service by slug.',
-  request: { params: z.object({ slug: slugParam }), query: ServiceDetailQuerySchema },
+  request: { params: z.object({ slug: slugParam }), query: ServiceDetailQuerySchema.extend({ preview: previewParam }) },
   parameters: conditionalGetParameters,
   responses: {
     200: {
@@ -58,7 +59,7 @@ export const getService = createRoute({
     },
     301: renamedResponse,
     304: notModifiedResponse,
-    ...problemResponses(400, 404, 500),
+    ...problemResponses(400, 401, 403, 404, 500),
   },
 });
 

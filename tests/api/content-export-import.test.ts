@@ -8,6 +8,7 @@ import { exportContent, parseContentFile, planImport } from '../../api/content/f
 import { d1Rows } from '../../api/lib/content-writes.ts';
 import { d1Runner } from '../../schema/db.ts';
 import { distinctVersion, emptyDatabase } from './empty-database.ts';
+import { makeKey, send } from './editorial-helpers.ts';
 import { get } from './helpers.ts';
 
 const rows = d1Rows(env.DB);
@@ -59,6 +60,32 @@ async function publicAnswers(): Promise<Record<string, unknown>> {
   return answers;
 }
 
+const CONTENT_TABLES = [
+  'analysis_section_translations',
+  'analysis_sections',
+  'analysis_translations',
+  'analysis_authors',
+  'analysis_attachments',
+  'analysis_topics',
+  'analyses',
+  'event_translations',
+  'event_sessions',
+  'event_topics',
+  'events',
+  'service_translations',
+  'service_topics',
+  'services',
+  'topic_translations',
+  'topics',
+  'about_translations',
+  'about',
+  'slug_redirects',
+  'search_index',
+  // An empty database has no history either (the seed itself wrote revisions and audit entries, through the import).
+  'revisions',
+  'audit_log',
+];
+
 describe('npm run content -- export / import', () => {
   it('gives the same public API answers after export and import into an empty database', { timeout: 180_000 }, async () => {
     const before = await publicAnswers();
@@ -84,5 +111,75 @@ describe('npm run content -- export / import', () => {
     const again = planImport(file, await exportContent(rows));
     expect(again.statements).toEqual([]);
     expect(JSON.stringify(await exportContent(rows, new Date(0)))).toBe(JSON.stringify({ ...file, exportedAt: new Date(0).toISOString() }));
+  });
+
+  it('records an import as a change (revision and audit entry, key "import"), carries tombstones, and writes no history twice', {
+    timeout: 180_000,
+  }, async () => {
+    const editor = await makeKey(['content:write', 'content:publish']);
+    const admin = await makeKey(['keys:admin']);
+    const topic = (await exportContent(rows)).topics.at(-1);
+    if (!topic) throw new Error('the seed has topics');
+    const edit = await send('GET', `/v1/topics/${topic.slug}/edit`, { key: editor.key });
+    const deleted = await send('DELETE', `/v1/topics/${topic.slug}`, {
+      key: editor.key,
+      headers: { 'If-Match': edit.headers.get('ETag') ?? '' },
+    });
+    expect(deleted.status).toBeLessThan(300);
+
+    const file = parseContentFile(JSON.parse(JSON.stringify(await exportContent(rows))));
+    expect(file.tombstones).toEqual([{ kind: 'topics', id: topic.id, deletedAt: expect.any(String) }]);
+    const event = file.events[0];
+    if (!event) throw new Error('the seed has events');
+    const before = await send('GET', `/v1/events/${event.slug}/edit`, { key: editor.key });
+    const etag = before.headers.get('ETag') ?? '';
+    event.translations.nl.title = 'Een titel uit het importbestand';
+
+    const plan = planImport(file, await exportContent(rows));
+    expect(plan.counts.events).toEqual({ added: 0, changed: 1 });
+    expect(plan.counts.topics).toEqual({ added: 0, changed: 0 });
+    await d1Runner(env.DB).batch(plan.statements);
+
+    // The import is in the item's history like an editor's write, and the ETag editors held is stale now.
+    const history = await send<{ data: { version: number; action: string; keyId: string; changed: string[] }[] }>(
+      'GET',
+      `/v1/events/${event.slug}/revisions`,
+      { key: editor.key },
+    );
+    expect(history.body.data[0]).toMatchObject({ action: 'update', keyId: 'import', changed: ['translations'] });
+    const stale = await send('PATCH', `/v1/events/${event.slug}`, {
+      key: editor.key,
+      headers: { 'If-Match': etag },
+      body: { translations: { nl: { summary: 'x' } } },
+      contentType: 'application/merge-patch+json',
+    });
+    expect(stale.status).toBe(412);
+    const log = await send<{ data: { keyId: string; method: string; result: string }[] }>('GET', `/v1/audit?item=${event.id}`, {
+      key: admin.key,
+    });
+    expect(log.body.data).toContainEqual(expect.objectContaining({ keyId: 'import', method: 'IMPORT', result: 'imported: updated' }));
+
+    // The same file again: nothing to write, so no history added.
+    const again = planImport(file, await exportContent(rows));
+    expect(again.statements).toEqual([]);
+    expect(await env.DB.prepare('select count(*) as n from revisions where item_id = ?').bind(event.id).first('n')).toBe(
+      history.body.data.length,
+    );
+
+    // An import's revision can be restored past like any other: back to the seeded title.
+    const restored = await send<{ data: { translations: { nl: { title: string } } } }>(
+      'POST',
+      `/v1/events/${event.slug}/revisions/${(history.body.data[1]?.version ?? 0).toString()}/restore`,
+      { key: editor.key, headers: { 'If-Match': stale.headers.get('ETag') ?? '' } },
+    );
+    expect(restored.status, JSON.stringify(restored.body)).toBe(200);
+    expect(restored.body.data.translations.nl.title).not.toBe('Een titel uit het importbestand');
+
+    // Into an empty database, the tombstone comes back: the topic is deleted there too.
+    const exported = JSON.parse(JSON.stringify(await exportContent(rows, new Date(0))));
+    await d1Runner(env.DB).batch(CONTENT_TABLES.map((table) => ({ sql: `delete from ${table}`, params: [] })));
+    await d1Runner(env.DB).batch(planImport(parseContentFile(exported), await exportContent(rows)).statements);
+    expect((await send('GET', `/v1/topics/${topic.slug}/edit`, { key: editor.key })).status).toBe(404);
+    expect(JSON.parse(JSON.stringify(await exportContent(rows, new Date(0))))).toEqual(exported);
   });
 });

@@ -1,10 +1,12 @@
-// Hostile rich text written as an analysis (HTML and Markdown) is stored sanitised, and what is stored is exactly
+// Hostile rich text written as an analysis or an event description (HTML and Markdown) is stored sanitised, and what is stored is exactly
 // what the public API serves. Stored rows are read straight from D1, so the check does not lean on the sanitising
 // the read path also does.
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { AnalysisInputSchema } from '../../api/analyses/input.ts';
 import { analysisStatements, normaliseAnalysis } from '../../api/analyses/writes.ts';
+import { EventInputSchema } from '../../api/events/input.ts';
+import { eventStatements, normaliseEvent } from '../../api/events/writes.ts';
 import { d1Runner } from '../../schema/db.ts';
 import { get } from './helpers.ts';
 import { unsafeConstructs } from './html-scan.ts';
@@ -123,5 +125,34 @@ describe('rich text written to an analysis', () => {
     );
     const [body] = await storedBodies(doc.id);
     expect(body).toBe('<p>Lees <a href="https://socius.be" rel="noopener noreferrer">meer</a> of <a href="/v1/topics">de thema’s</a>.</p>');
+  });
+});
+
+describe('rich text written as an event description', () => {
+  it('stores and serves nothing that runs, from every payload in HTML and Markdown', { timeout: 120_000 }, async () => {
+    const written = CASES.map(([format, payload], i) =>
+      normaliseEvent(
+        EventInputSchema.parse({
+          status: 'published',
+          descriptionFormat: format,
+          translations: { nl: { title: `XSS-activiteit ${i}`, description: payload } },
+          attendanceMode: 'online',
+          organiser: { name: 'Socius' },
+          sessions: [{ startsAt: '2099-01-01T10:00:00Z', endsAt: '2099-01-01T12:00:00Z' }],
+        }),
+        `xss-event-${i}`,
+        `xss-activiteit-${i}`,
+      ),
+    );
+    await d1Runner(env.DB).batch(written.flatMap((doc) => eventStatements(doc, new Date())));
+    for (const doc of written) {
+      const stored =
+        (await env.DB.prepare(`select description from event_translations where event_id = ? and lang = 'nl'`)
+          .bind(doc.id)
+          .first<string | null>('description')) ?? '';
+      expect(await unsafeConstructs(stored), stored).toEqual([]);
+      const served = await get<{ data: { description: string | null } }>(`/v1/events/${doc.slug}`);
+      expect(served.body.data.description ?? '').toBe(stored);
+    }
   });
 });

@@ -123,3 +123,57 @@ describe('partner submissions (events:submit)', () => {
     ).toBe(403);
   });
 });
+
+describe('event descriptions (rich text)', () => {
+  it('arrive as Markdown or HTML, are stored sanitised, and the API, the page and the embed serve what is stored', async () => {
+    const markdown = [
+      'Een **avond** over [vrijwilligers](https://socius.be/vrijwilligers) en [mail](mailto:info@socius.be).',
+      '',
+      '<script>alert("md-script")</script><img src=x onerror="alert(\'md-img\')">',
+      '',
+      '[klik](javascript:alert("md-link")) <a href="data:text/html,x" onclick="alert(1)">data</a>',
+    ].join('\n');
+    const created = await send<{ data: Editable & { translations: { nl: { description: string } }; descriptionFormat: string } }>(
+      'POST',
+      '/v1/events',
+      {
+        key: publisher,
+        body: event('Socius', {
+          slug: 'avond-met-opmaak',
+          status: 'published',
+          descriptionFormat: 'markdown',
+          translations: { nl: { title: 'Avond met opmaak', description: markdown } },
+        }),
+      },
+    );
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const stored = created.body.data.translations.nl.description;
+    expect(created.body.data.descriptionFormat).toBe('html');
+    expect(stored).toContain('<strong>avond</strong>');
+    expect(stored).toContain('<a href="https://socius.be/vrijwilligers" rel="noopener noreferrer">vrijwilligers</a>');
+    expect(stored).toContain('<a href="mailto:info@socius.be">mail</a>');
+    expect(stored).not.toMatch(/<script|<img|onerror|onclick|javascript:|data:text/i);
+
+    const served = await get<{ data: { description: string } }>('/v1/events/avond-met-opmaak');
+    expect(served.body.data.description).toBe(stored);
+
+    for (const page of ['/nl/events/avond-met-opmaak', '/embed/event?slug=avond-met-opmaak']) {
+      const body = String((await get(page)).body);
+      expect(body, page).toContain('<a href="https://socius.be/vrijwilligers" rel="noopener noreferrer">vrijwilligers</a>');
+      expect(body, page).not.toMatch(/md-script|md-img|md-link|onclick/);
+    }
+
+    // HTML arrives the same way; a rel sent along is replaced, never kept.
+    const html = await send<{ data: { translations: { nl: { description: string } } } }>('PATCH', '/v1/events/avond-met-opmaak', {
+      key: publisher,
+      headers: { 'If-Match': created.headers.get('ETag') ?? '' },
+      body: {
+        descriptionFormat: 'html',
+        translations: { nl: { description: '<p><a href="https://example.org" rel="opener">uit</a></p>' } },
+      },
+      contentType: 'application/merge-patch+json',
+    });
+    expect(html.status, JSON.stringify(html.body)).toBe(200);
+    expect(html.body.data.translations.nl.description).toBe('<p><a href="https://example.org" rel="noopener noreferrer">uit</a></p>');
+  });
+});

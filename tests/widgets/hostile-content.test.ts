@@ -82,6 +82,7 @@ describe('stored HTML and URLs that never went through the sanitiser', () => {
     // is put back into the real API response on its way to the element.
     const planted = [
       '<p>Gewone tekst met <strong>nadruk</strong>.</p>',
+      '<p><a href="https://example.org/" rel="opener" target="_blank">naar buiten</a> <a href="mailto:info@socius.be">mail</a></p>',
       '<p><img src=x onerror="alert(\'mirror-img\')"></p>',
       "<script>alert('mirror-script')</script>",
       '<p><a href="javascript:alert(\'mirror-link\')">klik</a></p>',
@@ -105,6 +106,11 @@ describe('stored HTML and URLs that never went through the sanitiser', () => {
       expect(armed(element)).toEqual([]);
       expect(shadow(element).querySelectorAll('section[id] img, section[id] details')).toHaveLength(0);
       expect(shadow(element).querySelector('section[id] strong')?.textContent).toBe('nadruk');
+      // A link out keeps (gets) rel="noopener noreferrer" whatever rel it came with, and opens no new browsing context.
+      const out = shadow(element).querySelector<HTMLAnchorElement>('section[id] a[href^="https:"]');
+      expect(out?.rel).toBe('noopener noreferrer');
+      expect(out?.hasAttribute('target')).toBe(false);
+      expect(shadow(element).querySelector('section[id] a[href^="mailto:"]')?.hasAttribute('rel')).toBe(false);
     } finally {
       window.fetch = realFetch;
     }

@@ -3,6 +3,7 @@ import { api, apiUrl, type Event } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
 import { actions, address, badges, organiser, price, statusLabel, statusNote } from '../shared/event-parts.ts';
 import { intlLocale, TIME_ZONE } from '../shared/format.ts';
+import { loadSanitiser, richText } from '../shared/rich-text.ts';
 import { SociusElement } from '../shared/socius-element.ts';
 import { baseStyles } from '../shared/styles.ts';
 
@@ -76,8 +77,12 @@ export class SociusEvent extends SociusElement<Event> {
   protected readonly reloadOn = ['slug'];
 
   protected async fetchData(signal: AbortSignal): Promise<Event | undefined> {
-    if (this.slug) return (await api.getEvent(this.apiBase, this.slug, { lang: this.uiLang }, signal)).data;
-    return (await api.listEvents(this.apiBase, { lang: this.uiLang, limit: 1, status: 'scheduled' }, signal)).data[0];
+    const event = this.slug
+      ? (await api.getEvent(this.apiBase, this.slug, { lang: this.uiLang }, signal)).data
+      : (await api.listEvents(this.apiBase, { lang: this.uiLang, limit: 1, status: 'scheduled' }, signal)).data[0];
+    // The description is rich text: the sanitiser comes first, so the event renders once, in full (no shift).
+    if (event?.description) await loadSanitiser();
+    return event;
   }
 
   protected override get emptyMessage(): string {
@@ -99,7 +104,7 @@ export class SociusEvent extends SociusElement<Event> {
       ${this.heading(this.titleLink(event, event.title))} ${badges(event, t)}
       <p><strong>${event.dateSummary}</strong></p>
       ${statusNote(event, t)}
-      ${event.summary ? html`<p>${event.summary}</p>` : nothing} ${event.description ? html`<p>${event.description}</p>` : nothing}
+      ${event.summary ? html`<p>${event.summary}</p>` : nothing} ${richText(this, event.description)}
       <dl>
         ${
           event.sessions.length > 1

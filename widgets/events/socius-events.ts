@@ -3,6 +3,7 @@ import { api, apiUrl, type Event, type FacetValue } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
 import { actions, address, badges, place, price, statusNote } from '../shared/event-parts.ts';
 import { intlLocale, TIME_ZONE } from '../shared/format.ts';
+import { richText } from '../shared/rich-text.ts';
 import { SociusElement } from '../shared/socius-element.ts';
 import { placeName } from '../shared/strings.ts';
 import { baseStyles } from '../shared/styles.ts';
@@ -366,7 +367,7 @@ export class SociusEvents extends SociusElement<Data> {
     const where = [...address(event, this.uiLang), ...(event.attendanceMode !== 'offline' || event.onlineUrl ? [t.online] : [])];
     return html`<div class="details" id=${id}>
       ${statusNote(event, t)}
-      ${event.description ? html`<p>${event.description}</p>` : nothing}
+      ${richText(this, event.description)}
       <dl>
         ${where.length > 0 ? html`<dt>${t.where}</dt><dd>${where.join(', ')}</dd>` : nothing}
         <dt>${t.price}</dt>

@@ -794,6 +794,7 @@ export type components = {
       links: components["schemas"]["ItemLinks"];
       title: string;
       summary: string | null;
+      /** @description Sanitised HTML: p, h3, h4, ul, ol, li, strong, em, blockquote, br and links (http(s), mailto, tel; links to other sites carry `rel="noopener noreferrer"`). Render it as HTML; sanitising it again is wise. */
       description: string | null;
       status: components["schemas"]["EventStatus"];
       /** @description Why it was cancelled, postponed or moved. */
@@ -959,6 +960,11 @@ export type components = {
       unpublishAt: string | null;
       translations: components["schemas"]["EventTranslationsInput"];
       /**
+       * @default html
+       * @enum {string}
+       */
+      descriptionFormat?: "html";
+      /**
        * @description schema.org EventStatusType.
        * @default scheduled
        * @enum {string}
@@ -1045,7 +1051,7 @@ export type components = {
       nl: {
         title: string;
         summary?: string;
-        /** @description Plain text (line breaks kept). */
+        /** @description Rich text as `descriptionFormat` says (HTML or Markdown), stored and served as sanitised HTML: p, h3, h4, ul, ol, li, strong, em, blockquote, br and links (http(s), mailto, tel; links out get `rel="noopener noreferrer"`). */
         description?: string;
         audience?: string;
         accessibility?: string;
@@ -1057,7 +1063,7 @@ export type components = {
       en?: {
         title?: string;
         summary?: string;
-        /** @description Plain text (line breaks kept). */
+        /** @description Rich text as `descriptionFormat` says (HTML or Markdown), stored and served as sanitised HTML: p, h3, h4, ul, ol, li, strong, em, blockquote, br and links (http(s), mailto, tel; links out get `rel="noopener noreferrer"`). */
         description?: string;
         audience?: string;
         accessibility?: string;
@@ -1069,7 +1075,7 @@ export type components = {
       fr?: {
         title?: string;
         summary?: string;
-        /** @description Plain text (line breaks kept). */
+        /** @description Rich text as `descriptionFormat` says (HTML or Markdown), stored and served as sanitised HTML: p, h3, h4, ul, ol, li, strong, em, blockquote, br and links (http(s), mailto, tel; links out get `rel="noopener noreferrer"`). */
         description?: string;
         audience?: string;
         accessibility?: string;
@@ -1132,6 +1138,12 @@ export type components = {
        */
       unpublishAt?: string | null;
       translations: components["schemas"]["EventTranslationsInput"];
+      /**
+       * @description How the rich text is written: `html` (default) or `markdown`. Stored as sanitised HTML.
+       * @default html
+       * @enum {string}
+       */
+      descriptionFormat?: "html" | "markdown";
       /**
        * @description schema.org EventStatusType.
        * @default scheduled
@@ -1248,7 +1260,7 @@ export type components = {
         nl?: {
           title?: string;
           summary?: string | null;
-          /** @description Plain text (line breaks kept). */
+          /** @description Rich text as `descriptionFormat` says (HTML or Markdown), stored and served as sanitised HTML: p, h3, h4, ul, ol, li, strong, em, blockquote, br and links (http(s), mailto, tel; links out get `rel="noopener noreferrer"`). */
           description?: string | null;
           audience?: string | null;
           accessibility?: string | null;
@@ -1260,7 +1272,7 @@ export type components = {
         en?: ({
           title?: string | null;
           summary?: string | null;
-          /** @description Plain text (line breaks kept). */
+          /** @description Rich text as `descriptionFormat` says (HTML or Markdown), stored and served as sanitised HTML: p, h3, h4, ul, ol, li, strong, em, blockquote, br and links (http(s), mailto, tel; links out get `rel="noopener noreferrer"`). */
           description?: string | null;
           audience?: string | null;
           accessibility?: string | null;
@@ -1272,7 +1284,7 @@ export type components = {
         fr?: ({
           title?: string | null;
           summary?: string | null;
-          /** @description Plain text (line breaks kept). */
+          /** @description Rich text as `descriptionFormat` says (HTML or Markdown), stored and served as sanitised HTML: p, h3, h4, ul, ol, li, strong, em, blockquote, br and links (http(s), mailto, tel; links out get `rel="noopener noreferrer"`). */
           description?: string | null;
           audience?: string | null;
           accessibility?: string | null;
@@ -1282,6 +1294,8 @@ export type components = {
           priceNote?: string | null;
         }) | null;
       };
+      /** @enum {string|null} */
+      descriptionFormat?: "html" | "markdown" | null;
       /** @enum {string|null} */
       eventStatus?: "scheduled" | "cancelled" | "postponed" | "rescheduled" | "moved-online" | null;
       /** @enum {string} */
@@ -3054,6 +3068,8 @@ export type operations = {
         sort?: "startsAt" | "-startsAt" | "-updatedAt";
         /** @description Add value counts under the current filter for these fields. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         facets?: ("topic" | "city" | "attendanceMode" | "status" | "organiser") | string | (("topic" | "city" | "attendanceMode" | "status" | "organiser")[]);
+        /** @description With `true`, also drafts and items in review, for editors: needs `Authorization: Bearer` with a `content:write` or `content:publish` key (401/403 otherwise). Never cached by shared caches. */
+        preview?: "true" | "false";
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -3086,6 +3102,22 @@ export type operations = {
       };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
       400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -3178,6 +3210,8 @@ export type operations = {
       query?: {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
+        /** @description With `true`, also drafts and items in review, for editors: needs `Authorization: Bearer` with a `content:write` or `content:publish` key (401/403 otherwise). Never cached by shared caches. */
+        preview?: "true" | "false";
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -3220,6 +3254,22 @@ export type operations = {
       };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
       400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -4368,6 +4418,8 @@ export type operations = {
         limit?: number;
         /** @description Opaque position from a previous page's `nextCursor`. Stays valid when items are added or removed. */
         cursor?: string;
+        /** @description With `true`, also drafts and items in review, for editors: needs `Authorization: Bearer` with a `content:write` or `content:publish` key (401/403 otherwise). Never cached by shared caches. */
+        preview?: "true" | "false";
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -4400,6 +4452,22 @@ export type operations = {
       };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
       400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -4492,6 +4560,8 @@ export type operations = {
       query?: {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
+        /** @description With `true`, also drafts and items in review, for editors: needs `Authorization: Bearer` with a `content:write` or `content:publish` key (401/403 otherwise). Never cached by shared caches. */
+        preview?: "true" | "false";
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -4534,6 +4604,22 @@ export type operations = {
       };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
       400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -4950,6 +5036,8 @@ export type operations = {
         limit?: number;
         /** @description Opaque position from a previous page's `nextCursor`. Stays valid when items are added or removed. */
         cursor?: string;
+        /** @description With `true`, also drafts and items in review, for editors: needs `Authorization: Bearer` with a `content:write` or `content:publish` key (401/403 otherwise). Never cached by shared caches. */
+        preview?: "true" | "false";
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -4982,6 +5070,22 @@ export type operations = {
       };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
       400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -5074,6 +5178,8 @@ export type operations = {
       query?: {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
+        /** @description With `true`, also drafts and items in review, for editors: needs `Authorization: Bearer` with a `content:write` or `content:publish` key (401/403 otherwise). Never cached by shared caches. */
+        preview?: "true" | "false";
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -5116,6 +5222,22 @@ export type operations = {
       };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
       400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };

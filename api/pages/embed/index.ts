@@ -24,7 +24,7 @@ import { sanitiseHtml } from '../../lib/sanitise.ts';
 import { PUBLIC_CACHE_CONTROL } from '../../middleware/edge-cache.ts';
 import type { ServiceBody } from '../../services/schemas.ts';
 import { errorPage, errorPageFromApi } from '../error-page.ts';
-import { type Html, link, safeHref } from '../layout.ts';
+import { type Html, link, richText, safeHref } from '../layout.ts';
 import { page } from './page.ts';
 
 export type ApiFetch = (c: Context<AppEnv>, path: string) => Response | Promise<Response>;
@@ -184,7 +184,7 @@ function eventItem(e: EventItem, lang: Lang, level: Level, compact = false) {
 <p><strong>${e.dateSummary}</strong>${where ? html` · <span class="muted">${where}</span>` : ''}</p>
 ${status ? html`<p><span class="badge">${status}</span></p>` : ''}
 ${e.summary ? html`<p>${e.summary}</p>` : ''}
-${level === 'h1' && e.description ? html`<p>${e.description}</p>` : ''}
+${level === 'h1' && e.description ? richText(e.description) : ''}
 ${registration ? html`<p><a href="${registration}">${W.register[lang]}<span class="vh">: ${e.title}</span></a></p>` : ''}`;
 }
 

@@ -28,7 +28,7 @@ import type { TopicBody } from '../../topics/schemas.ts';
 import type { ApiFetch } from '../embed/index.ts';
 import { EMBED_STYLE } from '../embed/page.ts';
 import { errorPage, errorPageFromApi } from '../error-page.ts';
-import { type Html, htmlDocument, jsonLdScript, link, safeHref, styleElement } from '../layout.ts';
+import { type Html, htmlDocument, jsonLdScript, link, richText, safeHref, styleElement } from '../layout.ts';
 
 const W = {
   when: { nl: 'Wanneer', en: 'When', fr: 'Quand' },
@@ -181,7 +181,7 @@ function eventBody(e: EventBody, lang: Lang, origin: string): Html {
 <p><strong>${e.dateSummary}</strong>${where ? html` · <span class="muted">${where}</span>` : ''}</p>
 ${status ? html`<p><span class="badge">${status}</span>${e.statusReason ? html` ${e.statusReason}` : ''}</p>` : ''}
 ${e.summary ? html`<p>${e.summary}</p>` : ''}
-${e.description ? html`<p>${e.description}</p>` : ''}
+${e.description ? richText(e.description) : ''}
 <div class="actions">
 ${registration && e.registration.availability !== 'full' ? html`<a class="button" href="${registration}">${W.register[lang]}<span class="vh">: ${e.title}</span></a>` : ''}
 ${e.registration.availability === 'full' && e.status !== 'cancelled' ? html`<span class="badge">${W.full[lang]}</span>` : ''}
