@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { exportContent, parseContentFile, planImport } from '../../api/content/file.ts';
 import { d1Rows } from '../../api/lib/content-writes.ts';
 import { d1Runner } from '../../schema/db.ts';
-import { distinctVersion, emptyDatabase } from './empty-database.ts';
 import { makeKey, send } from './editorial-helpers.ts';
+import { distinctVersion, emptyDatabase } from './empty-database.ts';
 import { get } from './helpers.ts';
 
 const rows = d1Rows(env.DB);
