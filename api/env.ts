@@ -10,6 +10,12 @@ export interface Bindings {
   ASSETS: Fetcher;
   /** Milliseconds an isolate trusts the content version it read (default 1000, see api/lib/content-version.ts); tests set 0. */
   CONTENT_VERSION_MAX_AGE_MS?: string;
+  /** Webhook deliveries (api/webhooks/, `[[queues.producers]]` in wrangler.toml); absent where no queue is bound. */
+  WEBHOOKS_QUEUE?: Queue<{ deliveryId: string }>;
+  /** `true` lets webhooks point at http://localhost (tests; `wrangler dev` allows it by its loopback host anyway). */
+  WEBHOOKS_ALLOW_LOCAL_URLS?: string;
+  /** Seconds before the first retry of a failed delivery (default 30; doubles per attempt); tests set 1. */
+  WEBHOOKS_RETRY_BASE_SECONDS?: string;
 }
 
 export interface AppEnv {

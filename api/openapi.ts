@@ -38,6 +38,7 @@ export function openApiInfo(origin: string): Document {
       { name: 'Embeds', description: 'oEmbed for the pages of this server, so pasting a Socius URL into a CMS embeds it.' },
       { name: 'Keys', description: 'API keys for editors and partners (`keys:admin`).' },
       { name: 'Audit', description: 'The log of every write (`keys:admin`).' },
+      { name: 'Webhooks', description: 'Signed deliveries of every change to subscribers (`webhooks:admin`), with a delivery log and replay.' },
     ],
   };
 }
