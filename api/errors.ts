@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
+import { CHANGES_RETENTION_DAYS } from '../schema/changes.ts';
 
 // Problem types are relative URIs served by this API (GET /problems/{type} documents each one), so they
 // resolve against whichever host served the error and stay the same string everywhere.
@@ -84,6 +85,16 @@ export const PROBLEM_TYPES = {
       'Something failed on our side while answering a request that was itself valid. The details were logged for the operators; none are sent to clients.',
     fix: 'Try again a little later, ideally with a growing pause between attempts. If it keeps happening, tell Socius the time and the `instance` path of the problem.',
   },
+  'cursor-expired': {
+    status: 410,
+    title: 'Change feed position expired',
+    meaning:
+      `The \`since\` position of \`/v1/changes\` is older than the changes the feed still keeps (${CHANGES_RETENTION_DAYS} days), so some changes after it are no ` +
+      'longer there: a mirror reading on from it would silently miss them.',
+    fix:
+      'Resync: keep `next` from this problem, re-read the full lists (`/v1/topics`, `/v1/services`, `/v1/analyses`, `/v1/events`, ' +
+      '`/v1/about`) into your mirror, then poll `/v1/changes?since=<next>` as before. Poll at least every few weeks to stay inside the window.',
+  },
   'format-not-implemented': {
     status: 501,
     title: 'Format not implemented',
@@ -115,6 +126,10 @@ export const ProblemSchema = z
     instance: z.string().optional().openapi({ description: 'The request path that caused the problem.', example: '/v1/events' }),
     invalidParams: z.array(InvalidParamSchema).optional(),
     currentETag: z.string().optional().openapi({ description: 'With `412`: the ETag of the current version of the item.', example: '"3"' }),
+    next: z
+      .string()
+      .optional()
+      .openapi({ description: 'With `410` from `/v1/changes`: the position to poll from once the full lists are read again.' }),
   })
   .openapi('Problem', { description: 'An RFC 9457 problem details object.' });
 export type Problem = z.infer<typeof ProblemSchema>;
@@ -127,13 +142,13 @@ export class ApiError extends Error {
   /** Response headers the problem needs (`WWW-Authenticate` on 401, the current `ETag` on 412). */
   readonly headers: Record<string, string>;
   /** Extension members of the problem body (`currentETag`). */
-  readonly extensions: { currentETag?: string };
+  readonly extensions: { currentETag?: string; next?: string };
 
   constructor(
     type: ProblemType,
     detail: string,
     invalidParams?: InvalidParam[],
-    options: { headers?: Record<string, string>; extensions?: { currentETag?: string } } = {},
+    options: { headers?: Record<string, string>; extensions?: { currentETag?: string; next?: string } } = {},
   ) {
     super(detail);
     this.type = type;
@@ -229,6 +244,7 @@ const problemDescriptions = {
   412: '`If-Match` named a stale version: someone changed the item since. Nothing was written; `currentETag` is the version now.',
   422: 'The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`.',
   428: 'Changing or deleting an item requires `If-Match` with the `ETag` last read.',
+  410: 'The change feed no longer holds the changes after `since`: re-read the full lists, then poll from `next` in this problem.',
 } as const;
 
 // Built with the class the handlers throw, so the documented bodies are the ones clients get.
@@ -250,6 +266,14 @@ const problemExamples: Record<keyof typeof problemDescriptions, Problem> = {
     { name: 'status', in: 'body', reason: 'Invalid option: expected one of "draft"|"review"|"published"|"archived"', pointer: '/status' },
   ]).toProblem(),
   428: new ApiError('precondition-required', 'Send the `ETag` you last read in `If-Match` to change this item.').toProblem(),
+  410: new ApiError(
+    'cursor-expired',
+    'Changes before 2026-09-02 are no longer kept: re-read the full lists, then poll from `next`.',
+    undefined,
+    {
+      extensions: { next: 'WzQyMTcsImNoYW5nZXMiXQ' },
+    },
+  ).toProblem(),
 };
 
 /** Headers documented on a problem response: the Bearer challenge on 401, the current version on 412. */

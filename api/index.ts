@@ -4,6 +4,7 @@ import { analysesRouter } from './analyses/index.ts';
 import { createApp, createRouter } from './app.ts';
 import { auditRouter } from './audit/index.ts';
 import { calendarRouter } from './calendar/index.ts';
+import { changesRouter } from './changes/index.ts';
 import { citeRouter } from './cite/index.ts';
 import { eventsRouter } from './events/index.ts';
 import { feedsRouter } from './feeds/index.ts';
@@ -53,6 +54,7 @@ v1.route('/', searchRouter);
 v1.route('/', citeRouter);
 v1.route('/', keysRouter);
 v1.route('/', auditRouter);
+v1.route('/', changesRouter);
 v1.route('/', webhooksRouter);
 
 // The JSON API under /v1 and its document; the pages (HTML for people) beside it.

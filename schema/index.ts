@@ -1,6 +1,7 @@
 // drizzle-kit and the API both read the whole schema from here.
 export * from './about.ts';
 export * from './analyses.ts';
+export * from './changes.ts';
 export * from './columns.ts';
 export * from './content-state.ts';
 export * from './editorial.ts';

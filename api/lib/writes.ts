@@ -18,10 +18,11 @@
 // - Workflow: draft → review → published → archived. Publishing, archiving and scheduling (`publishAt`,
 //   `unpublishAt`) need `content:publish`; the scheduled handler ({@link runSchedule}) carries them out on time.
 import { z } from '@hono/zod-openapi';
-import { and, desc, eq, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { SQLiteAsyncDialect, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { CHANGES_RETENTION_DAYS, changes } from '../../schema/changes.ts';
 import { WORKFLOW_STATUSES, type WorkflowStatus } from '../../schema/columns.ts';
 import { auditLog, idempotencyRecords, type RevisionAction, revisions, type Scope } from '../../schema/editorial.ts';
 import type { AppEnv, Db } from '../env.ts';
@@ -793,7 +794,7 @@ export const IDEMPOTENCY_RETENTION_HOURS = 24;
 /**
  * The scheduled handler's work: publishes items whose `publishAt` has come (from draft or review), archives
  * published items whose `unpublishAt` has come, each as its own conditional batch with a revision (key: null),
- * and prunes the audit log and idempotency records past their period. Returns what it changed.
+ * and prunes the audit log, idempotency records and the change feed's log past their period. Returns what it changed.
  */
 export async function runSchedule(db: Db, resources: readonly EditableResource<EditableBase, EditorialInput>[], now = new Date()) {
   const done: { resource: string; id: string; action: 'publish' | 'unpublish' }[] = [];
@@ -855,6 +856,13 @@ export async function runSchedule(db: Db, resources: readonly EditableResource<E
   }
   await db.delete(auditLog).where(lte(auditLog.at, new Date(at - AUDIT_RETENTION_DAYS * 86_400_000)));
   await db.delete(idempotencyRecords).where(lte(idempotencyRecords.createdAt, new Date(at - IDEMPOTENCY_RETENTION_HOURS * 3_600_000)));
+  // The change feed's log: oldest first, so what is kept stays a contiguous tail (a cursor before it answers 410),
+  // and never the newest entry, so the head a cursor is checked against survives a quiet period.
+  await db
+    .delete(changes)
+    .where(
+      and(lt(changes.at, new Date(at - CHANGES_RETENTION_DAYS * 86_400_000)), sql`${changes.seq} < (select max("seq") from "changes")`),
+    );
   return done;
 }
 

@@ -163,12 +163,7 @@ export async function sweep(db: Db, env: Bindings, now = new Date()): Promise<{ 
   const overdue = await db
     .select({ id: webhookDeliveries.id })
     .from(webhookDeliveries)
-    .where(
-      and(
-        eq(webhookDeliveries.state, 'pending'),
-        lte(webhookDeliveries.nextAttemptAt, new Date(now.getTime() - OVERDUE_MS)),
-      ),
-    )
+    .where(and(eq(webhookDeliveries.state, 'pending'), lte(webhookDeliveries.nextAttemptAt, new Date(now.getTime() - OVERDUE_MS))))
     .limit(500);
   const requeued = overdue.map((row) => row.id).filter((id) => !fresh.includes(id));
   await enqueue(env, requeued);

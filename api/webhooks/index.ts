@@ -1,5 +1,5 @@
-import { drizzle } from 'drizzle-orm/d1';
 import { eq } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/d1';
 import { createMiddleware } from 'hono/factory';
 import { webhookDeliveries, webhookSubscriptions } from '../../schema/webhooks.ts';
 import { createRouter } from '../app.ts';
@@ -8,7 +8,16 @@ import { ApiError, invalidBody } from '../errors.ts';
 import { currentKey } from '../lib/auth.ts';
 import { changeLogSpan } from './changes.ts';
 import { afterWrite, type DeliveryMessage, enqueue, handleQueue, newSecret, replay } from './delivery.ts';
-import { decodeCursor, deliveryById, encodeCursor, listDeliveries, listSubscriptions, subscriptionById, toDelivery, toWebhook } from './queries.ts';
+import {
+  decodeCursor,
+  deliveryById,
+  encodeCursor,
+  listDeliveries,
+  listSubscriptions,
+  subscriptionById,
+  toDelivery,
+  toWebhook,
+} from './queries.ts';
 import {
   createWebhookRoute,
   deleteWebhookRoute,
@@ -20,8 +29,8 @@ import {
 } from './routes.ts';
 import { runsLocally, webhookUrlProblem } from './url.ts';
 
-export { routes } from './routes.ts';
 export { sweep as webhooksSweep } from './delivery.ts';
+export { routes } from './routes.ts';
 
 function checkUrl(c: Parameters<typeof runsLocally>[0], url: string): void {
   const problem = webhookUrlProblem(url, runsLocally(c));
@@ -134,6 +143,6 @@ export const webhookOutbox = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 /** The Worker's `queue` handler: deliveries from `WEBHOOKS_QUEUE`. */
-export async function queue(batch: MessageBatch<DeliveryMessage>, env: Bindings): Promise<void> {
+export async function queue(batch: MessageBatch<DeliveryMessage>, env: Bindings, _ctx: ExecutionContext): Promise<void> {
   await handleQueue(batch, env, drizzle(env.DB, { casing: 'snake_case' }) as Db);
 }

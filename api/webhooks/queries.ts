@@ -1,5 +1,11 @@
 import { and, desc, eq, lt, or } from 'drizzle-orm';
-import { type DeliveryState, type WebhookDelivery, type WebhookSubscription, webhookDeliveries, webhookSubscriptions } from '../../schema/webhooks.ts';
+import {
+  type DeliveryState,
+  type WebhookDelivery,
+  type WebhookSubscription,
+  webhookDeliveries,
+  webhookSubscriptions,
+} from '../../schema/webhooks.ts';
 import type { Db } from '../env.ts';
 import { toBrusselsIso } from '../lib/brussels-time.ts';
 import type { DeliveryBody, WebhookBody } from './schemas.ts';

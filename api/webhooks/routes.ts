@@ -62,7 +62,10 @@ export const listWebhooksRoute = createRoute({
   security,
   middleware: [requireKey(...ADMIN)],
   responses: {
-    200: { description: 'All subscriptions.', content: { 'application/json': { schema: WebhookListSchema, example: { data: [webhookExample] } } } },
+    200: {
+      description: 'All subscriptions.',
+      content: { 'application/json': { schema: WebhookListSchema, example: { data: [webhookExample] } } },
+    },
     ...problemResponses(400, 401, 403, 500),
   },
 });
@@ -115,7 +118,10 @@ export const getWebhookRoute = createRoute({
   middleware: [requireKey(...ADMIN)],
   request: { params: WebhookIdParamsSchema },
   responses: {
-    200: { description: 'The subscription.', content: { 'application/json': { schema: WebhookResponseSchema, example: { data: webhookExample } } } },
+    200: {
+      description: 'The subscription.',
+      content: { 'application/json': { schema: WebhookResponseSchema, example: { data: webhookExample } } },
+    },
     ...problemResponses(400, 401, 403, 404, 500),
   },
 });

@@ -36,7 +36,9 @@ const resources = z
 
 const description = z.string().trim().min(1).max(500).openapi({ description: 'For people: who receives this.', example: 'Beleidsportaal' });
 const lang = z.enum(LANGS).openapi({ description: 'The language items are shown in (as `?lang=`); Dutch by default.', example: 'nl' });
-const active = z.boolean().openapi({ description: '`false` pauses the subscription: no new deliveries until it is `true` again.', example: true });
+const active = z
+  .boolean()
+  .openapi({ description: '`false` pauses the subscription: no new deliveries until it is `true` again.', example: true });
 
 export const WebhookInputSchema = z
   .strictObject({
@@ -94,7 +96,9 @@ export const CreatedWebhookSchema = z
 
 export const DeliverySchema = z
   .object({
-    id: z.string().openapi({ description: 'This delivery (a replay is a delivery of its own).', example: '0b8f5a8e-3c1d-4f7a-9e2b-5d6c7a8b9c0d' }),
+    id: z
+      .string()
+      .openapi({ description: 'This delivery (a replay is a delivery of its own).', example: '0b8f5a8e-3c1d-4f7a-9e2b-5d6c7a8b9c0d' }),
     messageId: z.string().openapi({
       description: 'The `webhook-id` header: the same on every attempt and on replays, so a receiver can drop duplicates.',
       example: 'msg_2d3c4b5a69788796a5b4c3d2e1f00112',
@@ -106,7 +110,10 @@ export const DeliverySchema = z
       example: 'delivered',
     }),
     attempts: z.int().openapi({ example: 3 }),
-    lastStatus: z.int().nullable().openapi({ description: 'HTTP status of the last attempt; null when there was no answer.', example: 200 }),
+    lastStatus: z
+      .int()
+      .nullable()
+      .openapi({ description: 'HTTP status of the last attempt; null when there was no answer.', example: 200 }),
     lastError: z.string().nullable().openapi({ description: 'Why the last attempt failed.', example: null }),
     lastAttemptAt: z.string().nullable().openapi({ example: '2026-12-01T10:00:07+01:00' }),
     nextAttemptAt: z.string().nullable().openapi({ description: 'When a pending delivery is tried next.', example: null }),
@@ -120,7 +127,10 @@ export type DeliveryBody = z.infer<typeof DeliverySchema>;
 export const DeliveryListSchema = z
   .object({
     data: z.array(DeliverySchema),
-    nextCursor: z.string().nullable().openapi({ description: 'Pass as `cursor` for older deliveries; null on the last page.', example: null }),
+    nextCursor: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Pass as `cursor` for older deliveries; null on the last page.', example: null }),
   })
   .openapi('WebhookDeliveryList');
 export const DeliveryResponseSchema = z.object({ data: DeliverySchema }).openapi('WebhookDeliveryResponse');
@@ -147,7 +157,11 @@ export const DeliveryQuerySchema = z.strictObject({
     .string()
     .max(200)
     .optional()
-    .openapi({ param: { name: 'cursor', in: 'query' }, description: '`nextCursor` of the previous page.', example: 'MTc2NDU4MDAwMDAwMHwwYjhm' }),
+    .openapi({
+      param: { name: 'cursor', in: 'query' },
+      description: '`nextCursor` of the previous page.',
+      example: 'MTc2NDU4MDAwMDAwMHwwYjhm',
+    }),
   state: z
     .enum(DELIVERY_STATES)
     .optional()

@@ -12,10 +12,11 @@ import * as schema from '../../schema/index.ts';
  * log, idempotency records), which must NOT bump it: a key being used or a write being logged changes no public
  * answer, and bumping would empty every edge cache on each request with a key. (The FTS5 search index is not a
  * drizzle table.) event_counts is written only by triggers on events and event_topics, whose writes bump the
- * version themselves.
+ * version themselves; likewise `changes` (the change feed's log) is written only by triggers on the content tables.
  */
-const EDITORIAL_BOOKKEEPING = ['api_keys', 'revisions', 'audit_log', 'idempotency_records'];
-const NOT_CONTENT = new Set(['content_state', 'event_counts', ...EDITORIAL_BOOKKEEPING]);
+// Webhook subscriptions and their delivery log are bookkeeping of the same kind: an attempt changes no public answer.
+const EDITORIAL_BOOKKEEPING = ['api_keys', 'revisions', 'audit_log', 'idempotency_records', 'webhook_subscriptions', 'webhook_deliveries'];
+const NOT_CONTENT = new Set(['content_state', 'event_counts', 'changes', ...EDITORIAL_BOOKKEEPING]);
 
 const contentTables = (Object.values(schema) as unknown[])
   .filter((value): value is SQLiteTable => is(value, SQLiteTable))

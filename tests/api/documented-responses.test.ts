@@ -7,6 +7,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { routes as aboutRoutes } from '../../api/about/index.ts';
 import { routes as analysesRoutes } from '../../api/analyses/index.ts';
+import { routes as changesRoutes } from '../../api/changes/index.ts';
 import { ProblemSchema } from '../../api/errors.ts';
 import { eventExample } from '../../api/events/examples.ts';
 import { routes as eventsRoutes } from '../../api/events/index.ts';
@@ -32,7 +33,15 @@ const JSON_TYPE = 'application/json';
 const PROBLEM_TYPE = 'application/problem+json';
 
 // Every module with JSON operations exports its route contracts; a new one must be added here.
-const ROUTES: RouteConfig[] = [...aboutRoutes, ...topicsRoutes, ...servicesRoutes, ...analysesRoutes, ...eventsRoutes, ...searchRoutes];
+const ROUTES: RouteConfig[] = [
+  ...aboutRoutes,
+  ...topicsRoutes,
+  ...servicesRoutes,
+  ...analysesRoutes,
+  ...eventsRoutes,
+  ...searchRoutes,
+  ...changesRoutes,
+];
 const routeByPath = new Map(ROUTES.filter((route) => route.method === 'get').map((route) => [`/v1${route.path}`, route]));
 // Outside /v1: oEmbed is answered at the root, where consumers look for it.
 for (const route of oembedRoutes) routeByPath.set(route.path, route);
