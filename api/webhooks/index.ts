@@ -123,7 +123,7 @@ export const webhooksRouter = createRouter()
     const row = await replay(c.var.db, original);
     c.executionCtx.waitUntil(enqueue(c.env, [row.id]));
     c.header('Location', `/v1/webhooks/${id}/deliveries`);
-    return c.json({ data: toDelivery(row) }, 202);
+    return c.json({ data: toDelivery(row) }, 201);
   });
 
 /**

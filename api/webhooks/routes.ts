@@ -204,8 +204,8 @@ export const replayDeliveryRoute = createRoute({
   middleware: writeMiddleware(...ADMIN),
   request: { params: DeliveryParamsSchema },
   responses: {
-    202: {
-      description: 'The new delivery, queued.',
+    201: {
+      description: 'The new delivery, queued: its state shows in the log.',
       headers: { Location: { description: 'The delivery log of the subscription.', schema: { type: 'string' } } },
       content: {
         'application/json': {

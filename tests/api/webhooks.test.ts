@@ -242,7 +242,7 @@ describe('webhook deliveries', () => {
     await vi.waitFor(async () => expect((await deliveries(hook.id))[0]?.state).toBe('delivered'));
     const [original] = await deliveries(hook.id);
     const replayed = await send<{ data: Delivery }>('POST', `/v1/webhooks/${hook.id}/deliveries/${original?.id}/replay`, { key: admin });
-    expect(replayed.status).toBe(202);
+    expect(replayed.status).toBe(201);
     expect(replayed.body.data).toMatchObject({ state: 'pending', replayOf: original?.id, messageId: original?.messageId });
     const requests = await receivedAtLeast(path, 2);
     expect(requests[1]?.body).toBe(first?.body);

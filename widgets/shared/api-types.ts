@@ -366,6 +366,56 @@ export type paths = {
      */
     get: operations["listAudit"];
   };
+  "/v1/changes": {
+    /**
+     * Changes to public content, for mirrors
+     * @description Every create, update, publish, unpublish and delete of public topics, services, analyses, events and the profile, in order. Each changed item appears once, at its latest change: as the public API shows it now in `lang` (store or replace it by `resource` and `id`), or as a tombstone when it is no longer public (remove it). Items that were never public never appear. Start without `since` (or, once older changes were pruned, from the full lists), then poll with `next`: applying the entries in order keeps an exact copy of the public content. Changes are kept 90 days; a `since` older than that answers `410`: read the full lists again, then poll from the `next` in that problem.
+     */
+    get: operations["listChanges"];
+  };
+  "/v1/webhooks": {
+    /**
+     * Webhook subscriptions
+     * @description Every subscription, oldest first. Never the signing secret: it is shown once, when the subscription is created. Needs an API key with the scope `webhooks:admin`.
+     */
+    get: operations["listWebhooks"];
+    /**
+     * Subscribe to changes
+     * @description A new subscription: from now on, every change of the chosen event types is POSTed to `url`. The answer holds the signing secret, this one time. Each delivery is a `POST` of `{"type": "content.published", "timestamp": …, "data": <the entry of GET /v1/changes>}` signed per the Standard Webhooks specification: headers `webhook-id` (the same on retries and replays), `webhook-timestamp` (Unix seconds) and `webhook-signature` (`v1,` and the base64 HMAC-SHA256 of `<id>.<timestamp>.<body>` keyed with the secret). Any 2xx answer within 15 s counts as delivered; anything else is retried with doubling delays (30 s, 1 min, 2 min…), at most 10 attempts. Needs an API key with the scope `webhooks:admin`.
+     */
+    post: operations["createWebhook"];
+  };
+  "/v1/webhooks/{id}": {
+    /**
+     * A webhook subscription
+     * @description One subscription, without its secret. Needs an API key with the scope `webhooks:admin`.
+     */
+    get: operations["getWebhook"];
+    /**
+     * Unsubscribe
+     * @description Removes the subscription and its delivery log; nothing more is sent to it, not even retries. Needs an API key with the scope `webhooks:admin`.
+     */
+    delete: operations["deleteWebhook"];
+    /**
+     * Change a webhook subscription
+     * @description A JSON merge patch (RFC 7396): only the fields that change; `null` removes `resources` or `description`. `active: false` pauses new deliveries; set it back to `true` and the changes made meanwhile follow. The secret stays as it is. Needs an API key with the scope `webhooks:admin`.
+     */
+    patch: operations["updateWebhook"];
+  };
+  "/v1/webhooks/{id}/deliveries": {
+    /**
+     * Delivery log of a subscription
+     * @description Every delivery to this subscription, newest first: its state, attempts, last answer and next attempt. Kept 30 days. Needs an API key with the scope `webhooks:admin`.
+     */
+    get: operations["listWebhookDeliveries"];
+  };
+  "/v1/webhooks/{id}/deliveries/{deliveryId}/replay": {
+    /**
+     * Send a delivery again
+     * @description Sends the same message again (same `webhook-id` and body, freshly signed) as a new delivery, whatever became of the first one: after a receiver was fixed, or to rebuild what it lost. Answers at once; the new delivery shows in the log. Needs an API key with the scope `webhooks:admin`.
+     */
+    post: operations["replayWebhookDelivery"];
+  };
   "/oembed": {
     /**
      * oEmbed for a Socius page
@@ -476,6 +526,8 @@ export type components = {
        * @example "3"
        */
       currentETag?: string;
+      /** @description With `410` from `/v1/changes`: the position to poll from once the full lists are read again. */
+      next?: string;
     };
     InvalidParam: {
       /**
@@ -2307,6 +2359,317 @@ export type components = {
        * @example updated
        */
       result: string;
+    };
+    ChangeFeed: {
+      /** @description Each changed item once, at its latest change, oldest first. An item that changed again since appears again in a later answer. */
+      data: components["schemas"]["Change"][];
+      /** @description Pass as `since` in the next request (now or when polling later); never null. */
+      next: string;
+      /** @description More changes are waiting already: ask again with `next` at once. */
+      hasMore: boolean;
+    };
+    /** @description An item as the public API shows it now (a mirror stores or replaces it by `resource` and `id`), or a tombstone (a mirror removes it). */
+    Change: components["schemas"]["TopicChange"] | components["schemas"]["ServiceChange"] | components["schemas"]["AnalysisChange"] | components["schemas"]["EventChange"] | components["schemas"]["AboutChange"] | components["schemas"]["ChangeTombstone"];
+    /** @description An item that is public now: `item` is exactly what `GET /v1/topics/{slug}` shows in `lang`. */
+    TopicChange: {
+      /** @enum {string} */
+      kind: "item";
+      /** @enum {string} */
+      resource: "topics";
+      /** @description The item id: stable across renames, the key a mirror stores the item by. */
+      id: string;
+      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
+      slug: string;
+      /**
+       * Format: date-time
+       * @description When the item last changed.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      at: string;
+      item: components["schemas"]["Topic"];
+    };
+    /** @description An item that is public now: `item` is exactly what `GET /v1/services/{slug}` shows in `lang`. */
+    ServiceChange: {
+      /** @enum {string} */
+      kind: "item";
+      /** @enum {string} */
+      resource: "services";
+      /** @description The item id: stable across renames, the key a mirror stores the item by. */
+      id: string;
+      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
+      slug: string;
+      /**
+       * Format: date-time
+       * @description When the item last changed.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      at: string;
+      item: components["schemas"]["Service"];
+    };
+    /** @description An item that is public now: `item` is exactly what `GET /v1/analyses/{slug}` shows in `lang`. */
+    AnalysisChange: {
+      /** @enum {string} */
+      kind: "item";
+      /** @enum {string} */
+      resource: "analyses";
+      /** @description The item id: stable across renames, the key a mirror stores the item by. */
+      id: string;
+      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
+      slug: string;
+      /**
+       * Format: date-time
+       * @description When the item last changed.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      at: string;
+      item: components["schemas"]["Analysis"];
+    };
+    /** @description An item that is public now: `item` is exactly what `GET /v1/events/{slug}` shows in `lang`. */
+    EventChange: {
+      /** @enum {string} */
+      kind: "item";
+      /** @enum {string} */
+      resource: "events";
+      /** @description The item id: stable across renames, the key a mirror stores the item by. */
+      id: string;
+      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
+      slug: string;
+      /**
+       * Format: date-time
+       * @description When the item last changed.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      at: string;
+      item: components["schemas"]["Event"];
+    };
+    /** @description An item that is public now: `item` is exactly what `GET /v1/about` shows in `lang`. */
+    AboutChange: {
+      /** @enum {string} */
+      kind: "item";
+      /** @enum {string} */
+      resource: "about";
+      /** @description The item id: stable across renames, the key a mirror stores the item by. */
+      id: string;
+      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
+      slug: string;
+      /**
+       * Format: date-time
+       * @description When the item last changed.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      at: string;
+      item: components["schemas"]["About"];
+    };
+    /** @description The item is no longer public (unpublished, archived, deleted): a mirror removes it. */
+    ChangeTombstone: {
+      /** @enum {string} */
+      kind: "tombstone";
+      /** @enum {string} */
+      resource: "topics" | "services" | "analyses" | "events" | "about";
+      /** @description The item id: stable across renames, the key a mirror stores the item by. */
+      id: string;
+      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
+      slug: string;
+      /**
+       * Format: date-time
+       * @description When the item last changed.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      at: string;
+    };
+    WebhookList: {
+      data: components["schemas"]["Webhook"][];
+    };
+    Webhook: {
+      /** @example 6f1d2c3b-4a59-4e8f-9a0b-1c2d3e4f5a6b */
+      id: string;
+      /** @example https://portal.example.org/hooks/socius */
+      url: string;
+      /** @example Beleidsportaal */
+      description: string | null;
+      /**
+       * @example [
+       *   "content.published",
+       *   "content.deleted"
+       * ]
+       */
+      eventTypes: ("content.created" | "content.updated" | "content.published" | "content.unpublished" | "content.deleted")[];
+      /** @example null */
+      resources: (("topics" | "services" | "analyses" | "events" | "about")[]) | null;
+      /**
+       * @example nl
+       * @enum {string}
+       */
+      lang: "nl" | "en" | "fr";
+      /** @example true */
+      active: boolean;
+      /** @example 2026-12-01T10:00:00+01:00 */
+      createdAt: string;
+      /** @example 2026-12-01T10:00:00+01:00 */
+      updatedAt: string;
+    };
+    CreatedWebhook: {
+      data: components["schemas"]["Webhook"] & {
+        /**
+         * @description The signing secret (`whsec_` and base64 of 32 random bytes), as the Standard Webhooks libraries take it. Shown this once: keep it now.
+         * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw0oPl0fO3tWE=
+         */
+        secret: string;
+      };
+    };
+    WebhookInput: {
+      /**
+       * Format: uri
+       * @description Where deliveries are POSTed. `https:` only; `http://localhost` and `http://127.0.0.1` are accepted only by a Worker running locally (`wrangler dev`, tests). Redirects are not followed.
+       * @example https://portal.example.org/hooks/socius
+       */
+      url: string;
+      /**
+       * @description The changes to receive: `content.created`, `content.updated`, `content.published`, `content.unpublished`, `content.deleted` (the actions of `GET /v1/changes`).
+       * @example [
+       *   "content.published",
+       *   "content.updated",
+       *   "content.unpublished",
+       *   "content.deleted"
+       * ]
+       */
+      eventTypes: ("content.created" | "content.updated" | "content.published" | "content.unpublished" | "content.deleted")[];
+      /**
+       * @description Only changes of these resources; every resource when absent.
+       * @example [
+       *   "events",
+       *   "analyses"
+       * ]
+       */
+      resources?: ("topics" | "services" | "analyses" | "events" | "about")[];
+      /**
+       * @description For people: who receives this.
+       * @example Beleidsportaal
+       */
+      description?: string;
+      /**
+       * @description The language items are shown in (as `?lang=`); Dutch by default.
+       * @example nl
+       * @enum {string}
+       */
+      lang?: "nl" | "en" | "fr";
+      /**
+       * @description `false` pauses the subscription: no new deliveries until it is `true` again.
+       * @example true
+       */
+      active?: boolean;
+    };
+    WebhookResponse: {
+      data: components["schemas"]["Webhook"];
+    };
+    WebhookPatch: {
+      /**
+       * Format: uri
+       * @description Where deliveries are POSTed. `https:` only; `http://localhost` and `http://127.0.0.1` are accepted only by a Worker running locally (`wrangler dev`, tests). Redirects are not followed.
+       * @example https://portal.example.org/hooks/socius
+       */
+      url?: string;
+      /**
+       * @description The changes to receive: `content.created`, `content.updated`, `content.published`, `content.unpublished`, `content.deleted` (the actions of `GET /v1/changes`).
+       * @example [
+       *   "content.published",
+       *   "content.updated",
+       *   "content.unpublished",
+       *   "content.deleted"
+       * ]
+       */
+      eventTypes?: ("content.created" | "content.updated" | "content.published" | "content.unpublished" | "content.deleted")[];
+      /**
+       * @description Only changes of these resources; every resource when absent.
+       * @example [
+       *   "events",
+       *   "analyses"
+       * ]
+       */
+      resources?: (("topics" | "services" | "analyses" | "events" | "about")[]) | null;
+      /**
+       * @description For people: who receives this.
+       * @example Beleidsportaal
+       */
+      description?: string | null;
+      /**
+       * @description The language items are shown in (as `?lang=`); Dutch by default.
+       * @example nl
+       * @enum {string}
+       */
+      lang?: "nl" | "en" | "fr";
+      /**
+       * @description `false` pauses the subscription: no new deliveries until it is `true` again.
+       * @example true
+       */
+      active?: boolean;
+    };
+    WebhookDeliveryList: {
+      data: components["schemas"]["WebhookDelivery"][];
+      /**
+       * @description Pass as `cursor` for older deliveries; null on the last page.
+       * @example null
+       */
+      nextCursor: string | null;
+    };
+    WebhookDelivery: {
+      /**
+       * @description This delivery (a replay is a delivery of its own).
+       * @example 0b8f5a8e-3c1d-4f7a-9e2b-5d6c7a8b9c0d
+       */
+      id: string;
+      /**
+       * @description The `webhook-id` header: the same on every attempt and on replays, so a receiver can drop duplicates.
+       * @example msg_2d3c4b5a69788796a5b4c3d2e1f00112
+       */
+      messageId: string;
+      /**
+       * @description The sequence number of the change in `GET /v1/changes`.
+       * @example 42
+       */
+      change: number;
+      /**
+       * @example content.published
+       * @enum {string}
+       */
+      eventType: "content.created" | "content.updated" | "content.published" | "content.unpublished" | "content.deleted";
+      /**
+       * @description `pending` (queued or waiting for its next attempt), `delivered` (a 2xx answer), `failed` (every attempt failed).
+       * @example delivered
+       * @enum {string}
+       */
+      state: "pending" | "delivered" | "failed";
+      /** @example 3 */
+      attempts: number;
+      /**
+       * @description HTTP status of the last attempt; null when there was no answer.
+       * @example 200
+       */
+      lastStatus: number | null;
+      /**
+       * @description Why the last attempt failed.
+       * @example null
+       */
+      lastError: string | null;
+      /** @example 2026-12-01T10:00:07+01:00 */
+      lastAttemptAt: string | null;
+      /**
+       * @description When a pending delivery is tried next.
+       * @example null
+       */
+      nextAttemptAt: string | null;
+      /** @example 2026-12-01T10:00:07+01:00 */
+      deliveredAt: string | null;
+      /**
+       * @description The delivery this one replays.
+       * @example null
+       */
+      replayOf: string | null;
+      /** @example 2026-12-01T10:00:00+01:00 */
+      createdAt: string;
+    };
+    WebhookDeliveryResponse: {
+      data: components["schemas"]["WebhookDelivery"];
     };
     /**
      * @description An oEmbed 1.0 `rich` response.
@@ -6266,6 +6629,473 @@ export type operations = {
       };
       /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
       403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Changes to public content, for mirrors
+   * @description Every create, update, publish, unpublish and delete of public topics, services, analyses, events and the profile, in order. Each changed item appears once, at its latest change: as the public API shows it now in `lang` (store or replace it by `resource` and `id`), or as a tombstone when it is no longer public (remove it). Items that were never public never appear. Start without `since` (or, once older changes were pruned, from the full lists), then poll with `next`: applying the entries in order keeps an exact copy of the public content. Changes are kept 90 days; a `since` older than that answers `410`: read the full lists again, then poll from the `next` in that problem.
+   */
+  listChanges: {
+    parameters: {
+      query?: {
+        /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
+        lang?: "nl" | "en" | "fr";
+        /** @description Opaque position from a previous answer's `next`: the changes after it. Without it, the feed starts at the oldest change it still holds (changes are kept 90 days). */
+        since?: string;
+        /** @description How many items per page, 1 to 100, in plain decimal digits. Above 100 is an error, never silently clamped. */
+        limit?: number;
+      };
+      header?: {
+        "If-None-Match"?: components["parameters"]["If-None-Match"];
+      };
+    };
+    responses: {
+      /** @description The items changed after `since`, oldest change first. */
+      200: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          "Content-Language": components["headers"]["Content-Language"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
+          "application/json": components["schemas"]["ChangeFeed"];
+        };
+      };
+      /** @description `If-None-Match` matched the current `ETag`: your copy is still current. No body. */
+      304: {
+        headers: {
+          ETag: components["headers"]["ETag"];
+          "Cache-Control": components["headers"]["Cache-Control"];
+          Vary: components["headers"]["Vary"];
+        };
+        content: {
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The change feed no longer holds the changes after `since`: re-read the full lists, then poll from `next` in this problem. */
+      410: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Webhook subscriptions
+   * @description Every subscription, oldest first. Never the signing secret: it is shown once, when the subscription is created. Needs an API key with the scope `webhooks:admin`.
+   */
+  listWebhooks: {
+    responses: {
+      /** @description All subscriptions. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["WebhookList"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Subscribe to changes
+   * @description A new subscription: from now on, every change of the chosen event types is POSTed to `url`. The answer holds the signing secret, this one time. Each delivery is a `POST` of `{"type": "content.published", "timestamp": …, "data": <the entry of GET /v1/changes>}` signed per the Standard Webhooks specification: headers `webhook-id` (the same on retries and replays), `webhook-timestamp` (Unix seconds) and `webhook-signature` (`v1,` and the base64 HMAC-SHA256 of `<id>.<timestamp>.<body>` keyed with the secret). Any 2xx answer within 15 s counts as delivered; anything else is retried with doubling delays (30 s, 1 min, 2 min…), at most 10 attempts. Needs an API key with the scope `webhooks:admin`.
+   */
+  createWebhook: {
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "url": "https://portal.example.org/hooks/socius",
+         *   "eventTypes": [
+         *     "content.published",
+         *     "content.deleted"
+         *   ]
+         * }
+         */
+        "application/json": components["schemas"]["WebhookInput"];
+      };
+    };
+    responses: {
+      /** @description The subscription, with its secret shown once. */
+      201: {
+        headers: {
+          /** @description The subscription. */
+          Location?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["CreatedWebhook"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * A webhook subscription
+   * @description One subscription, without its secret. Needs an API key with the scope `webhooks:admin`.
+   */
+  getWebhook: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The subscription. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["WebhookResponse"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Unsubscribe
+   * @description Removes the subscription and its delivery log; nothing more is sent to it, not even retries. Needs an API key with the scope `webhooks:admin`.
+   */
+  deleteWebhook: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Removed. */
+      204: {
+        content: never;
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Change a webhook subscription
+   * @description A JSON merge patch (RFC 7396): only the fields that change; `null` removes `resources` or `description`. `active: false` pauses new deliveries; set it back to `true` and the changes made meanwhile follow. The secret stays as it is. Needs an API key with the scope `webhooks:admin`.
+   */
+  updateWebhook: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "active": false
+         * }
+         */
+        "application/merge-patch+json": components["schemas"]["WebhookPatch"];
+        /**
+         * @example {
+         *   "active": false
+         * }
+         */
+        "application/json": components["schemas"]["WebhookPatch"];
+      };
+    };
+    responses: {
+      /** @description The subscription as changed. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["WebhookResponse"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Delivery log of a subscription
+   * @description Every delivery to this subscription, newest first: its state, attempts, last answer and next attempt. Kept 30 days. Needs an API key with the scope `webhooks:admin`.
+   */
+  listWebhookDeliveries: {
+    parameters: {
+      query?: {
+        /** @description 1–100, default 20. */
+        limit?: string;
+        /** @description `nextCursor` of the previous page. */
+        cursor?: string;
+        /** @description Only deliveries in this state. */
+        state?: "pending" | "delivered" | "failed";
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description A page of deliveries. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["WebhookDeliveryList"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Send a delivery again
+   * @description Sends the same message again (same `webhook-id` and body, freshly signed) as a new delivery, whatever became of the first one: after a receiver was fixed, or to rebuild what it lost. Answers at once; the new delivery shows in the log. Needs an API key with the scope `webhooks:admin`.
+   */
+  replayWebhookDelivery: {
+    parameters: {
+      path: {
+        id: string;
+        deliveryId: string;
+      };
+    };
+    responses: {
+      /** @description The new delivery, queued: its state shows in the log. */
+      201: {
+        headers: {
+          /** @description The delivery log of the subscription. */
+          Location?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookDeliveryResponse"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
