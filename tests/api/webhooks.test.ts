@@ -241,6 +241,14 @@ describe('webhook deliveries', () => {
     const [first] = await receivedAtLeast(path, 1);
     await vi.waitFor(async () => expect((await deliveries(hook.id))[0]?.state).toBe('delivered'));
     const [original] = await deliveries(hook.id);
+    // A second copy of its queue message (queues deliver at least once) sends nothing more.
+    const duplicate = createMessageBatch('socius-webhooks', [
+      { id: 'dup', timestamp: new Date(), attempts: 1, body: { deliveryId: original?.id } },
+    ]);
+    const ctx = createExecutionContext();
+    await worker.queue(duplicate, env as never, ctx);
+    expect((await getQueueResult(duplicate, ctx)).explicitAcks).toEqual(['dup']);
+    expect(await received(path)).toHaveLength(1);
     const replayed = await send<{ data: Delivery }>('POST', `/v1/webhooks/${hook.id}/deliveries/${original?.id}/replay`, { key: admin });
     expect(replayed.status).toBe(201);
     expect(replayed.body.data).toMatchObject({ state: 'pending', replayOf: original?.id, messageId: original?.messageId });
