@@ -22,7 +22,7 @@ import { searchRouter } from './search/index.ts';
 import { servicesRouter } from './services/index.ts';
 import { sitemapRouter } from './sitemap/index.ts';
 import { topicsRouter } from './topics/index.ts';
-import { queue, webhookOutbox, webhooksRouter } from './webhooks/index.ts';
+import { contentChangedWebhook, queue, webhookOutbox, webhooksRouter } from './webhooks/index.ts';
 
 const v1 = createRouter();
 // Public reads are open to every origin, errors included; no cookies are ever involved. Writes are open to every
@@ -82,6 +82,10 @@ app.route(
     ),
   ),
 );
+
+// What this API sends to webhook subscribers: the `webhooks` section of the document (OpenAPI 3.1), registered
+// after every route so the components keep their order.
+app.openAPIRegistry.registerWebhook(contentChangedWebhook);
 
 // The Worker: `fetch` (the Hono app), `scheduled` (the Cron Trigger in wrangler.toml publishes and unpublishes on time)
 // and `queue` (webhook deliveries from WEBHOOKS_QUEUE).

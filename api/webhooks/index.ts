@@ -30,7 +30,7 @@ import {
 import { runsLocally, webhookUrlProblem } from './url.ts';
 
 export { sweep as webhooksSweep } from './delivery.ts';
-export { routes } from './routes.ts';
+export { contentChangedWebhook, routes } from './routes.ts';
 
 function checkUrl(c: Parameters<typeof runsLocally>[0], url: string): void {
   const problem = webhookUrlProblem(url, runsLocally(c));

@@ -1,4 +1,4 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { problemResponses } from '../errors.ts';
 import { bearerSecurity, requireKey, scopeNote } from '../lib/auth.ts';
 import { writeMiddleware } from '../lib/writes.ts';
@@ -12,6 +12,7 @@ import {
   WebhookInputSchema,
   WebhookListSchema,
   WebhookPatchSchema,
+  WebhookPayloadSchema,
   WebhookResponseSchema,
 } from './schemas.ts';
 
@@ -240,3 +241,36 @@ export const routes = [
   listDeliveriesRoute,
   replayDeliveryRoute,
 ];
+
+const signatureHeaders = [
+  [
+    'webhook-id',
+    'The message id: the same on every attempt and replay of this message; drop one you have seen.',
+    'msg_2d3c4b5a69788796a5b4c3d2e1f00112',
+  ],
+  ['webhook-timestamp', 'Unix seconds when this attempt was signed; refuse one more than 5 minutes off.', '1764579600'],
+  [
+    'webhook-signature',
+    '`v1,` and the base64 HMAC-SHA256 of `<webhook-id>.<webhook-timestamp>.<body>`, keyed with the secret after `whsec_` (base64-decoded).',
+    'v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=',
+  ],
+] as const;
+
+/** The request this API sends to subscribers: documented under `webhooks` in /openapi.json. */
+export const contentChangedWebhook = {
+  method: 'post' as const,
+  path: 'contentChanged',
+  tags: ['Webhooks'],
+  operationId: 'contentChanged',
+  summary: 'A change, sent to a subscriber',
+  description: DELIVERY_DOC,
+  request: {
+    headers: z.object(
+      Object.fromEntries(signatureHeaders.map(([name, description, example]) => [name, z.string().openapi({ description, example })])),
+    ),
+    body: { required: true, content: { 'application/json': { schema: WebhookPayloadSchema } } },
+  },
+  responses: {
+    200: { description: 'Any 2xx within 15 s: delivered. Anything else, or no answer, is retried.' },
+  },
+};

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { LANGS } from '../../schema/columns.ts';
 import { DELIVERY_STATES, WEBHOOK_EVENT_TYPES } from '../../schema/webhooks.ts';
+import { ChangeSchema } from '../changes/schemas.ts';
 
 /** Resources whose changes can be subscribed to (the resource names of the change feed). */
 export const WEBHOOK_RESOURCES = ['topics', 'services', 'analyses', 'events', 'about'] as const;
@@ -167,3 +168,12 @@ export const DeliveryQuerySchema = z.strictObject({
     .optional()
     .openapi({ param: { name: 'state', in: 'query' }, description: 'Only deliveries in this state.', example: 'failed' }),
 });
+
+/** The body of every delivery: Standard Webhooks' `type`, `timestamp`, `data`, with the change feed entry as `data`. */
+export const WebhookPayloadSchema = z
+  .object({
+    type: z.enum(WEBHOOK_EVENT_TYPES).openapi({ example: 'content.published' }),
+    timestamp: z.string().openapi({ description: 'When the item changed (the entry’s `at`).', example: '2026-12-01T10:00:00+01:00' }),
+    data: ChangeSchema,
+  })
+  .openapi('WebhookPayload');

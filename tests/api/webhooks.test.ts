@@ -243,7 +243,7 @@ describe('webhook deliveries', () => {
     const [original] = await deliveries(hook.id);
     // A second copy of its queue message (queues deliver at least once) sends nothing more.
     const duplicate = createMessageBatch('socius-webhooks', [
-      { id: 'dup', timestamp: new Date(), attempts: 1, body: { deliveryId: original?.id } },
+      { id: 'dup', timestamp: new Date(), attempts: 1, body: { deliveryId: original?.id ?? '' } },
     ]);
     const ctx = createExecutionContext();
     await worker.queue(duplicate, env as never, ctx);

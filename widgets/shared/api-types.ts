@@ -425,12 +425,419 @@ export type paths = {
   };
 };
 
-export type webhooks = Record<string, never>;
+export type webhooks = {
+  "contentChanged": {
+    /**
+     * A change, sent to a subscriber
+     * @description Each delivery is a `POST` of `{"type": "content.published", "timestamp": …, "data": <the entry of GET /v1/changes>}` signed per the Standard Webhooks specification: headers `webhook-id` (the same on retries and replays), `webhook-timestamp` (Unix seconds) and `webhook-signature` (`v1,` and the base64 HMAC-SHA256 of `<id>.<timestamp>.<body>` keyed with the secret). Any 2xx answer within 15 s counts as delivered; anything else is retried with doubling delays (30 s, 1 min, 2 min…), at most 10 attempts.
+     */
+    post: operations["contentChanged"];
+  };
+};
 
 export type components = {
   schemas: {
-    AboutDetail: {
-      data: components["schemas"]["About"];
+    WebhookPayload: {
+      /**
+       * @example content.published
+       * @enum {string}
+       */
+      type: "content.created" | "content.updated" | "content.published" | "content.unpublished" | "content.deleted";
+      /**
+       * @description When the item changed (the entry’s `at`).
+       * @example 2026-12-01T10:00:00+01:00
+       */
+      timestamp: string;
+      data: components["schemas"]["Change"];
+    };
+    /** @description An item as the public API shows it now (a mirror stores or replaces it by `resource` and `id`), or a tombstone (a mirror removes it). */
+    Change: components["schemas"]["TopicChange"] | components["schemas"]["ServiceChange"] | components["schemas"]["AnalysisChange"] | components["schemas"]["EventChange"] | components["schemas"]["AboutChange"] | components["schemas"]["ChangeTombstone"];
+    /** @description An item that is public now: `item` is exactly what `GET /v1/topics/{slug}` shows in `lang`. */
+    TopicChange: {
+      /** @enum {string} */
+      kind: "item";
+      /** @enum {string} */
+      resource: "topics";
+      /** @description The item id: stable across renames, the key a mirror stores the item by. */
+      id: string;
+      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
+      slug: string;
+      /**
+       * Format: date-time
+       * @description When the item last changed.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      at: string;
+      item: components["schemas"]["Topic"];
+    };
+    Topic: {
+      id: string;
+      /** @example vrijwilligerswerk */
+      slug: string;
+      /**
+       * Format: uri
+       * @description Canonical URL of this topic in the API.
+       */
+      url: string;
+      /** @example Voluntary work */
+      name: string;
+      description: string | null;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with the Europe/Brussels offset of that moment.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      updatedAt: string;
+      meta: components["schemas"]["ItemMeta"];
+    };
+    ItemMeta: {
+      /**
+       * @description The language this item is served in.
+       * @example en
+       * @enum {string}
+       */
+      lang: "nl" | "en" | "fr";
+      /**
+       * @description Fields not available in `lang`, served in Dutch instead.
+       * @example [
+       *   "summary"
+       * ]
+       */
+      fallback: string[];
+    };
+    /** @description An item that is public now: `item` is exactly what `GET /v1/services/{slug}` shows in `lang`. */
+    ServiceChange: {
+      /** @enum {string} */
+      kind: "item";
+      /** @enum {string} */
+      resource: "services";
+      /** @description The item id: stable across renames, the key a mirror stores the item by. */
+      id: string;
+      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
+      slug: string;
+      /**
+       * Format: date-time
+       * @description When the item last changed.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      at: string;
+      item: components["schemas"]["Service"];
+    };
+    Service: {
+      id: string;
+      /** @example vorming-vrijwilligersbeleid */
+      slug: string;
+      /**
+       * Format: uri
+       * @description Canonical URL of this service in the API.
+       */
+      url: string;
+      links: components["schemas"]["ItemLinks"];
+      /**
+       * @description How the service is offered.
+       * @example training
+       * @enum {string}
+       */
+      format: "training" | "workshop" | "inspiration-day" | "network" | "tailor-made-support" | "research";
+      title: string;
+      summary: string | null;
+      description: string | null;
+      audience: string | null;
+      contact: {
+        /** Format: email */
+        email: string | null;
+      };
+      /**
+       * Format: uri
+       * @description More information on the Socius website.
+       */
+      link: string | null;
+      topics: components["schemas"]["TopicRef"][];
+      /**
+       * Format: date-time
+       * @description ISO 8601 with the Europe/Brussels offset of that moment.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      updatedAt: string;
+      meta: components["schemas"]["ItemMeta"];
+    };
+    /** @description Links to other representations of this item. */
+    ItemLinks: {
+      /**
+       * Format: uri
+       * @description The readable HTML page of this item in the response language (schema.org data, print layout, alternates in nl, en and fr): what a title should link to. `url` stays the JSON resource.
+       * @example https://api.socius.example/en/events/vrijwilligersbeleid-op-maat-gent
+       */
+      html: string;
+    };
+    TopicRef: {
+      /** @example vrijwilligerswerk */
+      slug: string;
+      /** @example Voluntary work */
+      name: string;
+    };
+    /** @description An item that is public now: `item` is exactly what `GET /v1/analyses/{slug}` shows in `lang`. */
+    AnalysisChange: {
+      /** @enum {string} */
+      kind: "item";
+      /** @enum {string} */
+      resource: "analyses";
+      /** @description The item id: stable across renames, the key a mirror stores the item by. */
+      id: string;
+      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
+      slug: string;
+      /**
+       * Format: date-time
+       * @description When the item last changed.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      at: string;
+      item: components["schemas"]["Analysis"];
+    };
+    Analysis: {
+      id: string;
+      /** @example tien-stromingen-in-het-middenveld */
+      slug: string;
+      /**
+       * Format: uri
+       * @description Canonical URL: the original publication when there is one, else this API.
+       */
+      url: string;
+      links: components["schemas"]["ItemLinks"];
+      title: string;
+      summary: string | null;
+      authors: components["schemas"]["Author"][];
+      /**
+       * Format: date-time
+       * @description ISO 8601 with the Europe/Brussels offset of that moment.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      publishedAt: string;
+      /**
+       * Format: date-time
+       * @description Last substantive revision, when there was one.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      revisedAt: string | null;
+      /**
+       * @description SPDX licence identifier of the text.
+       * @example CC-BY-4.0
+       */
+      licence: string;
+      topics: components["schemas"]["TopicRef"][];
+      /**
+       * Format: date-time
+       * @description ISO 8601 with the Europe/Brussels offset of that moment.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      updatedAt: string;
+      meta: components["schemas"]["ItemMeta"];
+      sections: components["schemas"]["AnalysisSection"][];
+      attachments: components["schemas"]["Attachment"][];
+    };
+    Author: {
+      /** @example Socius */
+      name: string;
+      affiliation: string | null;
+    };
+    AnalysisSection: {
+      /**
+       * @description Fragment id, the same in every language.
+       * @example methode
+       */
+      anchor: string;
+      heading: string;
+      /** @description Sanitised HTML (p, h3, h4, ul, ol, li, strong, em, blockquote, a). */
+      body: string;
+      /** @description True when this section is shown in Dutch because it is missing in `lang`. */
+      fallback: boolean;
+    };
+    Attachment: {
+      title: string;
+      /** Format: uri */
+      url: string;
+      /** @example application/pdf */
+      mediaType: string;
+      byteSize: number | null;
+      /**
+       * @description The language of the file itself.
+       * @enum {string}
+       */
+      lang: "nl" | "en" | "fr";
+    };
+    /** @description An item that is public now: `item` is exactly what `GET /v1/events/{slug}` shows in `lang`. */
+    EventChange: {
+      /** @enum {string} */
+      kind: "item";
+      /** @enum {string} */
+      resource: "events";
+      /** @description The item id: stable across renames, the key a mirror stores the item by. */
+      id: string;
+      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
+      slug: string;
+      /**
+       * Format: date-time
+       * @description When the item last changed.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      at: string;
+      item: components["schemas"]["Event"];
+    };
+    Event: {
+      /** @example 0b7f0c1e-9d55-4a4c-9b7e-1f3f1c2b9a10 */
+      id: string;
+      /** @example vrijwilligersbeleid-op-maat-gent */
+      slug: string;
+      /**
+       * Format: uri
+       * @description Canonical URL of this event in the API.
+       */
+      url: string;
+      links: components["schemas"]["ItemLinks"];
+      title: string;
+      summary: string | null;
+      description: string | null;
+      status: components["schemas"]["EventStatus"];
+      /** @description Why it was cancelled, postponed or moved. */
+      statusReason: string | null;
+      /**
+       * @description offline (at the venue), online, or mixed (both).
+       * @enum {string}
+       */
+      attendanceMode: "offline" | "online" | "mixed";
+      /**
+       * @description The dates, ready to show in the response language, status included.
+       * @example za 14 mrt, 19:30–22:00
+       */
+      dateSummary: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with the Europe/Brussels offset of that moment.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      startsAt: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with the Europe/Brussels offset of that moment.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      endsAt: string;
+      /**
+       * Format: date-time
+       * @description The start it had before it was postponed or rescheduled.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      previousStartsAt: string | null;
+      /** @enum {string} */
+      timeZone: "Europe/Brussels";
+      /** @description One or more sessions in time order; each has its own status. */
+      sessions: components["schemas"]["EventSession"][];
+      venue: components["schemas"]["Venue"];
+      /** Format: uri */
+      onlineUrl: string | null;
+      organiser: {
+        name: string;
+        /** Format: uri */
+        url: string | null;
+      };
+      price: {
+        free: boolean;
+        /**
+         * @description Full price in euro cents; null when free or unknown.
+         * @example 4500
+         */
+        amountCents: number | null;
+        /** @enum {string} */
+        currency: "EUR";
+        /** @description Reductions and what the price includes. */
+        note: string | null;
+      };
+      registration: {
+        /** Format: uri */
+        url: string | null;
+        /**
+         * @description available, limited (few places left), full, or not-required.
+         * @enum {string}
+         */
+        availability: "available" | "limited" | "full" | "not-required";
+      };
+      audience: string | null;
+      accessibility: string | null;
+      topics: components["schemas"]["TopicRef"][];
+      service: {
+        slug: string;
+        title: string;
+      } | null;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with the Europe/Brussels offset of that moment.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with the Europe/Brussels offset of that moment.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      updatedAt: string;
+      meta: components["schemas"]["ItemMeta"];
+    };
+    /**
+     * @description schema.org EventStatusType: scheduled, cancelled, postponed (new date unknown), rescheduled (new date known), moved-online.
+     * @enum {string}
+     */
+    EventStatus: "scheduled" | "cancelled" | "postponed" | "rescheduled" | "moved-online";
+    EventSession: {
+      /**
+       * Format: date-time
+       * @description ISO 8601 with the Europe/Brussels offset of that moment.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      startsAt: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with the Europe/Brussels offset of that moment.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      endsAt: string;
+      status: components["schemas"]["EventStatus"];
+    };
+    Venue: ({
+      /** @example Vergaderzaal De Markt */
+      name: string | null;
+      /** @example Stationsstraat 12 */
+      street: string | null;
+      /** @example 9000 */
+      postalCode: string | null;
+      /** @example Gent */
+      city: string | null;
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example BE
+       */
+      country: string | null;
+      /** @example 51.0543 */
+      latitude: number | null;
+      /** @example 3.7174 */
+      longitude: number | null;
+    }) | null;
+    /** @description An item that is public now: `item` is exactly what `GET /v1/about` shows in `lang`. */
+    AboutChange: {
+      /** @enum {string} */
+      kind: "item";
+      /** @enum {string} */
+      resource: "about";
+      /** @description The item id: stable across renames, the key a mirror stores the item by. */
+      id: string;
+      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
+      slug: string;
+      /**
+       * Format: date-time
+       * @description When the item last changed.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      at: string;
+      item: components["schemas"]["About"];
     };
     About: {
       id: string;
@@ -478,29 +885,25 @@ export type components = {
       updatedAt: string;
       meta: components["schemas"]["ItemMeta"];
     };
-    /** @description Links to other representations of this item. */
-    ItemLinks: {
+    /** @description The item is no longer public (unpublished, archived, deleted): a mirror removes it. */
+    ChangeTombstone: {
+      /** @enum {string} */
+      kind: "tombstone";
+      /** @enum {string} */
+      resource: "topics" | "services" | "analyses" | "events" | "about";
+      /** @description The item id: stable across renames, the key a mirror stores the item by. */
+      id: string;
+      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
+      slug: string;
       /**
-       * Format: uri
-       * @description The readable HTML page of this item in the response language (schema.org data, print layout, alternates in nl, en and fr): what a title should link to. `url` stays the JSON resource.
-       * @example https://api.socius.example/en/events/vrijwilligersbeleid-op-maat-gent
+       * Format: date-time
+       * @description When the item last changed.
+       * @example 2026-12-03T19:30:00+01:00
        */
-      html: string;
+      at: string;
     };
-    ItemMeta: {
-      /**
-       * @description The language this item is served in.
-       * @example en
-       * @enum {string}
-       */
-      lang: "nl" | "en" | "fr";
-      /**
-       * @description Fields not available in `lang`, served in Dutch instead.
-       * @example [
-       *   "summary"
-       * ]
-       */
-      fallback: string[];
+    AboutDetail: {
+      data: components["schemas"]["About"];
     };
     /** @description An RFC 9457 problem details object. */
     Problem: {
@@ -823,150 +1226,6 @@ export type components = {
         status?: components["schemas"]["FacetValue"][];
         organiser?: components["schemas"]["FacetValue"][];
       };
-    };
-    Event: {
-      /** @example 0b7f0c1e-9d55-4a4c-9b7e-1f3f1c2b9a10 */
-      id: string;
-      /** @example vrijwilligersbeleid-op-maat-gent */
-      slug: string;
-      /**
-       * Format: uri
-       * @description Canonical URL of this event in the API.
-       */
-      url: string;
-      links: components["schemas"]["ItemLinks"];
-      title: string;
-      summary: string | null;
-      description: string | null;
-      status: components["schemas"]["EventStatus"];
-      /** @description Why it was cancelled, postponed or moved. */
-      statusReason: string | null;
-      /**
-       * @description offline (at the venue), online, or mixed (both).
-       * @enum {string}
-       */
-      attendanceMode: "offline" | "online" | "mixed";
-      /**
-       * @description The dates, ready to show in the response language, status included.
-       * @example za 14 mrt, 19:30–22:00
-       */
-      dateSummary: string;
-      /**
-       * Format: date-time
-       * @description ISO 8601 with the Europe/Brussels offset of that moment.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      startsAt: string;
-      /**
-       * Format: date-time
-       * @description ISO 8601 with the Europe/Brussels offset of that moment.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      endsAt: string;
-      /**
-       * Format: date-time
-       * @description The start it had before it was postponed or rescheduled.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      previousStartsAt: string | null;
-      /** @enum {string} */
-      timeZone: "Europe/Brussels";
-      /** @description One or more sessions in time order; each has its own status. */
-      sessions: components["schemas"]["EventSession"][];
-      venue: components["schemas"]["Venue"];
-      /** Format: uri */
-      onlineUrl: string | null;
-      organiser: {
-        name: string;
-        /** Format: uri */
-        url: string | null;
-      };
-      price: {
-        free: boolean;
-        /**
-         * @description Full price in euro cents; null when free or unknown.
-         * @example 4500
-         */
-        amountCents: number | null;
-        /** @enum {string} */
-        currency: "EUR";
-        /** @description Reductions and what the price includes. */
-        note: string | null;
-      };
-      registration: {
-        /** Format: uri */
-        url: string | null;
-        /**
-         * @description available, limited (few places left), full, or not-required.
-         * @enum {string}
-         */
-        availability: "available" | "limited" | "full" | "not-required";
-      };
-      audience: string | null;
-      accessibility: string | null;
-      topics: components["schemas"]["TopicRef"][];
-      service: {
-        slug: string;
-        title: string;
-      } | null;
-      /**
-       * Format: date-time
-       * @description ISO 8601 with the Europe/Brussels offset of that moment.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      createdAt: string;
-      /**
-       * Format: date-time
-       * @description ISO 8601 with the Europe/Brussels offset of that moment.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      updatedAt: string;
-      meta: components["schemas"]["ItemMeta"];
-    };
-    /**
-     * @description schema.org EventStatusType: scheduled, cancelled, postponed (new date unknown), rescheduled (new date known), moved-online.
-     * @enum {string}
-     */
-    EventStatus: "scheduled" | "cancelled" | "postponed" | "rescheduled" | "moved-online";
-    EventSession: {
-      /**
-       * Format: date-time
-       * @description ISO 8601 with the Europe/Brussels offset of that moment.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      startsAt: string;
-      /**
-       * Format: date-time
-       * @description ISO 8601 with the Europe/Brussels offset of that moment.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      endsAt: string;
-      status: components["schemas"]["EventStatus"];
-    };
-    Venue: ({
-      /** @example Vergaderzaal De Markt */
-      name: string | null;
-      /** @example Stationsstraat 12 */
-      street: string | null;
-      /** @example 9000 */
-      postalCode: string | null;
-      /** @example Gent */
-      city: string | null;
-      /**
-       * @description ISO 3166-1 alpha-2
-       * @example BE
-       */
-      country: string | null;
-      /** @example 51.0543 */
-      latitude: number | null;
-      /** @example 3.7174 */
-      longitude: number | null;
-    }) | null;
-    TopicRef: {
-      /** @example vrijwilligerswerk */
-      slug: string;
-      /** @example Voluntary work */
-      name: string;
     };
     FacetValue: {
       /**
@@ -1388,26 +1647,6 @@ export type components = {
     TopicList: {
       data: components["schemas"]["Topic"][];
     };
-    Topic: {
-      id: string;
-      /** @example vrijwilligerswerk */
-      slug: string;
-      /**
-       * Format: uri
-       * @description Canonical URL of this topic in the API.
-       */
-      url: string;
-      /** @example Voluntary work */
-      name: string;
-      description: string | null;
-      /**
-       * Format: date-time
-       * @description ISO 8601 with the Europe/Brussels offset of that moment.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      updatedAt: string;
-      meta: components["schemas"]["ItemMeta"];
-    };
     TopicDetail: {
       data: components["schemas"]["Topic"];
     };
@@ -1540,44 +1779,6 @@ export type components = {
       /** @description Pass as `cursor` to get the next page; null on the last page. */
       nextCursor: string | null;
       total: number;
-    };
-    Service: {
-      id: string;
-      /** @example vorming-vrijwilligersbeleid */
-      slug: string;
-      /**
-       * Format: uri
-       * @description Canonical URL of this service in the API.
-       */
-      url: string;
-      links: components["schemas"]["ItemLinks"];
-      /**
-       * @description How the service is offered.
-       * @example training
-       * @enum {string}
-       */
-      format: "training" | "workshop" | "inspiration-day" | "network" | "tailor-made-support" | "research";
-      title: string;
-      summary: string | null;
-      description: string | null;
-      audience: string | null;
-      contact: {
-        /** Format: email */
-        email: string | null;
-      };
-      /**
-       * Format: uri
-       * @description More information on the Socius website.
-       */
-      link: string | null;
-      topics: components["schemas"]["TopicRef"][];
-      /**
-       * Format: date-time
-       * @description ISO 8601 with the Europe/Brussels offset of that moment.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      updatedAt: string;
-      meta: components["schemas"]["ItemMeta"];
     };
     ServiceDetail: {
       data: components["schemas"]["Service"];
@@ -1809,79 +2010,8 @@ export type components = {
       updatedAt: string;
       meta: components["schemas"]["ItemMeta"];
     };
-    Author: {
-      /** @example Socius */
-      name: string;
-      affiliation: string | null;
-    };
     AnalysisDetail: {
       data: components["schemas"]["Analysis"];
-    };
-    Analysis: {
-      id: string;
-      /** @example tien-stromingen-in-het-middenveld */
-      slug: string;
-      /**
-       * Format: uri
-       * @description Canonical URL: the original publication when there is one, else this API.
-       */
-      url: string;
-      links: components["schemas"]["ItemLinks"];
-      title: string;
-      summary: string | null;
-      authors: components["schemas"]["Author"][];
-      /**
-       * Format: date-time
-       * @description ISO 8601 with the Europe/Brussels offset of that moment.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      publishedAt: string;
-      /**
-       * Format: date-time
-       * @description Last substantive revision, when there was one.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      revisedAt: string | null;
-      /**
-       * @description SPDX licence identifier of the text.
-       * @example CC-BY-4.0
-       */
-      licence: string;
-      topics: components["schemas"]["TopicRef"][];
-      /**
-       * Format: date-time
-       * @description ISO 8601 with the Europe/Brussels offset of that moment.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      updatedAt: string;
-      meta: components["schemas"]["ItemMeta"];
-      sections: components["schemas"]["AnalysisSection"][];
-      attachments: components["schemas"]["Attachment"][];
-    };
-    AnalysisSection: {
-      /**
-       * @description Fragment id, the same in every language.
-       * @example methode
-       */
-      anchor: string;
-      heading: string;
-      /** @description Sanitised HTML (p, h3, h4, ul, ol, li, strong, em, blockquote, a). */
-      body: string;
-      /** @description True when this section is shown in Dutch because it is missing in `lang`. */
-      fallback: boolean;
-    };
-    Attachment: {
-      title: string;
-      /** Format: uri */
-      url: string;
-      /** @example application/pdf */
-      mediaType: string;
-      byteSize: number | null;
-      /**
-       * @description The language of the file itself.
-       * @enum {string}
-       */
-      lang: "nl" | "en" | "fr";
     };
     EditableAnalysisDetail: {
       data: components["schemas"]["EditableAnalysis"];
@@ -2367,115 +2497,6 @@ export type components = {
       next: string;
       /** @description More changes are waiting already: ask again with `next` at once. */
       hasMore: boolean;
-    };
-    /** @description An item as the public API shows it now (a mirror stores or replaces it by `resource` and `id`), or a tombstone (a mirror removes it). */
-    Change: components["schemas"]["TopicChange"] | components["schemas"]["ServiceChange"] | components["schemas"]["AnalysisChange"] | components["schemas"]["EventChange"] | components["schemas"]["AboutChange"] | components["schemas"]["ChangeTombstone"];
-    /** @description An item that is public now: `item` is exactly what `GET /v1/topics/{slug}` shows in `lang`. */
-    TopicChange: {
-      /** @enum {string} */
-      kind: "item";
-      /** @enum {string} */
-      resource: "topics";
-      /** @description The item id: stable across renames, the key a mirror stores the item by. */
-      id: string;
-      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
-      slug: string;
-      /**
-       * Format: date-time
-       * @description When the item last changed.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      at: string;
-      item: components["schemas"]["Topic"];
-    };
-    /** @description An item that is public now: `item` is exactly what `GET /v1/services/{slug}` shows in `lang`. */
-    ServiceChange: {
-      /** @enum {string} */
-      kind: "item";
-      /** @enum {string} */
-      resource: "services";
-      /** @description The item id: stable across renames, the key a mirror stores the item by. */
-      id: string;
-      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
-      slug: string;
-      /**
-       * Format: date-time
-       * @description When the item last changed.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      at: string;
-      item: components["schemas"]["Service"];
-    };
-    /** @description An item that is public now: `item` is exactly what `GET /v1/analyses/{slug}` shows in `lang`. */
-    AnalysisChange: {
-      /** @enum {string} */
-      kind: "item";
-      /** @enum {string} */
-      resource: "analyses";
-      /** @description The item id: stable across renames, the key a mirror stores the item by. */
-      id: string;
-      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
-      slug: string;
-      /**
-       * Format: date-time
-       * @description When the item last changed.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      at: string;
-      item: components["schemas"]["Analysis"];
-    };
-    /** @description An item that is public now: `item` is exactly what `GET /v1/events/{slug}` shows in `lang`. */
-    EventChange: {
-      /** @enum {string} */
-      kind: "item";
-      /** @enum {string} */
-      resource: "events";
-      /** @description The item id: stable across renames, the key a mirror stores the item by. */
-      id: string;
-      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
-      slug: string;
-      /**
-       * Format: date-time
-       * @description When the item last changed.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      at: string;
-      item: components["schemas"]["Event"];
-    };
-    /** @description An item that is public now: `item` is exactly what `GET /v1/about` shows in `lang`. */
-    AboutChange: {
-      /** @enum {string} */
-      kind: "item";
-      /** @enum {string} */
-      resource: "about";
-      /** @description The item id: stable across renames, the key a mirror stores the item by. */
-      id: string;
-      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
-      slug: string;
-      /**
-       * Format: date-time
-       * @description When the item last changed.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      at: string;
-      item: components["schemas"]["About"];
-    };
-    /** @description The item is no longer public (unpublished, archived, deleted): a mirror removes it. */
-    ChangeTombstone: {
-      /** @enum {string} */
-      kind: "tombstone";
-      /** @enum {string} */
-      resource: "topics" | "services" | "analyses" | "events" | "about";
-      /** @description The item id: stable across renames, the key a mirror stores the item by. */
-      id: string;
-      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
-      slug: string;
-      /**
-       * Format: date-time
-       * @description When the item last changed.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      at: string;
     };
     WebhookList: {
       data: components["schemas"]["Webhook"][];
@@ -7155,6 +7176,33 @@ export type operations = {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
+      };
+    };
+  };
+  /**
+   * A change, sent to a subscriber
+   * @description Each delivery is a `POST` of `{"type": "content.published", "timestamp": …, "data": <the entry of GET /v1/changes>}` signed per the Standard Webhooks specification: headers `webhook-id` (the same on retries and replays), `webhook-timestamp` (Unix seconds) and `webhook-signature` (`v1,` and the base64 HMAC-SHA256 of `<id>.<timestamp>.<body>` keyed with the secret). Any 2xx answer within 15 s counts as delivered; anything else is retried with doubling delays (30 s, 1 min, 2 min…), at most 10 attempts.
+   */
+  contentChanged: {
+    parameters: {
+      header: {
+        /** @description The message id: the same on every attempt and replay of this message; drop one you have seen. */
+        "webhook-id": string;
+        /** @description Unix seconds when this attempt was signed; refuse one more than 5 minutes off. */
+        "webhook-timestamp": string;
+        /** @description `v1,` and the base64 HMAC-SHA256 of `<webhook-id>.<webhook-timestamp>.<body>`, keyed with the secret after `whsec_` (base64-decoded). */
+        "webhook-signature": string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["WebhookPayload"];
+      };
+    };
+    responses: {
+      /** @description Any 2xx within 15 s: delivered. Anything else, or no answer, is retried. */
+      200: {
+        content: never;
       };
     };
   };
