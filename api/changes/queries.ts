@@ -1,6 +1,7 @@
 // The change feed's reads: which items changed after a position, and each one as the public API shows it now.
 // Shared by GET /v1/changes and the webhook deliveries, so a webhook payload is exactly a feed entry.
 import { eq, inArray, max, min, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { analyses } from '../../schema/analyses.ts';
 import { type ChangeResource, changes } from '../../schema/changes.ts';
 import type { Lang } from '../../schema/columns.ts';
@@ -57,16 +58,20 @@ export async function readChanges(db: Db, sinceSeq: number, limit: number, lang:
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const now = new Date();
-  const records = await Promise.all(
-    page.map(async (row): Promise<ChangeRecord> => {
-      const fields = { id: row.id, slug: row.slug, at: toBrusselsIso(row.at) };
-      const item = await publicItem(db, row.resource, row.id, lang, origin, now);
-      const entry = item
-        ? ({ kind: 'item', resource: row.resource, ...fields, slug: item.slug, item } as ChangeEntry)
-        : ({ kind: 'tombstone', resource: row.resource, ...fields } as ChangeEntry);
-      return { seq: row.seq, entry };
-    }),
-  );
+  // Rendered per resource, a few round trips for a whole page rather than some for every item.
+  const rendered = new Map<string, ItemBody>();
+  for (const resource of new Set(page.map((row) => row.resource))) {
+    const ids = page.filter((row) => row.resource === resource).map((row) => row.id);
+    for (const [id, body] of await publicItems(db, resource, ids, lang, origin, now)) rendered.set(`${resource}/${id}`, body);
+  }
+  const records = page.map((row): ChangeRecord => {
+    const fields = { id: row.id, slug: row.slug, at: toBrusselsIso(row.at) };
+    const item = rendered.get(`${row.resource}/${row.id}`);
+    const entry = item
+      ? ({ kind: 'item', resource: row.resource, ...fields, slug: item.slug, item } as ChangeEntry)
+      : ({ kind: 'tombstone', resource: row.resource, ...fields } as ChangeEntry);
+    return { seq: row.seq, entry };
+  });
   return { records, lastSeq: page.at(-1)?.seq ?? sinceSeq, hasMore: rows.length > limit };
 }
 
@@ -78,65 +83,106 @@ export async function changeLogSpan(db: Db): Promise<{ first: number | null; las
 
 type ItemBody = Extract<ChangeEntry, { kind: 'item' }>['item'];
 
-/** The item as its public GET shows it now, or undefined when it is not public (or gone). */
-async function publicItem(
+/** Runs queries in one D1 batch (one round trip); none for an empty list. */
+async function batchAll<Q extends BatchItem<'sqlite'>>(db: Db, queries: Q[]) {
+  const [first, ...rest] = queries;
+  return first ? db.batch([first, ...rest]) : [];
+}
+
+/** The items among `ids` as their public GET shows them now, by id; an item that is not public is left out. */
+async function publicItems(
   db: Db,
   resource: ChangeResource,
-  id: string,
+  ids: string[],
   lang: Lang,
   origin: string,
   now: Date,
-): Promise<ItemBody | undefined> {
+): Promise<Map<string, ItemBody>> {
+  const byId = <T extends { id: string }>(bodies: T[]) => new Map(bodies.map((body) => [body.id, body]));
   switch (resource) {
     case 'about': {
       // GET /v1/about shows the one published profile (the newest, should there be more).
       const [row] = await aboutQuery(db, lang);
-      return row?.id === id ? toAbout(row, lang, origin) : undefined;
+      return byId(row && ids.includes(row.id) ? [toAbout(row, lang, origin)] : []);
     }
-    case 'topics': {
-      const [row] = await topicQuery(db, lang, eq(topics.id, id)).limit(1);
-      return row ? toTopic(row, lang, origin) : undefined;
-    }
+    case 'topics':
+      return byId((await topicQuery(db, lang, inArray(topics.id, ids))).map((row) => toTopic(row, lang, origin)));
     case 'services': {
-      const slug = await currentSlug(db, services, id);
-      if (!slug) return undefined;
-      const [body] = await hydrateServices(db, await serviceBySlugQuery(db, lang, slug), lang, origin);
-      return body;
+      const slugs = await db.select({ slug: services.slug }).from(services).where(inArray(services.id, ids));
+      const rows = (
+        await batchAll(
+          db,
+          slugs.map(({ slug }) => serviceBySlugQuery(db, lang, slug)),
+        )
+      ).flat();
+      return byId(await hydrateServices(db, rows, lang, origin));
     }
     case 'events': {
-      const slug = await currentSlug(db, events, id);
-      if (!slug) return undefined;
-      const [rows, ...hydration] = await db.batch([eventBySlugQuery(db, lang, slug), ...eventHydrationQueries(db, [id], lang)]);
-      return assembleEvents(rows, hydration, lang, origin, now)[0]?.event;
+      const slugs = await db.select({ slug: events.slug }).from(events).where(inArray(events.id, ids));
+      const rows = (
+        await batchAll(
+          db,
+          slugs.map(({ slug }) => eventBySlugQuery(db, lang, slug)),
+        )
+      ).flat();
+      const hydration = await db.batch(eventHydrationQueries(db, ids, lang));
+      return byId(assembleEvents(rows, hydration, lang, origin, now).map(({ event }) => event));
     }
     case 'analyses': {
-      const slug = await currentSlug(db, analyses, id);
-      if (!slug) return undefined;
-      const [row] = await analysisBySlugQuery(db, lang, slug);
-      return row ? analysisBody(db, row, lang, origin) : undefined;
+      const slugs = await db.select({ slug: analyses.slug }).from(analyses).where(inArray(analyses.id, ids));
+      const rows = (
+        await batchAll(
+          db,
+          slugs.map(({ slug }) => analysisBySlugQuery(db, lang, slug)),
+        )
+      ).flat();
+      const [parts, { authors, topicRefs }] = await Promise.all([
+        batchAll(
+          db,
+          rows.flatMap((row) => sectionsAndAttachmentsQueries(db, row.id, lang)),
+        ),
+        authorsAndTopics(
+          db,
+          rows.map((row) => row.id),
+          lang,
+        ),
+      ]);
+      return byId(
+        rows.map((row, index) =>
+          analysisBody(
+            row,
+            lang,
+            origin,
+            {
+              sections: parts[2 * index] as Sections,
+              attachments: parts[2 * index + 1] as Attachments,
+            },
+            authors.get(row.id) ?? [],
+            topicRefs.get(row.id) ?? [],
+          ),
+        ),
+      );
     }
   }
 }
 
-async function currentSlug(db: Db, table: typeof services | typeof events | typeof analyses, id: string) {
-  const [row] = await db
-    .select({ slug: table.slug })
-    .from(table)
-    .where(inArray(table.id, [id]))
-    .limit(1);
-  return row?.slug;
-}
-
 type AnalysisRow = Awaited<ReturnType<typeof analysisBySlugQuery>>[number];
+
+type SectionQueries = ReturnType<typeof sectionsAndAttachmentsQueries>;
+type Sections = Awaited<SectionQueries[0]>;
+type Attachments = Awaited<SectionQueries[1]>;
 
 // The same assembly as the GET /v1/analyses/{slug} handler (api/analyses/index.ts); tests/api/changes.test.ts
 // compares every feed entry with that handler's answer, so the two cannot drift apart unnoticed.
-async function analysisBody(db: Db, row: AnalysisRow, lang: Lang, origin: string): Promise<typeof AnalysisSchema._zod.output> {
-  const [[sections, attachments], { authors, topicRefs }] = await Promise.all([
-    db.batch(sectionsAndAttachmentsQueries(db, row.id, lang)),
-    authorsAndTopics(db, [row.id], lang),
-  ]);
-  const summary = toAnalysisSummary(row, lang, origin, authors.get(row.id) ?? [], topicRefs.get(row.id) ?? []);
+function analysisBody(
+  row: AnalysisRow,
+  lang: Lang,
+  origin: string,
+  { sections, attachments }: { sections: Sections; attachments: Attachments },
+  authors: Parameters<typeof toAnalysisSummary>[3],
+  topicRefs: Parameters<typeof toAnalysisSummary>[4],
+): typeof AnalysisSchema._zod.output {
+  const summary = toAnalysisSummary(row, lang, origin, authors, topicRefs);
   const data = {
     ...summary,
     sections: sections.map((s) => ({

@@ -19,8 +19,9 @@ export const ChangesQuerySchema = z.strictObject({
     .openapi({
       param: { name: 'since', in: 'query' },
       description:
-        "Opaque position from a previous answer's `next`: the changes after it. Without it, the feed starts at the oldest change " +
-        `it still holds (changes are kept ${CHANGES_RETENTION_DAYS} days).`,
+        "Opaque position from a previous answer's `next`: the changes after it. Without it, every change from the first " +
+        `one on, while none was pruned yet (changes are kept ${CHANGES_RETENTION_DAYS} days); after that, start from the full lists ` +
+        'and the `next` of the `410` problem.',
     }),
   limit: limitParam,
 });

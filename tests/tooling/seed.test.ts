@@ -33,10 +33,12 @@ const counter = () => {
   return () => `id-${next++}`;
 };
 
-/** Every row of every table in insertion order (content_state without the wall-clock time its triggers write). */
-const dump = tableNames.map((name) =>
-  name === 'content_state' ? 'select id, version from content_state' : `select * from "${name}" order by rowid`,
-);
+/** Every row of every table in insertion order (content_state and changes without the wall-clock time their triggers write). */
+const WITHOUT_CLOCK: Record<string, string> = {
+  content_state: 'select id, version from content_state',
+  changes: 'select seq, resource, item_id, slug from changes order by seq',
+};
+const dump = tableNames.map((name) => WITHOUT_CLOCK[name] ?? `select * from "${name}" order by rowid`);
 const asTables = (results: unknown[][]) => Object.fromEntries(tableNames.map((name, i) => [name, results[i]]));
 
 describe('seeding through wrangler d1 execute (the --remote path)', () => {

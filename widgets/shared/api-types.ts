@@ -6671,7 +6671,7 @@ export type operations = {
       query?: {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
-        /** @description Opaque position from a previous answer's `next`: the changes after it. Without it, the feed starts at the oldest change it still holds (changes are kept 90 days). */
+        /** @description Opaque position from a previous answer's `next`: the changes after it. Without it, every change from the first one on, while none was pruned yet (changes are kept 90 days); after that, start from the full lists and the `next` of the `410` problem. */
         since?: string;
         /** @description How many items per page, 1 to 100, in plain decimal digits. Above 100 is an error, never silently clamped. */
         limit?: number;
