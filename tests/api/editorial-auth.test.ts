@@ -20,7 +20,11 @@ const guarded = operations.filter(({ method, operation }) => method !== 'GET' ||
 
 /** A concrete URL for a path template: real-looking values that pass the parameter patterns. */
 const concrete = (path: string) =>
-  path.replaceAll('{slug}', 'vrijwilligerswerk').replaceAll('{id}', '0123456789abcdef').replaceAll('{version}', '1');
+  path
+    .replaceAll('{slug}', 'vrijwilligerswerk')
+    .replaceAll('{id}', '0123456789abcdef')
+    .replaceAll('{version}', '1')
+    .replace(/\{\w+\}/g, '0123456789abcdef');
 
 /** The body the operation documents an example of, or an empty object: validation must come after the key check. */
 const bodyFor = (operation: OperationDoc) => (operation.requestBody ? {} : undefined);
