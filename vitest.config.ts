@@ -19,7 +19,14 @@ export default defineConfig(async () => ({
             // Version read on every request: tests write straight to D1 and expect the next request to see it
             // (tests/api/caching.test.ts checks the production bound of one second).
             miniflare: {
-              bindings: { TEST_MIGRATIONS: await readD1Migrations('schema/migrations'), CONTENT_VERSION_MAX_AGE_MS: '0' },
+              bindings: {
+                TEST_MIGRATIONS: await readD1Migrations('schema/migrations'),
+                CONTENT_VERSION_MAX_AGE_MS: '0',
+                // Webhooks may point at the loopback receiver (tests/api/webhook-receiver.ts) and retry after 1 s, 2 s…
+                WEBHOOKS_ALLOW_LOCAL_URLS: 'true',
+                WEBHOOKS_RETRY_BASE_SECONDS: '1',
+              },
+              queueConsumers: { 'socius-webhooks': { maxBatchTimeout: 0.05 } },
               // Low limits of their own for tests/api/rate-limits.test.ts, which hands them to the Worker in place
               // of READ_LIMITER and WRITE_LIMITER (real Miniflare limiters, like production's bindings).
               ratelimits: {
@@ -33,6 +40,7 @@ export default defineConfig(async () => ({
           name: 'api',
           include: ['tests/api/**/*.test.ts'],
           setupFiles: ['tests/api/setup.ts'],
+          globalSetup: ['tests/api/webhook-receiver.ts'],
         },
       },
       {

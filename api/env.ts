@@ -16,6 +16,12 @@ export interface Bindings {
   WRITE_LIMITER?: RateLimit;
   /** Milliseconds a D1 call may take before the request answers 503 (default in api/middleware/database.ts). */
   D1_TIMEOUT_MS?: string;
+  /** Webhook deliveries (api/webhooks/, `[[queues.producers]]` in wrangler.toml); absent where no queue is bound. */
+  WEBHOOKS_QUEUE?: Queue<{ deliveryId: string }>;
+  /** `true` lets webhooks point at http://localhost (tests; `wrangler dev` allows it by its loopback host anyway). */
+  WEBHOOKS_ALLOW_LOCAL_URLS?: string;
+  /** Seconds before the first retry of a failed delivery (default 30; doubles per attempt); tests set 1. */
+  WEBHOOKS_RETRY_BASE_SECONDS?: string;
 }
 
 export interface AppEnv {

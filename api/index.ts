@@ -23,6 +23,7 @@ import { searchRouter } from './search/index.ts';
 import { servicesRouter } from './services/index.ts';
 import { sitemapRouter } from './sitemap/index.ts';
 import { topicsRouter } from './topics/index.ts';
+import { contentChangedWebhook, queue, webhookOutbox, webhooksRouter } from './webhooks/index.ts';
 
 const v1 = createRouter();
 // Public reads are open to every origin, errors included; no cookies are ever involved. Writes are open to every
@@ -41,6 +42,8 @@ v1.use(
 v1.use('*', database, language, (c, next) => (isPrivateRequest(c) ? next() : edgeCache(c, next)));
 // Inside the edge cache, so each representation is cached (and tagged) on its own.
 for (const { path, middleware } of representations) v1.use(path, middleware);
+// After an accepted write, its changes go out to webhook subscribers (without the write waiting for them).
+v1.use('*', webhookOutbox);
 v1.route('/', aboutRouter);
 v1.route('/', eventsRouter);
 v1.route('/', calendarRouter);
@@ -53,6 +56,7 @@ v1.route('/', citeRouter);
 v1.route('/', keysRouter);
 v1.route('/', auditRouter);
 v1.route('/', changesRouter);
+v1.route('/', webhooksRouter);
 
 // The JSON API under /v1 and its document; the pages (HTML for people) beside it.
 const app = createApp();
@@ -82,5 +86,10 @@ app.route(
   ),
 );
 
-// The Worker: `fetch` (the Hono app) and `scheduled` (the Cron Trigger in wrangler.toml publishes and unpublishes on time).
-export default Object.assign(app, { scheduled });
+// What this API sends to webhook subscribers: the `webhooks` section of the document (OpenAPI 3.1), registered
+// after every route so the components keep their order.
+app.openAPIRegistry.registerWebhook(contentChangedWebhook);
+
+// The Worker: `fetch` (the Hono app), `scheduled` (the Cron Trigger in wrangler.toml publishes and unpublishes on time)
+// and `queue` (webhook deliveries from WEBHOOKS_QUEUE).
+export default Object.assign(app, { scheduled, queue });

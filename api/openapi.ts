@@ -39,6 +39,10 @@ export function openApiInfo(origin: string): Document {
       { name: 'Keys', description: 'API keys for editors and partners (`keys:admin`).' },
       { name: 'Audit', description: 'The log of every write (`keys:admin`).' },
       { name: 'Changes', description: 'Every change to public content, in order, for systems that keep a mirror of it.' },
+      {
+        name: 'Webhooks',
+        description: 'Signed deliveries of every change to subscribers (`webhooks:admin`), with a delivery log and replay.',
+      },
     ],
   };
 }

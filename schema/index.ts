@@ -10,3 +10,4 @@ export * from './events.ts';
 export * from './services.ts';
 export * from './slug-redirects.ts';
 export * from './topics.ts';
+export * from './webhooks.ts';

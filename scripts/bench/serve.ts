@@ -62,7 +62,8 @@ export async function serve({ script, state }: { script: string; state: string }
       cf: false,
       workers: [
         { ...worker, name: 'socius' },
-        { ...worker, name: 'socius-uncached', cacheAPI: false },
+        // A queue has one consumer: the cached Worker takes the webhook deliveries (Miniflare refuses two).
+        { ...worker, name: 'socius-uncached', cacheAPI: false, queueConsumers: undefined },
       ],
     }),
   );

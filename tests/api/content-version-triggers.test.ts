@@ -14,7 +14,8 @@ import * as schema from '../../schema/index.ts';
  * drizzle table.) event_counts is written only by triggers on events and event_topics, whose writes bump the
  * version themselves; likewise `changes` (the change feed's log) is written only by triggers on the content tables.
  */
-const EDITORIAL_BOOKKEEPING = ['api_keys', 'revisions', 'audit_log', 'idempotency_records'];
+// Webhook subscriptions and their delivery log are bookkeeping of the same kind: an attempt changes no public answer.
+const EDITORIAL_BOOKKEEPING = ['api_keys', 'revisions', 'audit_log', 'idempotency_records', 'webhook_subscriptions', 'webhook_deliveries'];
 const NOT_CONTENT = new Set(['content_state', 'event_counts', 'changes', ...EDITORIAL_BOOKKEEPING]);
 
 const contentTables = (Object.values(schema) as unknown[])

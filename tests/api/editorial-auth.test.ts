@@ -2,6 +2,7 @@
 // request without a key (401) and one whose key lacks the scope (403). A new write route that forgets its guard
 // fails here without anyone writing a test for it.
 import { describe, expect, it } from 'vitest';
+import { SCOPES } from '../../schema/editorial.ts';
 import type { OpenApiDocument, OperationDoc } from '../openapi-document.ts';
 import { makeKey, type ProblemBody, send } from './editorial-helpers.ts';
 import { get } from './helpers.ts';
@@ -19,7 +20,11 @@ const guarded = operations.filter(({ method, operation }) => method !== 'GET' ||
 
 /** A concrete URL for a path template: real-looking values that pass the parameter patterns. */
 const concrete = (path: string) =>
-  path.replaceAll('{slug}', 'vrijwilligerswerk').replaceAll('{id}', '0123456789abcdef').replaceAll('{version}', '1');
+  path
+    .replaceAll('{slug}', 'vrijwilligerswerk')
+    .replaceAll('{id}', '0123456789abcdef')
+    .replaceAll('{version}', '1')
+    .replace(/\{\w+\}/g, '0123456789abcdef');
 
 /** The body the operation documents an example of, or an empty object: validation must come after the key check. */
 const bodyFor = (operation: OperationDoc) => (operation.requestBody ? {} : undefined);
@@ -50,8 +55,9 @@ describe('every operation that writes, generated from the OpenAPI document', () 
   );
 
   it.each(guarded.map((op) => [`${op.method} ${op.path}`, op] as const))('%s with a key lacking the scope: 403', async (_, op) => {
-    // webhooks:admin is a real scope that none of these operations accepts.
-    const { key } = await makeKey(['webhooks:admin']);
+    // A real scope that this operation does not accept: its description names every scope it takes (scopeNote).
+    const scope = SCOPES.find((s) => !op.operation.description?.includes(`\`${s}\``)) ?? 'webhooks:admin';
+    const { key } = await makeKey([scope]);
     const response = await send(op.method, concrete(op.path), { key, body: bodyFor(op.operation), headers: { 'If-Match': '"1"' } });
     expectProblem(response, 403);
     expect(op.operation.responses?.['403'], 'the 403 is documented').toBeDefined();

@@ -373,6 +373,49 @@ export type paths = {
      */
     get: operations["listChanges"];
   };
+  "/v1/webhooks": {
+    /**
+     * Webhook subscriptions
+     * @description Every subscription, oldest first. Never the signing secret: it is shown once, when the subscription is created. Needs an API key with the scope `webhooks:admin`.
+     */
+    get: operations["listWebhooks"];
+    /**
+     * Subscribe to changes
+     * @description A new subscription: from now on, every change of the chosen event types is POSTed to `url`. The answer holds the signing secret, this one time. Each delivery is a `POST` of `{"type": "content.published", "timestamp": …, "data": <the entry of GET /v1/changes>}` signed per the Standard Webhooks specification: headers `webhook-id` (the same on retries and replays), `webhook-timestamp` (Unix seconds) and `webhook-signature` (`v1,` and the base64 HMAC-SHA256 of `<id>.<timestamp>.<body>` keyed with the secret). Any 2xx answer within 15 s counts as delivered; anything else is retried with doubling delays (30 s, 1 min, 2 min…), at most 10 attempts. Needs an API key with the scope `webhooks:admin`.
+     */
+    post: operations["createWebhook"];
+  };
+  "/v1/webhooks/{id}": {
+    /**
+     * A webhook subscription
+     * @description One subscription, without its secret. Needs an API key with the scope `webhooks:admin`.
+     */
+    get: operations["getWebhook"];
+    /**
+     * Unsubscribe
+     * @description Removes the subscription and its delivery log; nothing more is sent to it, not even retries. Needs an API key with the scope `webhooks:admin`.
+     */
+    delete: operations["deleteWebhook"];
+    /**
+     * Change a webhook subscription
+     * @description A JSON merge patch (RFC 7396): only the fields that change; `null` removes `resources` or `description`. `active: false` pauses new deliveries; set it back to `true` and the changes made meanwhile follow. The secret stays as it is. Needs an API key with the scope `webhooks:admin`.
+     */
+    patch: operations["updateWebhook"];
+  };
+  "/v1/webhooks/{id}/deliveries": {
+    /**
+     * Delivery log of a subscription
+     * @description Every delivery to this subscription, newest first: its state, attempts, last answer and next attempt. Kept 30 days. Needs an API key with the scope `webhooks:admin`.
+     */
+    get: operations["listWebhookDeliveries"];
+  };
+  "/v1/webhooks/{id}/deliveries/{deliveryId}/replay": {
+    /**
+     * Send a delivery again
+     * @description Sends the same message again (same `webhook-id` and body, freshly signed) as a new delivery, whatever became of the first one: after a receiver was fixed, or to rebuild what it lost. Answers at once; the new delivery shows in the log. Needs an API key with the scope `webhooks:admin`.
+     */
+    post: operations["replayWebhookDelivery"];
+  };
   "/oembed": {
     /**
      * oEmbed for a Socius page
@@ -382,12 +425,419 @@ export type paths = {
   };
 };
 
-export type webhooks = Record<string, never>;
+export type webhooks = {
+  "contentChanged": {
+    /**
+     * A change, sent to a subscriber
+     * @description Each delivery is a `POST` of `{"type": "content.published", "timestamp": …, "data": <the entry of GET /v1/changes>}` signed per the Standard Webhooks specification: headers `webhook-id` (the same on retries and replays), `webhook-timestamp` (Unix seconds) and `webhook-signature` (`v1,` and the base64 HMAC-SHA256 of `<id>.<timestamp>.<body>` keyed with the secret). Any 2xx answer within 15 s counts as delivered; anything else is retried with doubling delays (30 s, 1 min, 2 min…), at most 10 attempts.
+     */
+    post: operations["contentChanged"];
+  };
+};
 
 export type components = {
   schemas: {
-    AboutDetail: {
-      data: components["schemas"]["About"];
+    WebhookPayload: {
+      /**
+       * @example content.published
+       * @enum {string}
+       */
+      type: "content.created" | "content.updated" | "content.published" | "content.unpublished" | "content.deleted";
+      /**
+       * @description When the item changed (the entry’s `at`).
+       * @example 2026-12-01T10:00:00+01:00
+       */
+      timestamp: string;
+      data: components["schemas"]["Change"];
+    };
+    /** @description An item as the public API shows it now (a mirror stores or replaces it by `resource` and `id`), or a tombstone (a mirror removes it). */
+    Change: components["schemas"]["TopicChange"] | components["schemas"]["ServiceChange"] | components["schemas"]["AnalysisChange"] | components["schemas"]["EventChange"] | components["schemas"]["AboutChange"] | components["schemas"]["ChangeTombstone"];
+    /** @description An item that is public now: `item` is exactly what `GET /v1/topics/{slug}` shows in `lang`. */
+    TopicChange: {
+      /** @enum {string} */
+      kind: "item";
+      /** @enum {string} */
+      resource: "topics";
+      /** @description The item id: stable across renames, the key a mirror stores the item by. */
+      id: string;
+      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
+      slug: string;
+      /**
+       * Format: date-time
+       * @description When the item last changed.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      at: string;
+      item: components["schemas"]["Topic"];
+    };
+    Topic: {
+      id: string;
+      /** @example vrijwilligerswerk */
+      slug: string;
+      /**
+       * Format: uri
+       * @description Canonical URL of this topic in the API.
+       */
+      url: string;
+      /** @example Voluntary work */
+      name: string;
+      description: string | null;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with the Europe/Brussels offset of that moment.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      updatedAt: string;
+      meta: components["schemas"]["ItemMeta"];
+    };
+    ItemMeta: {
+      /**
+       * @description The language this item is served in.
+       * @example en
+       * @enum {string}
+       */
+      lang: "nl" | "en" | "fr";
+      /**
+       * @description Fields not available in `lang`, served in Dutch instead.
+       * @example [
+       *   "summary"
+       * ]
+       */
+      fallback: string[];
+    };
+    /** @description An item that is public now: `item` is exactly what `GET /v1/services/{slug}` shows in `lang`. */
+    ServiceChange: {
+      /** @enum {string} */
+      kind: "item";
+      /** @enum {string} */
+      resource: "services";
+      /** @description The item id: stable across renames, the key a mirror stores the item by. */
+      id: string;
+      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
+      slug: string;
+      /**
+       * Format: date-time
+       * @description When the item last changed.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      at: string;
+      item: components["schemas"]["Service"];
+    };
+    Service: {
+      id: string;
+      /** @example vorming-vrijwilligersbeleid */
+      slug: string;
+      /**
+       * Format: uri
+       * @description Canonical URL of this service in the API.
+       */
+      url: string;
+      links: components["schemas"]["ItemLinks"];
+      /**
+       * @description How the service is offered.
+       * @example training
+       * @enum {string}
+       */
+      format: "training" | "workshop" | "inspiration-day" | "network" | "tailor-made-support" | "research";
+      title: string;
+      summary: string | null;
+      description: string | null;
+      audience: string | null;
+      contact: {
+        /** Format: email */
+        email: string | null;
+      };
+      /**
+       * Format: uri
+       * @description More information on the Socius website.
+       */
+      link: string | null;
+      topics: components["schemas"]["TopicRef"][];
+      /**
+       * Format: date-time
+       * @description ISO 8601 with the Europe/Brussels offset of that moment.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      updatedAt: string;
+      meta: components["schemas"]["ItemMeta"];
+    };
+    /** @description Links to other representations of this item. */
+    ItemLinks: {
+      /**
+       * Format: uri
+       * @description The readable HTML page of this item in the response language (schema.org data, print layout, alternates in nl, en and fr): what a title should link to. `url` stays the JSON resource.
+       * @example https://api.socius.example/en/events/vrijwilligersbeleid-op-maat-gent
+       */
+      html: string;
+    };
+    TopicRef: {
+      /** @example vrijwilligerswerk */
+      slug: string;
+      /** @example Voluntary work */
+      name: string;
+    };
+    /** @description An item that is public now: `item` is exactly what `GET /v1/analyses/{slug}` shows in `lang`. */
+    AnalysisChange: {
+      /** @enum {string} */
+      kind: "item";
+      /** @enum {string} */
+      resource: "analyses";
+      /** @description The item id: stable across renames, the key a mirror stores the item by. */
+      id: string;
+      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
+      slug: string;
+      /**
+       * Format: date-time
+       * @description When the item last changed.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      at: string;
+      item: components["schemas"]["Analysis"];
+    };
+    Analysis: {
+      id: string;
+      /** @example tien-stromingen-in-het-middenveld */
+      slug: string;
+      /**
+       * Format: uri
+       * @description Canonical URL: the original publication when there is one, else this API.
+       */
+      url: string;
+      links: components["schemas"]["ItemLinks"];
+      title: string;
+      summary: string | null;
+      authors: components["schemas"]["Author"][];
+      /**
+       * Format: date-time
+       * @description ISO 8601 with the Europe/Brussels offset of that moment.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      publishedAt: string;
+      /**
+       * Format: date-time
+       * @description Last substantive revision, when there was one.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      revisedAt: string | null;
+      /**
+       * @description SPDX licence identifier of the text.
+       * @example CC-BY-4.0
+       */
+      licence: string;
+      topics: components["schemas"]["TopicRef"][];
+      /**
+       * Format: date-time
+       * @description ISO 8601 with the Europe/Brussels offset of that moment.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      updatedAt: string;
+      meta: components["schemas"]["ItemMeta"];
+      sections: components["schemas"]["AnalysisSection"][];
+      attachments: components["schemas"]["Attachment"][];
+    };
+    Author: {
+      /** @example Socius */
+      name: string;
+      affiliation: string | null;
+    };
+    AnalysisSection: {
+      /**
+       * @description Fragment id, the same in every language.
+       * @example methode
+       */
+      anchor: string;
+      heading: string;
+      /** @description Sanitised HTML (p, h3, h4, ul, ol, li, strong, em, blockquote, a). */
+      body: string;
+      /** @description True when this section is shown in Dutch because it is missing in `lang`. */
+      fallback: boolean;
+    };
+    Attachment: {
+      title: string;
+      /** Format: uri */
+      url: string;
+      /** @example application/pdf */
+      mediaType: string;
+      byteSize: number | null;
+      /**
+       * @description The language of the file itself.
+       * @enum {string}
+       */
+      lang: "nl" | "en" | "fr";
+    };
+    /** @description An item that is public now: `item` is exactly what `GET /v1/events/{slug}` shows in `lang`. */
+    EventChange: {
+      /** @enum {string} */
+      kind: "item";
+      /** @enum {string} */
+      resource: "events";
+      /** @description The item id: stable across renames, the key a mirror stores the item by. */
+      id: string;
+      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
+      slug: string;
+      /**
+       * Format: date-time
+       * @description When the item last changed.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      at: string;
+      item: components["schemas"]["Event"];
+    };
+    Event: {
+      /** @example 0b7f0c1e-9d55-4a4c-9b7e-1f3f1c2b9a10 */
+      id: string;
+      /** @example vrijwilligersbeleid-op-maat-gent */
+      slug: string;
+      /**
+       * Format: uri
+       * @description Canonical URL of this event in the API.
+       */
+      url: string;
+      links: components["schemas"]["ItemLinks"];
+      title: string;
+      summary: string | null;
+      description: string | null;
+      status: components["schemas"]["EventStatus"];
+      /** @description Why it was cancelled, postponed or moved. */
+      statusReason: string | null;
+      /**
+       * @description offline (at the venue), online, or mixed (both).
+       * @enum {string}
+       */
+      attendanceMode: "offline" | "online" | "mixed";
+      /**
+       * @description The dates, ready to show in the response language, status included.
+       * @example za 14 mrt, 19:30–22:00
+       */
+      dateSummary: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with the Europe/Brussels offset of that moment.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      startsAt: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with the Europe/Brussels offset of that moment.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      endsAt: string;
+      /**
+       * Format: date-time
+       * @description The start it had before it was postponed or rescheduled.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      previousStartsAt: string | null;
+      /** @enum {string} */
+      timeZone: "Europe/Brussels";
+      /** @description One or more sessions in time order; each has its own status. */
+      sessions: components["schemas"]["EventSession"][];
+      venue: components["schemas"]["Venue"];
+      /** Format: uri */
+      onlineUrl: string | null;
+      organiser: {
+        name: string;
+        /** Format: uri */
+        url: string | null;
+      };
+      price: {
+        free: boolean;
+        /**
+         * @description Full price in euro cents; null when free or unknown.
+         * @example 4500
+         */
+        amountCents: number | null;
+        /** @enum {string} */
+        currency: "EUR";
+        /** @description Reductions and what the price includes. */
+        note: string | null;
+      };
+      registration: {
+        /** Format: uri */
+        url: string | null;
+        /**
+         * @description available, limited (few places left), full, or not-required.
+         * @enum {string}
+         */
+        availability: "available" | "limited" | "full" | "not-required";
+      };
+      audience: string | null;
+      accessibility: string | null;
+      topics: components["schemas"]["TopicRef"][];
+      service: {
+        slug: string;
+        title: string;
+      } | null;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with the Europe/Brussels offset of that moment.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with the Europe/Brussels offset of that moment.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      updatedAt: string;
+      meta: components["schemas"]["ItemMeta"];
+    };
+    /**
+     * @description schema.org EventStatusType: scheduled, cancelled, postponed (new date unknown), rescheduled (new date known), moved-online.
+     * @enum {string}
+     */
+    EventStatus: "scheduled" | "cancelled" | "postponed" | "rescheduled" | "moved-online";
+    EventSession: {
+      /**
+       * Format: date-time
+       * @description ISO 8601 with the Europe/Brussels offset of that moment.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      startsAt: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with the Europe/Brussels offset of that moment.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      endsAt: string;
+      status: components["schemas"]["EventStatus"];
+    };
+    Venue: ({
+      /** @example Vergaderzaal De Markt */
+      name: string | null;
+      /** @example Stationsstraat 12 */
+      street: string | null;
+      /** @example 9000 */
+      postalCode: string | null;
+      /** @example Gent */
+      city: string | null;
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example BE
+       */
+      country: string | null;
+      /** @example 51.0543 */
+      latitude: number | null;
+      /** @example 3.7174 */
+      longitude: number | null;
+    }) | null;
+    /** @description An item that is public now: `item` is exactly what `GET /v1/about` shows in `lang`. */
+    AboutChange: {
+      /** @enum {string} */
+      kind: "item";
+      /** @enum {string} */
+      resource: "about";
+      /** @description The item id: stable across renames, the key a mirror stores the item by. */
+      id: string;
+      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
+      slug: string;
+      /**
+       * Format: date-time
+       * @description When the item last changed.
+       * @example 2026-12-03T19:30:00+01:00
+       */
+      at: string;
+      item: components["schemas"]["About"];
     };
     About: {
       id: string;
@@ -435,29 +885,25 @@ export type components = {
       updatedAt: string;
       meta: components["schemas"]["ItemMeta"];
     };
-    /** @description Links to other representations of this item. */
-    ItemLinks: {
+    /** @description The item is no longer public (unpublished, archived, deleted): a mirror removes it. */
+    ChangeTombstone: {
+      /** @enum {string} */
+      kind: "tombstone";
+      /** @enum {string} */
+      resource: "topics" | "services" | "analyses" | "events" | "about";
+      /** @description The item id: stable across renames, the key a mirror stores the item by. */
+      id: string;
+      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
+      slug: string;
       /**
-       * Format: uri
-       * @description The readable HTML page of this item in the response language (schema.org data, print layout, alternates in nl, en and fr): what a title should link to. `url` stays the JSON resource.
-       * @example https://api.socius.example/en/events/vrijwilligersbeleid-op-maat-gent
+       * Format: date-time
+       * @description When the item last changed.
+       * @example 2026-12-03T19:30:00+01:00
        */
-      html: string;
+      at: string;
     };
-    ItemMeta: {
-      /**
-       * @description The language this item is served in.
-       * @example en
-       * @enum {string}
-       */
-      lang: "nl" | "en" | "fr";
-      /**
-       * @description Fields not available in `lang`, served in Dutch instead.
-       * @example [
-       *   "summary"
-       * ]
-       */
-      fallback: string[];
+    AboutDetail: {
+      data: components["schemas"]["About"];
     };
     /** @description An RFC 9457 problem details object. */
     Problem: {
@@ -781,151 +1227,6 @@ export type components = {
         organiser?: components["schemas"]["FacetValue"][];
       };
     };
-    Event: {
-      /** @example 0b7f0c1e-9d55-4a4c-9b7e-1f3f1c2b9a10 */
-      id: string;
-      /** @example vrijwilligersbeleid-op-maat-gent */
-      slug: string;
-      /**
-       * Format: uri
-       * @description Canonical URL of this event in the API.
-       */
-      url: string;
-      links: components["schemas"]["ItemLinks"];
-      title: string;
-      summary: string | null;
-      /** @description Sanitised HTML: p, h3, h4, ul, ol, li, strong, em, blockquote, br and links (http(s), mailto, tel; links to other sites carry `rel="noopener noreferrer"`). Render it as HTML; sanitising it again is wise. */
-      description: string | null;
-      status: components["schemas"]["EventStatus"];
-      /** @description Why it was cancelled, postponed or moved. */
-      statusReason: string | null;
-      /**
-       * @description offline (at the venue), online, or mixed (both).
-       * @enum {string}
-       */
-      attendanceMode: "offline" | "online" | "mixed";
-      /**
-       * @description The dates, ready to show in the response language, status included.
-       * @example za 14 mrt, 19:30–22:00
-       */
-      dateSummary: string;
-      /**
-       * Format: date-time
-       * @description ISO 8601 with the Europe/Brussels offset of that moment.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      startsAt: string;
-      /**
-       * Format: date-time
-       * @description ISO 8601 with the Europe/Brussels offset of that moment.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      endsAt: string;
-      /**
-       * Format: date-time
-       * @description The start it had before it was postponed or rescheduled.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      previousStartsAt: string | null;
-      /** @enum {string} */
-      timeZone: "Europe/Brussels";
-      /** @description One or more sessions in time order; each has its own status. */
-      sessions: components["schemas"]["EventSession"][];
-      venue: components["schemas"]["Venue"];
-      /** Format: uri */
-      onlineUrl: string | null;
-      organiser: {
-        name: string;
-        /** Format: uri */
-        url: string | null;
-      };
-      price: {
-        free: boolean;
-        /**
-         * @description Full price in euro cents; null when free or unknown.
-         * @example 4500
-         */
-        amountCents: number | null;
-        /** @enum {string} */
-        currency: "EUR";
-        /** @description Reductions and what the price includes. */
-        note: string | null;
-      };
-      registration: {
-        /** Format: uri */
-        url: string | null;
-        /**
-         * @description available, limited (few places left), full, or not-required.
-         * @enum {string}
-         */
-        availability: "available" | "limited" | "full" | "not-required";
-      };
-      audience: string | null;
-      accessibility: string | null;
-      topics: components["schemas"]["TopicRef"][];
-      service: {
-        slug: string;
-        title: string;
-      } | null;
-      /**
-       * Format: date-time
-       * @description ISO 8601 with the Europe/Brussels offset of that moment.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      createdAt: string;
-      /**
-       * Format: date-time
-       * @description ISO 8601 with the Europe/Brussels offset of that moment.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      updatedAt: string;
-      meta: components["schemas"]["ItemMeta"];
-    };
-    /**
-     * @description schema.org EventStatusType: scheduled, cancelled, postponed (new date unknown), rescheduled (new date known), moved-online.
-     * @enum {string}
-     */
-    EventStatus: "scheduled" | "cancelled" | "postponed" | "rescheduled" | "moved-online";
-    EventSession: {
-      /**
-       * Format: date-time
-       * @description ISO 8601 with the Europe/Brussels offset of that moment.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      startsAt: string;
-      /**
-       * Format: date-time
-       * @description ISO 8601 with the Europe/Brussels offset of that moment.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      endsAt: string;
-      status: components["schemas"]["EventStatus"];
-    };
-    Venue: ({
-      /** @example Vergaderzaal De Markt */
-      name: string | null;
-      /** @example Stationsstraat 12 */
-      street: string | null;
-      /** @example 9000 */
-      postalCode: string | null;
-      /** @example Gent */
-      city: string | null;
-      /**
-       * @description ISO 3166-1 alpha-2
-       * @example BE
-       */
-      country: string | null;
-      /** @example 51.0543 */
-      latitude: number | null;
-      /** @example 3.7174 */
-      longitude: number | null;
-    }) | null;
-    TopicRef: {
-      /** @example vrijwilligerswerk */
-      slug: string;
-      /** @example Voluntary work */
-      name: string;
-    };
     FacetValue: {
       /**
        * @description The value to pass back as a filter.
@@ -959,11 +1260,6 @@ export type components = {
       /** @example null */
       unpublishAt: string | null;
       translations: components["schemas"]["EventTranslationsInput"];
-      /**
-       * @default html
-       * @enum {string}
-       */
-      descriptionFormat?: "html";
       /**
        * @description schema.org EventStatusType.
        * @default scheduled
@@ -1051,7 +1347,7 @@ export type components = {
       nl: {
         title: string;
         summary?: string;
-        /** @description Rich text as `descriptionFormat` says (HTML or Markdown), stored and served as sanitised HTML: p, h3, h4, ul, ol, li, strong, em, blockquote, br and links (http(s), mailto, tel; links out get `rel="noopener noreferrer"`). */
+        /** @description Plain text (line breaks kept). */
         description?: string;
         audience?: string;
         accessibility?: string;
@@ -1063,7 +1359,7 @@ export type components = {
       en?: {
         title?: string;
         summary?: string;
-        /** @description Rich text as `descriptionFormat` says (HTML or Markdown), stored and served as sanitised HTML: p, h3, h4, ul, ol, li, strong, em, blockquote, br and links (http(s), mailto, tel; links out get `rel="noopener noreferrer"`). */
+        /** @description Plain text (line breaks kept). */
         description?: string;
         audience?: string;
         accessibility?: string;
@@ -1075,7 +1371,7 @@ export type components = {
       fr?: {
         title?: string;
         summary?: string;
-        /** @description Rich text as `descriptionFormat` says (HTML or Markdown), stored and served as sanitised HTML: p, h3, h4, ul, ol, li, strong, em, blockquote, br and links (http(s), mailto, tel; links out get `rel="noopener noreferrer"`). */
+        /** @description Plain text (line breaks kept). */
         description?: string;
         audience?: string;
         accessibility?: string;
@@ -1138,12 +1434,6 @@ export type components = {
        */
       unpublishAt?: string | null;
       translations: components["schemas"]["EventTranslationsInput"];
-      /**
-       * @description How the rich text is written: `html` (default) or `markdown`. Stored as sanitised HTML.
-       * @default html
-       * @enum {string}
-       */
-      descriptionFormat?: "html" | "markdown";
       /**
        * @description schema.org EventStatusType.
        * @default scheduled
@@ -1260,7 +1550,7 @@ export type components = {
         nl?: {
           title?: string;
           summary?: string | null;
-          /** @description Rich text as `descriptionFormat` says (HTML or Markdown), stored and served as sanitised HTML: p, h3, h4, ul, ol, li, strong, em, blockquote, br and links (http(s), mailto, tel; links out get `rel="noopener noreferrer"`). */
+          /** @description Plain text (line breaks kept). */
           description?: string | null;
           audience?: string | null;
           accessibility?: string | null;
@@ -1272,7 +1562,7 @@ export type components = {
         en?: ({
           title?: string | null;
           summary?: string | null;
-          /** @description Rich text as `descriptionFormat` says (HTML or Markdown), stored and served as sanitised HTML: p, h3, h4, ul, ol, li, strong, em, blockquote, br and links (http(s), mailto, tel; links out get `rel="noopener noreferrer"`). */
+          /** @description Plain text (line breaks kept). */
           description?: string | null;
           audience?: string | null;
           accessibility?: string | null;
@@ -1284,7 +1574,7 @@ export type components = {
         fr?: ({
           title?: string | null;
           summary?: string | null;
-          /** @description Rich text as `descriptionFormat` says (HTML or Markdown), stored and served as sanitised HTML: p, h3, h4, ul, ol, li, strong, em, blockquote, br and links (http(s), mailto, tel; links out get `rel="noopener noreferrer"`). */
+          /** @description Plain text (line breaks kept). */
           description?: string | null;
           audience?: string | null;
           accessibility?: string | null;
@@ -1294,8 +1584,6 @@ export type components = {
           priceNote?: string | null;
         }) | null;
       };
-      /** @enum {string|null} */
-      descriptionFormat?: "html" | "markdown" | null;
       /** @enum {string|null} */
       eventStatus?: "scheduled" | "cancelled" | "postponed" | "rescheduled" | "moved-online" | null;
       /** @enum {string} */
@@ -1358,26 +1646,6 @@ export type components = {
     };
     TopicList: {
       data: components["schemas"]["Topic"][];
-    };
-    Topic: {
-      id: string;
-      /** @example vrijwilligerswerk */
-      slug: string;
-      /**
-       * Format: uri
-       * @description Canonical URL of this topic in the API.
-       */
-      url: string;
-      /** @example Voluntary work */
-      name: string;
-      description: string | null;
-      /**
-       * Format: date-time
-       * @description ISO 8601 with the Europe/Brussels offset of that moment.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      updatedAt: string;
-      meta: components["schemas"]["ItemMeta"];
     };
     TopicDetail: {
       data: components["schemas"]["Topic"];
@@ -1511,44 +1779,6 @@ export type components = {
       /** @description Pass as `cursor` to get the next page; null on the last page. */
       nextCursor: string | null;
       total: number;
-    };
-    Service: {
-      id: string;
-      /** @example vorming-vrijwilligersbeleid */
-      slug: string;
-      /**
-       * Format: uri
-       * @description Canonical URL of this service in the API.
-       */
-      url: string;
-      links: components["schemas"]["ItemLinks"];
-      /**
-       * @description How the service is offered.
-       * @example training
-       * @enum {string}
-       */
-      format: "training" | "workshop" | "inspiration-day" | "network" | "tailor-made-support" | "research";
-      title: string;
-      summary: string | null;
-      description: string | null;
-      audience: string | null;
-      contact: {
-        /** Format: email */
-        email: string | null;
-      };
-      /**
-       * Format: uri
-       * @description More information on the Socius website.
-       */
-      link: string | null;
-      topics: components["schemas"]["TopicRef"][];
-      /**
-       * Format: date-time
-       * @description ISO 8601 with the Europe/Brussels offset of that moment.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      updatedAt: string;
-      meta: components["schemas"]["ItemMeta"];
     };
     ServiceDetail: {
       data: components["schemas"]["Service"];
@@ -1780,79 +2010,8 @@ export type components = {
       updatedAt: string;
       meta: components["schemas"]["ItemMeta"];
     };
-    Author: {
-      /** @example Socius */
-      name: string;
-      affiliation: string | null;
-    };
     AnalysisDetail: {
       data: components["schemas"]["Analysis"];
-    };
-    Analysis: {
-      id: string;
-      /** @example tien-stromingen-in-het-middenveld */
-      slug: string;
-      /**
-       * Format: uri
-       * @description Canonical URL: the original publication when there is one, else this API.
-       */
-      url: string;
-      links: components["schemas"]["ItemLinks"];
-      title: string;
-      summary: string | null;
-      authors: components["schemas"]["Author"][];
-      /**
-       * Format: date-time
-       * @description ISO 8601 with the Europe/Brussels offset of that moment.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      publishedAt: string;
-      /**
-       * Format: date-time
-       * @description Last substantive revision, when there was one.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      revisedAt: string | null;
-      /**
-       * @description SPDX licence identifier of the text.
-       * @example CC-BY-4.0
-       */
-      licence: string;
-      topics: components["schemas"]["TopicRef"][];
-      /**
-       * Format: date-time
-       * @description ISO 8601 with the Europe/Brussels offset of that moment.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      updatedAt: string;
-      meta: components["schemas"]["ItemMeta"];
-      sections: components["schemas"]["AnalysisSection"][];
-      attachments: components["schemas"]["Attachment"][];
-    };
-    AnalysisSection: {
-      /**
-       * @description Fragment id, the same in every language.
-       * @example methode
-       */
-      anchor: string;
-      heading: string;
-      /** @description Sanitised HTML (p, h3, h4, ul, ol, li, strong, em, blockquote, a). */
-      body: string;
-      /** @description True when this section is shown in Dutch because it is missing in `lang`. */
-      fallback: boolean;
-    };
-    Attachment: {
-      title: string;
-      /** Format: uri */
-      url: string;
-      /** @example application/pdf */
-      mediaType: string;
-      byteSize: number | null;
-      /**
-       * @description The language of the file itself.
-       * @enum {string}
-       */
-      lang: "nl" | "en" | "fr";
     };
     EditableAnalysisDetail: {
       data: components["schemas"]["EditableAnalysis"];
@@ -2339,114 +2498,199 @@ export type components = {
       /** @description More changes are waiting already: ask again with `next` at once. */
       hasMore: boolean;
     };
-    /** @description An item as the public API shows it now (a mirror stores or replaces it by `resource` and `id`), or a tombstone (a mirror removes it). */
-    Change: components["schemas"]["TopicChange"] | components["schemas"]["ServiceChange"] | components["schemas"]["AnalysisChange"] | components["schemas"]["EventChange"] | components["schemas"]["AboutChange"] | components["schemas"]["ChangeTombstone"];
-    /** @description An item that is public now: `item` is exactly what `GET /v1/topics/{slug}` shows in `lang`. */
-    TopicChange: {
-      /** @enum {string} */
-      kind: "item";
-      /** @enum {string} */
-      resource: "topics";
-      /** @description The item id: stable across renames, the key a mirror stores the item by. */
-      id: string;
-      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
-      slug: string;
-      /**
-       * Format: date-time
-       * @description When the item last changed.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      at: string;
-      item: components["schemas"]["Topic"];
+    WebhookList: {
+      data: components["schemas"]["Webhook"][];
     };
-    /** @description An item that is public now: `item` is exactly what `GET /v1/services/{slug}` shows in `lang`. */
-    ServiceChange: {
-      /** @enum {string} */
-      kind: "item";
-      /** @enum {string} */
-      resource: "services";
-      /** @description The item id: stable across renames, the key a mirror stores the item by. */
+    Webhook: {
+      /** @example 6f1d2c3b-4a59-4e8f-9a0b-1c2d3e4f5a6b */
       id: string;
-      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
-      slug: string;
+      /** @example https://portal.example.org/hooks/socius */
+      url: string;
+      /** @example Beleidsportaal */
+      description: string | null;
       /**
-       * Format: date-time
-       * @description When the item last changed.
-       * @example 2026-12-03T19:30:00+01:00
+       * @example [
+       *   "content.published",
+       *   "content.deleted"
+       * ]
        */
-      at: string;
-      item: components["schemas"]["Service"];
+      eventTypes: ("content.created" | "content.updated" | "content.published" | "content.unpublished" | "content.deleted")[];
+      /** @example null */
+      resources: (("topics" | "services" | "analyses" | "events" | "about")[]) | null;
+      /**
+       * @example nl
+       * @enum {string}
+       */
+      lang: "nl" | "en" | "fr";
+      /** @example true */
+      active: boolean;
+      /** @example 2026-12-01T10:00:00+01:00 */
+      createdAt: string;
+      /** @example 2026-12-01T10:00:00+01:00 */
+      updatedAt: string;
     };
-    /** @description An item that is public now: `item` is exactly what `GET /v1/analyses/{slug}` shows in `lang`. */
-    AnalysisChange: {
-      /** @enum {string} */
-      kind: "item";
-      /** @enum {string} */
-      resource: "analyses";
-      /** @description The item id: stable across renames, the key a mirror stores the item by. */
-      id: string;
-      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
-      slug: string;
-      /**
-       * Format: date-time
-       * @description When the item last changed.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      at: string;
-      item: components["schemas"]["Analysis"];
+    CreatedWebhook: {
+      data: components["schemas"]["Webhook"] & {
+        /**
+         * @description The signing secret (`whsec_` and base64 of 32 random bytes), as the Standard Webhooks libraries take it. Shown this once: keep it now.
+         * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw0oPl0fO3tWE=
+         */
+        secret: string;
+      };
     };
-    /** @description An item that is public now: `item` is exactly what `GET /v1/events/{slug}` shows in `lang`. */
-    EventChange: {
-      /** @enum {string} */
-      kind: "item";
-      /** @enum {string} */
-      resource: "events";
-      /** @description The item id: stable across renames, the key a mirror stores the item by. */
-      id: string;
-      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
-      slug: string;
+    WebhookInput: {
       /**
-       * Format: date-time
-       * @description When the item last changed.
-       * @example 2026-12-03T19:30:00+01:00
+       * Format: uri
+       * @description Where deliveries are POSTed. `https:` only; `http://localhost` and `http://127.0.0.1` are accepted only by a Worker running locally (`wrangler dev`, tests). Redirects are not followed.
+       * @example https://portal.example.org/hooks/socius
        */
-      at: string;
-      item: components["schemas"]["Event"];
+      url: string;
+      /**
+       * @description The changes to receive: `content.created`, `content.updated`, `content.published`, `content.unpublished`, `content.deleted` (the actions of `GET /v1/changes`).
+       * @example [
+       *   "content.published",
+       *   "content.updated",
+       *   "content.unpublished",
+       *   "content.deleted"
+       * ]
+       */
+      eventTypes: ("content.created" | "content.updated" | "content.published" | "content.unpublished" | "content.deleted")[];
+      /**
+       * @description Only changes of these resources; every resource when absent.
+       * @example [
+       *   "events",
+       *   "analyses"
+       * ]
+       */
+      resources?: ("topics" | "services" | "analyses" | "events" | "about")[];
+      /**
+       * @description For people: who receives this.
+       * @example Beleidsportaal
+       */
+      description?: string;
+      /**
+       * @description The language items are shown in (as `?lang=`); Dutch by default.
+       * @example nl
+       * @enum {string}
+       */
+      lang?: "nl" | "en" | "fr";
+      /**
+       * @description `false` pauses the subscription: no new deliveries until it is `true` again.
+       * @example true
+       */
+      active?: boolean;
     };
-    /** @description An item that is public now: `item` is exactly what `GET /v1/about` shows in `lang`. */
-    AboutChange: {
-      /** @enum {string} */
-      kind: "item";
-      /** @enum {string} */
-      resource: "about";
-      /** @description The item id: stable across renames, the key a mirror stores the item by. */
-      id: string;
-      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
-      slug: string;
-      /**
-       * Format: date-time
-       * @description When the item last changed.
-       * @example 2026-12-03T19:30:00+01:00
-       */
-      at: string;
-      item: components["schemas"]["About"];
+    WebhookResponse: {
+      data: components["schemas"]["Webhook"];
     };
-    /** @description The item is no longer public (unpublished, archived, deleted): a mirror removes it. */
-    ChangeTombstone: {
-      /** @enum {string} */
-      kind: "tombstone";
-      /** @enum {string} */
-      resource: "topics" | "services" | "analyses" | "events" | "about";
-      /** @description The item id: stable across renames, the key a mirror stores the item by. */
-      id: string;
-      /** @description The slug the public sees now, or, in a tombstone, the last one it saw. */
-      slug: string;
+    WebhookPatch: {
       /**
-       * Format: date-time
-       * @description When the item last changed.
-       * @example 2026-12-03T19:30:00+01:00
+       * Format: uri
+       * @description Where deliveries are POSTed. `https:` only; `http://localhost` and `http://127.0.0.1` are accepted only by a Worker running locally (`wrangler dev`, tests). Redirects are not followed.
+       * @example https://portal.example.org/hooks/socius
        */
-      at: string;
+      url?: string;
+      /**
+       * @description The changes to receive: `content.created`, `content.updated`, `content.published`, `content.unpublished`, `content.deleted` (the actions of `GET /v1/changes`).
+       * @example [
+       *   "content.published",
+       *   "content.updated",
+       *   "content.unpublished",
+       *   "content.deleted"
+       * ]
+       */
+      eventTypes?: ("content.created" | "content.updated" | "content.published" | "content.unpublished" | "content.deleted")[];
+      /**
+       * @description Only changes of these resources; every resource when absent.
+       * @example [
+       *   "events",
+       *   "analyses"
+       * ]
+       */
+      resources?: (("topics" | "services" | "analyses" | "events" | "about")[]) | null;
+      /**
+       * @description For people: who receives this.
+       * @example Beleidsportaal
+       */
+      description?: string | null;
+      /**
+       * @description The language items are shown in (as `?lang=`); Dutch by default.
+       * @example nl
+       * @enum {string}
+       */
+      lang?: "nl" | "en" | "fr";
+      /**
+       * @description `false` pauses the subscription: no new deliveries until it is `true` again.
+       * @example true
+       */
+      active?: boolean;
+    };
+    WebhookDeliveryList: {
+      data: components["schemas"]["WebhookDelivery"][];
+      /**
+       * @description Pass as `cursor` for older deliveries; null on the last page.
+       * @example null
+       */
+      nextCursor: string | null;
+    };
+    WebhookDelivery: {
+      /**
+       * @description This delivery (a replay is a delivery of its own).
+       * @example 0b8f5a8e-3c1d-4f7a-9e2b-5d6c7a8b9c0d
+       */
+      id: string;
+      /**
+       * @description The `webhook-id` header: the same on every attempt and on replays, so a receiver can drop duplicates.
+       * @example msg_2d3c4b5a69788796a5b4c3d2e1f00112
+       */
+      messageId: string;
+      /**
+       * @description The sequence number of the change in `GET /v1/changes`.
+       * @example 42
+       */
+      change: number;
+      /**
+       * @example content.published
+       * @enum {string}
+       */
+      eventType: "content.created" | "content.updated" | "content.published" | "content.unpublished" | "content.deleted";
+      /**
+       * @description `pending` (queued or waiting for its next attempt), `delivered` (a 2xx answer), `failed` (every attempt failed).
+       * @example delivered
+       * @enum {string}
+       */
+      state: "pending" | "delivered" | "failed";
+      /** @example 3 */
+      attempts: number;
+      /**
+       * @description HTTP status of the last attempt; null when there was no answer.
+       * @example 200
+       */
+      lastStatus: number | null;
+      /**
+       * @description Why the last attempt failed.
+       * @example null
+       */
+      lastError: string | null;
+      /** @example 2026-12-01T10:00:07+01:00 */
+      lastAttemptAt: string | null;
+      /**
+       * @description When a pending delivery is tried next.
+       * @example null
+       */
+      nextAttemptAt: string | null;
+      /** @example 2026-12-01T10:00:07+01:00 */
+      deliveredAt: string | null;
+      /**
+       * @description The delivery this one replays.
+       * @example null
+       */
+      replayOf: string | null;
+      /** @example 2026-12-01T10:00:00+01:00 */
+      createdAt: string;
+    };
+    WebhookDeliveryResponse: {
+      data: components["schemas"]["WebhookDelivery"];
     };
     /**
      * @description An oEmbed 1.0 `rich` response.
@@ -3068,8 +3312,6 @@ export type operations = {
         sort?: "startsAt" | "-startsAt" | "-updatedAt";
         /** @description Add value counts under the current filter for these fields. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         facets?: ("topic" | "city" | "attendanceMode" | "status" | "organiser") | string | (("topic" | "city" | "attendanceMode" | "status" | "organiser")[]);
-        /** @description With `true`, also drafts and items in review, for editors: needs `Authorization: Bearer` with a `content:write` or `content:publish` key (401/403 otherwise). Never cached by shared caches. */
-        preview?: "true" | "false";
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -3102,22 +3344,6 @@ export type operations = {
       };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
       400: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
-      401: {
-        headers: {
-          /** @description Always `Bearer` (RFC 6750). */
-          "WWW-Authenticate"?: string;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
-      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -3210,8 +3436,6 @@ export type operations = {
       query?: {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
-        /** @description With `true`, also drafts and items in review, for editors: needs `Authorization: Bearer` with a `content:write` or `content:publish` key (401/403 otherwise). Never cached by shared caches. */
-        preview?: "true" | "false";
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -3254,22 +3478,6 @@ export type operations = {
       };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
       400: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
-      401: {
-        headers: {
-          /** @description Always `Bearer` (RFC 6750). */
-          "WWW-Authenticate"?: string;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
-      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -4418,8 +4626,6 @@ export type operations = {
         limit?: number;
         /** @description Opaque position from a previous page's `nextCursor`. Stays valid when items are added or removed. */
         cursor?: string;
-        /** @description With `true`, also drafts and items in review, for editors: needs `Authorization: Bearer` with a `content:write` or `content:publish` key (401/403 otherwise). Never cached by shared caches. */
-        preview?: "true" | "false";
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -4452,22 +4658,6 @@ export type operations = {
       };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
       400: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
-      401: {
-        headers: {
-          /** @description Always `Bearer` (RFC 6750). */
-          "WWW-Authenticate"?: string;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
-      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -4560,8 +4750,6 @@ export type operations = {
       query?: {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
-        /** @description With `true`, also drafts and items in review, for editors: needs `Authorization: Bearer` with a `content:write` or `content:publish` key (401/403 otherwise). Never cached by shared caches. */
-        preview?: "true" | "false";
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -4604,22 +4792,6 @@ export type operations = {
       };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
       400: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
-      401: {
-        headers: {
-          /** @description Always `Bearer` (RFC 6750). */
-          "WWW-Authenticate"?: string;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
-      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -5036,8 +5208,6 @@ export type operations = {
         limit?: number;
         /** @description Opaque position from a previous page's `nextCursor`. Stays valid when items are added or removed. */
         cursor?: string;
-        /** @description With `true`, also drafts and items in review, for editors: needs `Authorization: Bearer` with a `content:write` or `content:publish` key (401/403 otherwise). Never cached by shared caches. */
-        preview?: "true" | "false";
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -5070,22 +5240,6 @@ export type operations = {
       };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
       400: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
-      401: {
-        headers: {
-          /** @description Always `Bearer` (RFC 6750). */
-          "WWW-Authenticate"?: string;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
-      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -5178,8 +5332,6 @@ export type operations = {
       query?: {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
-        /** @description With `true`, also drafts and items in review, for editors: needs `Authorization: Bearer` with a `content:write` or `content:publish` key (401/403 otherwise). Never cached by shared caches. */
-        preview?: "true" | "false";
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -5222,22 +5374,6 @@ export type operations = {
       };
       /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
       400: {
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
-      401: {
-        headers: {
-          /** @description Always `Bearer` (RFC 6750). */
-          "WWW-Authenticate"?: string;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
-      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -6588,6 +6724,412 @@ export type operations = {
     };
   };
   /**
+   * Webhook subscriptions
+   * @description Every subscription, oldest first. Never the signing secret: it is shown once, when the subscription is created. Needs an API key with the scope `webhooks:admin`.
+   */
+  listWebhooks: {
+    responses: {
+      /** @description All subscriptions. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["WebhookList"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Subscribe to changes
+   * @description A new subscription: from now on, every change of the chosen event types is POSTed to `url`. The answer holds the signing secret, this one time. Each delivery is a `POST` of `{"type": "content.published", "timestamp": …, "data": <the entry of GET /v1/changes>}` signed per the Standard Webhooks specification: headers `webhook-id` (the same on retries and replays), `webhook-timestamp` (Unix seconds) and `webhook-signature` (`v1,` and the base64 HMAC-SHA256 of `<id>.<timestamp>.<body>` keyed with the secret). Any 2xx answer within 15 s counts as delivered; anything else is retried with doubling delays (30 s, 1 min, 2 min…), at most 10 attempts. Needs an API key with the scope `webhooks:admin`.
+   */
+  createWebhook: {
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "url": "https://portal.example.org/hooks/socius",
+         *   "eventTypes": [
+         *     "content.published",
+         *     "content.deleted"
+         *   ]
+         * }
+         */
+        "application/json": components["schemas"]["WebhookInput"];
+      };
+    };
+    responses: {
+      /** @description The subscription, with its secret shown once. */
+      201: {
+        headers: {
+          /** @description The subscription. */
+          Location?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["CreatedWebhook"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * A webhook subscription
+   * @description One subscription, without its secret. Needs an API key with the scope `webhooks:admin`.
+   */
+  getWebhook: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The subscription. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["WebhookResponse"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Unsubscribe
+   * @description Removes the subscription and its delivery log; nothing more is sent to it, not even retries. Needs an API key with the scope `webhooks:admin`.
+   */
+  deleteWebhook: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Removed. */
+      204: {
+        content: never;
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Change a webhook subscription
+   * @description A JSON merge patch (RFC 7396): only the fields that change; `null` removes `resources` or `description`. `active: false` pauses new deliveries; set it back to `true` and the changes made meanwhile follow. The secret stays as it is. Needs an API key with the scope `webhooks:admin`.
+   */
+  updateWebhook: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *   "active": false
+         * }
+         */
+        "application/merge-patch+json": components["schemas"]["WebhookPatch"];
+        /**
+         * @example {
+         *   "active": false
+         * }
+         */
+        "application/json": components["schemas"]["WebhookPatch"];
+      };
+    };
+    responses: {
+      /** @description The subscription as changed. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["WebhookResponse"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Delivery log of a subscription
+   * @description Every delivery to this subscription, newest first: its state, attempts, last answer and next attempt. Kept 30 days. Needs an API key with the scope `webhooks:admin`.
+   */
+  listWebhookDeliveries: {
+    parameters: {
+      query?: {
+        /** @description 1–100, default 20. */
+        limit?: string;
+        /** @description `nextCursor` of the previous page. */
+        cursor?: string;
+        /** @description Only deliveries in this state. */
+        state?: "pending" | "delivered" | "failed";
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description A page of deliveries. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["WebhookDeliveryList"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Send a delivery again
+   * @description Sends the same message again (same `webhook-id` and body, freshly signed) as a new delivery, whatever became of the first one: after a receiver was fixed, or to rebuild what it lost. Answers at once; the new delivery shows in the log. Needs an API key with the scope `webhooks:admin`.
+   */
+  replayWebhookDelivery: {
+    parameters: {
+      path: {
+        id: string;
+        deliveryId: string;
+      };
+    };
+    responses: {
+      /** @description The new delivery, queued: its state shows in the log. */
+      201: {
+        headers: {
+          /** @description The delivery log of the subscription. */
+          Location?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookDeliveryResponse"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
    * oEmbed for a Socius page
    * @description The oEmbed (`rich`) answer for the URL of a page of this server: an event, analysis or about page (`/{lang}/events/{slug}`, `/{lang}/analyses/{slug}`, `/{lang}/about`) or an `/embed/…` page. The HTML is an iframe of the matching `/embed/…` page, at most `maxwidth` by `maxheight`. A URL of another host, another path or an unpublished item is a 404; `format=xml` is a 501.
    */
@@ -6634,6 +7176,33 @@ export type operations = {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
+      };
+    };
+  };
+  /**
+   * A change, sent to a subscriber
+   * @description Each delivery is a `POST` of `{"type": "content.published", "timestamp": …, "data": <the entry of GET /v1/changes>}` signed per the Standard Webhooks specification: headers `webhook-id` (the same on retries and replays), `webhook-timestamp` (Unix seconds) and `webhook-signature` (`v1,` and the base64 HMAC-SHA256 of `<id>.<timestamp>.<body>` keyed with the secret). Any 2xx answer within 15 s counts as delivered; anything else is retried with doubling delays (30 s, 1 min, 2 min…), at most 10 attempts.
+   */
+  contentChanged: {
+    parameters: {
+      header: {
+        /** @description The message id: the same on every attempt and replay of this message; drop one you have seen. */
+        "webhook-id": string;
+        /** @description Unix seconds when this attempt was signed; refuse one more than 5 minutes off. */
+        "webhook-timestamp": string;
+        /** @description `v1,` and the base64 HMAC-SHA256 of `<webhook-id>.<webhook-timestamp>.<body>`, keyed with the secret after `whsec_` (base64-decoded). */
+        "webhook-signature": string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["WebhookPayload"];
+      };
+    };
+    responses: {
+      /** @description Any 2xx within 15 s: delivered. Anything else, or no answer, is retried. */
+      200: {
+        content: never;
       };
     };
   };
