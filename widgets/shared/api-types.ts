@@ -696,6 +696,7 @@ export type components = {
       links: components["schemas"]["ItemLinks"];
       title: string;
       summary: string | null;
+      /** @description Sanitised HTML: p, h3, h4, ul, ol, li, strong, em, blockquote, br and links (http(s), mailto, tel; links to other sites carry `rel="noopener noreferrer"`). Render it as HTML; sanitising it again is wise. */
       description: string | null;
       status: components["schemas"]["EventStatus"];
       /** @description Why it was cancelled, postponed or moved. */
@@ -1261,6 +1262,11 @@ export type components = {
       unpublishAt: string | null;
       translations: components["schemas"]["EventTranslationsInput"];
       /**
+       * @default html
+       * @enum {string}
+       */
+      descriptionFormat?: "html";
+      /**
        * @description schema.org EventStatusType.
        * @default scheduled
        * @enum {string}
@@ -1347,7 +1353,7 @@ export type components = {
       nl: {
         title: string;
         summary?: string;
-        /** @description Plain text (line breaks kept). */
+        /** @description Rich text as `descriptionFormat` says (HTML or Markdown), stored and served as sanitised HTML: p, h3, h4, ul, ol, li, strong, em, blockquote, br and links (http(s), mailto, tel; links out get `rel="noopener noreferrer"`). */
         description?: string;
         audience?: string;
         accessibility?: string;
@@ -1359,7 +1365,7 @@ export type components = {
       en?: {
         title?: string;
         summary?: string;
-        /** @description Plain text (line breaks kept). */
+        /** @description Rich text as `descriptionFormat` says (HTML or Markdown), stored and served as sanitised HTML: p, h3, h4, ul, ol, li, strong, em, blockquote, br and links (http(s), mailto, tel; links out get `rel="noopener noreferrer"`). */
         description?: string;
         audience?: string;
         accessibility?: string;
@@ -1371,7 +1377,7 @@ export type components = {
       fr?: {
         title?: string;
         summary?: string;
-        /** @description Plain text (line breaks kept). */
+        /** @description Rich text as `descriptionFormat` says (HTML or Markdown), stored and served as sanitised HTML: p, h3, h4, ul, ol, li, strong, em, blockquote, br and links (http(s), mailto, tel; links out get `rel="noopener noreferrer"`). */
         description?: string;
         audience?: string;
         accessibility?: string;
@@ -1434,6 +1440,12 @@ export type components = {
        */
       unpublishAt?: string | null;
       translations: components["schemas"]["EventTranslationsInput"];
+      /**
+       * @description How the rich text is written: `html` (default) or `markdown`. Stored as sanitised HTML.
+       * @default html
+       * @enum {string}
+       */
+      descriptionFormat?: "html" | "markdown";
       /**
        * @description schema.org EventStatusType.
        * @default scheduled
@@ -1550,7 +1562,7 @@ export type components = {
         nl?: {
           title?: string;
           summary?: string | null;
-          /** @description Plain text (line breaks kept). */
+          /** @description Rich text as `descriptionFormat` says (HTML or Markdown), stored and served as sanitised HTML: p, h3, h4, ul, ol, li, strong, em, blockquote, br and links (http(s), mailto, tel; links out get `rel="noopener noreferrer"`). */
           description?: string | null;
           audience?: string | null;
           accessibility?: string | null;
@@ -1562,7 +1574,7 @@ export type components = {
         en?: ({
           title?: string | null;
           summary?: string | null;
-          /** @description Plain text (line breaks kept). */
+          /** @description Rich text as `descriptionFormat` says (HTML or Markdown), stored and served as sanitised HTML: p, h3, h4, ul, ol, li, strong, em, blockquote, br and links (http(s), mailto, tel; links out get `rel="noopener noreferrer"`). */
           description?: string | null;
           audience?: string | null;
           accessibility?: string | null;
@@ -1574,7 +1586,7 @@ export type components = {
         fr?: ({
           title?: string | null;
           summary?: string | null;
-          /** @description Plain text (line breaks kept). */
+          /** @description Rich text as `descriptionFormat` says (HTML or Markdown), stored and served as sanitised HTML: p, h3, h4, ul, ol, li, strong, em, blockquote, br and links (http(s), mailto, tel; links out get `rel="noopener noreferrer"`). */
           description?: string | null;
           audience?: string | null;
           accessibility?: string | null;
@@ -1584,6 +1596,8 @@ export type components = {
           priceNote?: string | null;
         }) | null;
       };
+      /** @enum {string|null} */
+      descriptionFormat?: "html" | "markdown" | null;
       /** @enum {string|null} */
       eventStatus?: "scheduled" | "cancelled" | "postponed" | "rescheduled" | "moved-online" | null;
       /** @enum {string} */
@@ -2841,8 +2855,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -2912,8 +2946,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -2984,8 +3038,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -3076,8 +3150,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -3128,8 +3222,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -3176,8 +3290,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -3265,8 +3399,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -3312,6 +3466,8 @@ export type operations = {
         sort?: "startsAt" | "-startsAt" | "-updatedAt";
         /** @description Add value counts under the current filter for these fields. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         facets?: ("topic" | "city" | "attendanceMode" | "status" | "organiser") | string | (("topic" | "city" | "attendanceMode" | "status" | "organiser")[]);
+        /** @description With `true`, also drafts and items in review, for editors: needs `Authorization: Bearer` with a `content:write` or `content:publish` key (401/403 otherwise). Never cached by shared caches. */
+        preview?: "true" | "false";
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -3348,8 +3504,44 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -3419,8 +3611,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -3436,6 +3648,8 @@ export type operations = {
       query?: {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
+        /** @description With `true`, also drafts and items in review, for editors: needs `Authorization: Bearer` with a `content:write` or `content:publish` key (401/403 otherwise). Never cached by shared caches. */
+        preview?: "true" | "false";
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -3482,14 +3696,50 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
       404: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -3564,8 +3814,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -3660,8 +3930,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -3718,8 +4008,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -3772,8 +4082,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -3863,8 +4193,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -3923,8 +4273,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -3996,8 +4366,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -4066,8 +4456,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -4137,8 +4547,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -4224,8 +4654,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -4300,8 +4750,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -4396,8 +4866,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -4454,8 +4944,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -4508,8 +5018,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -4599,8 +5129,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -4626,6 +5176,8 @@ export type operations = {
         limit?: number;
         /** @description Opaque position from a previous page's `nextCursor`. Stays valid when items are added or removed. */
         cursor?: string;
+        /** @description With `true`, also drafts and items in review, for editors: needs `Authorization: Bearer` with a `content:write` or `content:publish` key (401/403 otherwise). Never cached by shared caches. */
+        preview?: "true" | "false";
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -4662,8 +5214,44 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -4733,8 +5321,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -4750,6 +5358,8 @@ export type operations = {
       query?: {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
+        /** @description With `true`, also drafts and items in review, for editors: needs `Authorization: Bearer` with a `content:write` or `content:publish` key (401/403 otherwise). Never cached by shared caches. */
+        preview?: "true" | "false";
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -4796,14 +5406,50 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
       404: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -4878,8 +5524,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -4974,8 +5640,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -5032,8 +5718,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -5086,8 +5792,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -5177,8 +5903,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -5208,6 +5954,8 @@ export type operations = {
         limit?: number;
         /** @description Opaque position from a previous page's `nextCursor`. Stays valid when items are added or removed. */
         cursor?: string;
+        /** @description With `true`, also drafts and items in review, for editors: needs `Authorization: Bearer` with a `content:write` or `content:publish` key (401/403 otherwise). Never cached by shared caches. */
+        preview?: "true" | "false";
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -5244,8 +5992,44 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -5315,8 +6099,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -5332,6 +6136,8 @@ export type operations = {
       query?: {
         /** @description Language of the response: nl (default), en or fr. Wins over `Accept-Language`. Fields missing in that language fall back to Dutch and are listed in `meta.fallback`. */
         lang?: "nl" | "en" | "fr";
+        /** @description With `true`, also drafts and items in review, for editors: needs `Authorization: Bearer` with a `content:write` or `content:publish` key (401/403 otherwise). Never cached by shared caches. */
+        preview?: "true" | "false";
       };
       header?: {
         "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -5378,14 +6184,50 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
       404: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -5460,8 +6302,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -5556,8 +6418,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -5614,8 +6496,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -5668,8 +6570,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -5759,8 +6681,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -5818,8 +6760,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -5877,8 +6839,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -5936,8 +6918,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -6009,8 +7011,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -6082,8 +7104,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -6155,8 +7197,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -6210,8 +7272,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -6265,8 +7347,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -6320,8 +7422,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -6381,8 +7503,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -6445,8 +7587,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -6487,8 +7649,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -6548,8 +7730,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -6599,8 +7801,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -6654,8 +7876,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -6715,8 +7957,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -6757,8 +8019,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -6823,8 +8105,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -6876,8 +8178,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -6927,8 +8249,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -7002,8 +8344,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -7063,8 +8425,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -7121,8 +8503,28 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -7165,6 +8567,16 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
         content: {
@@ -7173,6 +8585,16 @@ export type operations = {
       };
       /** @description The asked response format is not produced here; the problem names the one that is. */
       501: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
