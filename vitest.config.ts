@@ -18,7 +18,14 @@ export default defineConfig(async () => ({
             // Version read on every request: tests write straight to D1 and expect the next request to see it
             // (tests/api/caching.test.ts checks the production bound of one second).
             miniflare: {
-              bindings: { TEST_MIGRATIONS: await readD1Migrations('schema/migrations'), CONTENT_VERSION_MAX_AGE_MS: '0' },
+              bindings: {
+                TEST_MIGRATIONS: await readD1Migrations('schema/migrations'),
+                CONTENT_VERSION_MAX_AGE_MS: '0',
+                // tests/api/fuzz*.test.ts: how many requests, and the seed and path that replay a failure.
+                FUZZ_RUNS: process.env.FUZZ_RUNS ?? '',
+                FUZZ_SEED: process.env.FUZZ_SEED ?? '',
+                FUZZ_PATH: process.env.FUZZ_PATH ?? '',
+              },
             },
           }),
         ],

@@ -19,7 +19,7 @@ export const auditRouter = createRouter().openapi(listAuditRoute, async (c) => {
         query.before ? lt(auditLog.id, Number(query.before)) : undefined,
         query.resource ? eq(auditLog.resource, query.resource) : undefined,
         query.item ? eq(auditLog.itemId, query.item) : undefined,
-        query.key ? eq(auditLog.keyId, query.key) : undefined,
+        query.keyId ? eq(auditLog.keyId, query.keyId) : undefined,
       ),
     )
     .orderBy(desc(auditLog.id))

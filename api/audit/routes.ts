@@ -45,11 +45,12 @@ export const AuditQuerySchema = z.strictObject({
     .max(100)
     .optional()
     .openapi({ param: { name: 'item', in: 'query' }, description: 'An item id.', example: '3caad1ae-bd26-4125-b080-19c6c287d714' }),
-  key: z
+  // Not `key`: a query parameter of that name is refused everywhere as a leaked API key (api/lib/auth.ts).
+  keyId: z
     .string()
     .regex(/^[0-9a-f]{16}$/)
     .optional()
-    .openapi({ param: { name: 'key', in: 'query' }, description: 'A key id.', example: '9f2c4e1a7b3d5f60' }),
+    .openapi({ param: { name: 'keyId', in: 'query' }, description: 'A key id (`keyId` of an entry).', example: '9f2c4e1a7b3d5f60' }),
 });
 
 export const listAuditRoute = createRoute({
