@@ -6,7 +6,15 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { SearchKind } from '../../schema/search-index.ts';
 import { ApiError } from '../errors.ts';
 
-const words = z.string().trim().min(1).max(200);
+// The pattern states in the document what ftsQuery requires: at least one letter or digit (a word to search for).
+const words = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/[\p{L}\p{N}]/u, 'Give at least one word to search for.')
+  // zod writes the flag into the pattern (`…/u`); JSON Schema patterns are Unicode-aware without it.
+  .openapi({ pattern: '[\\p{L}\\p{N}]' });
 
 /** `q`: what a person typed; required on /v1/search, optional on lists. */
 export function qParam(description: string, example: string) {

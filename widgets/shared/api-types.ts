@@ -2522,6 +2522,12 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
       422: {
         content: {
@@ -2590,6 +2596,12 @@ export type operations = {
           /** @description The ETag of the current version of the item. */
           ETag?: string;
         };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -2676,6 +2688,12 @@ export type operations = {
           /** @description The ETag of the current version of the item. */
           ETag?: string;
         };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -2869,6 +2887,12 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
       422: {
         content: {
@@ -2904,7 +2928,7 @@ export type operations = {
         cursor?: string;
         /** @description Only events that end at or after this date (Brussels) or moment. Default: now, so past events are opt-in (e.g. `from=2020-01-01`). */
         from?: string;
-        /** @description Only events that start on or before this date (Brussels, inclusive) or moment. */
+        /** @description Only events that start on or before this date (Brussels, inclusive) or moment. Before `from` (default: now) is a 400: no event could match. */
         to?: string;
         /** @description Topic slug(s) from `/v1/topics`; an event matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         topic?: string | string[];
@@ -3025,6 +3049,12 @@ export type operations = {
       };
       /** @description The write clashes with existing content, such as a slug already taken; `invalidParams` names the field. */
       409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -3174,6 +3204,12 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
       428: {
         content: {
@@ -3260,6 +3296,12 @@ export type operations = {
           /** @description The ETag of the current version of the item. */
           ETag?: string;
         };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -3467,6 +3509,12 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
       422: {
         content: {
@@ -3558,7 +3606,7 @@ export type operations = {
         lang?: "nl" | "en" | "fr";
         /** @description Only events that end at or after this date (Brussels) or moment. Default: now, so past events are opt-in (e.g. `from=2020-01-01`). */
         from?: string;
-        /** @description Only events that start on or before this date (Brussels, inclusive) or moment. */
+        /** @description Only events that start on or before this date (Brussels, inclusive) or moment. Before `from` (default: now) is a 400: no event could match. */
         to?: string;
         /** @description Topic slug(s) from `/v1/topics`; an event matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         topic?: string | string[];
@@ -3747,6 +3795,12 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
       422: {
         content: {
@@ -3910,6 +3964,12 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
       428: {
         content: {
@@ -3996,6 +4056,12 @@ export type operations = {
           /** @description The ETag of the current version of the item. */
           ETag?: string;
         };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -4203,6 +4269,12 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
       422: {
         content: {
@@ -4339,6 +4411,12 @@ export type operations = {
       };
       /** @description The write clashes with existing content, such as a slug already taken; `invalidParams` names the field. */
       409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -4488,6 +4566,12 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
       428: {
         content: {
@@ -4574,6 +4658,12 @@ export type operations = {
           /** @description The ETag of the current version of the item. */
           ETag?: string;
         };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -4781,6 +4871,12 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
       422: {
         content: {
@@ -4921,6 +5017,12 @@ export type operations = {
       };
       /** @description The write clashes with existing content, such as a slug already taken; `invalidParams` names the field. */
       409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -5070,6 +5172,12 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
       428: {
         content: {
@@ -5156,6 +5264,12 @@ export type operations = {
           /** @description The ETag of the current version of the item. */
           ETag?: string;
         };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -5359,6 +5473,12 @@ export type operations = {
           /** @description The ETag of the current version of the item. */
           ETag?: string;
         };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -5571,7 +5691,7 @@ export type operations = {
         lang?: "nl" | "en" | "fr";
         /** @description Only events that end at or after this date (Brussels) or moment. Default: now, so past events are opt-in (e.g. `from=2020-01-01`). */
         from?: string;
-        /** @description Only events that start on or before this date (Brussels, inclusive) or moment. */
+        /** @description Only events that start on or before this date (Brussels, inclusive) or moment. Before `from` (default: now) is a 400: no event could match. */
         to?: string;
         /** @description Topic slug(s) from `/v1/topics`; an event matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         topic?: string | string[];
@@ -5644,7 +5764,7 @@ export type operations = {
         lang?: "nl" | "en" | "fr";
         /** @description Only events that end at or after this date (Brussels) or moment. Default: now, so past events are opt-in (e.g. `from=2020-01-01`). */
         from?: string;
-        /** @description Only events that start on or before this date (Brussels, inclusive) or moment. */
+        /** @description Only events that start on or before this date (Brussels, inclusive) or moment. Before `from` (default: now) is a 400: no event could match. */
         to?: string;
         /** @description Topic slug(s) from `/v1/topics`; an event matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         topic?: string | string[];
@@ -5717,7 +5837,7 @@ export type operations = {
         lang?: "nl" | "en" | "fr";
         /** @description Only events that end at or after this date (Brussels) or moment. Default: now, so past events are opt-in (e.g. `from=2020-01-01`). */
         from?: string;
-        /** @description Only events that start on or before this date (Brussels, inclusive) or moment. */
+        /** @description Only events that start on or before this date (Brussels, inclusive) or moment. Before `from` (default: now) is a 400: no event could match. */
         to?: string;
         /** @description Topic slug(s) from `/v1/topics`; an event matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         topic?: string | string[];
@@ -6158,6 +6278,12 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
       422: {
         content: {
@@ -6215,6 +6341,12 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
       500: {
         content: {
@@ -6237,8 +6369,8 @@ export type operations = {
         resource?: string;
         /** @description An item id. */
         item?: string;
-        /** @description A key id. */
-        key?: string;
+        /** @description A key id (`keyId` of an entry). */
+        keyId?: string;
       };
     };
     responses: {
