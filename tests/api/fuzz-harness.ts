@@ -53,9 +53,9 @@ export interface FuzzContext {
 }
 
 export async function fuzzContext(): Promise<FuzzContext> {
-  const doc = (await (await SELF.fetch(`${ORIGIN}/openapi.json`)).json()) as OpenApiDocument & {
-    'x-request-limits': FuzzContext['limits'];
-  };
+  // Examples name the documented placeholder host; a URL on "this server" (oEmbed's `url`) must name the test's one.
+  const text = (await (await SELF.fetch(`${ORIGIN}/openapi.json`)).text()).replaceAll('https://api.socius.example', ORIGIN);
+  const doc = JSON.parse(text) as OpenApiDocument & { 'x-request-limits': FuzzContext['limits'] };
   const operations = operationsOf(doc);
   const slugs = new Map<string, string[]>();
   for (const { path } of operations) {
