@@ -24,7 +24,7 @@ export const AuditQuerySchema = z.strictObject({
   // The range in the schema, not only in the handler, so the document states it (the fuzzer holds it to that).
   limit: z
     .string()
-    .regex(/^(?:[1-9]\d{0,1}|[1-4]\d{2}|500)$/, 'A whole number from 1 to 500, in plain digits')
+    .regex(/^0*(?:[1-9]\d?|[1-4]\d{2}|500)$/, 'A whole number from 1 to 500, in plain digits')
     .optional()
     .openapi({ param: { name: 'limit', in: 'query' }, description: 'How many entries (1–500, default 100).', example: '100' }),
   before: z

@@ -98,18 +98,30 @@ interface Reasons {
 
 /**
  * What a schema cannot say about a parameter, each rule stated in the parameter's description in the document:
- * requests a rule covers may get a 4xx although every value conforms.
+ * requests a rule covers must be refused (`reject`) or may be (`any`) although every value conforms.
  */
-const CROSS_PARAMETER_RULES: { parameter: string; applies: (value: (name: string) => string | undefined) => boolean; why: string }[] = [
-  { parameter: 'preview', applies: (value) => value('preview') === 'true', why: '`preview=true` needs a key' },
+const PARAMETER_RULES: {
+  parameter: string;
+  applies: (value: (name: string) => string | undefined) => boolean;
+  outcome: 'reject' | 'any';
+  why: string;
+}[] = [
+  { parameter: 'preview', applies: (value) => value('preview') === 'true', outcome: 'any', why: '`preview=true` needs a key' },
   {
     parameter: 'to',
     applies: (value) => {
       const to = value('to');
       const from = value('from');
-      return to !== undefined && (Date.parse(to) < (from === undefined ? Date.now() : Date.parse(from)) || from !== undefined);
+      return to !== undefined && (from !== undefined || Date.parse(to) < Date.now());
     },
+    outcome: 'any',
     why: '`to` before `from` (default: now) is a 400',
+  },
+  {
+    parameter: 'q',
+    applies: (value) => value('q') !== undefined && !/[\p{L}\p{N}]/u.test(value('q') ?? ''),
+    outcome: 'reject',
+    why: '`q` needs a letter or digit',
   },
 ];
 
@@ -307,9 +319,11 @@ export function requestArbitrary(ctx: FuzzContext, op: FuzzOperation): fc.Arbitr
         if (multi.includes(parameter.name) && count > ctx.limits.maxValuesPerParameter)
           reasons.reject.push(`${count} values in ${parameter.name}`);
       }
-      for (const rule of CROSS_PARAMETER_RULES) {
-        const first = (name: string) => pairs.find((p) => p.name === name)?.value;
-        if (op.query.some((p) => p.name === rule.parameter) && rule.applies(first)) reasons.unsure.push(rule.why);
+      for (const rule of PARAMETER_RULES) {
+        const first = (name: string) => pairs.find((p) => p.name === name && roundTrips(p.value, p.encoding))?.value;
+        if (op.query.some((p) => p.name === rule.parameter) && rule.applies(first)) {
+          (rule.outcome === 'reject' ? reasons.reject : reasons.unsure).push(rule.why);
+        }
       }
       const query = pairs.map((p) => `${encodeValue(p.name, p.encoding)}=${encodeValue(p.value, p.encoding)}`).join('&');
       if (query.length > ctx.limits.maxQueryLength) reasons.reject.push(`query string of ${query.length} characters`);
