@@ -2946,7 +2946,7 @@ export type operations = {
         service?: string | string[];
         /** @description `true`: only free events; `false`: only paid ones. */
         free?: "true" | "false";
-        /** @description Words to search for in title, summary and description (prefix match, accents ignored). */
+        /** @description Words to search for in title, summary and description (prefix match, accents ignored). At least one letter or digit; punctuation and FTS syntax are read as spaces. */
         q?: string;
         /** @description `startsAt` (soonest first, default), `-startsAt` (latest first) or `-updatedAt` (recently changed first). */
         sort?: "startsAt" | "-startsAt" | "-updatedAt";
@@ -3624,7 +3624,7 @@ export type operations = {
         service?: string | string[];
         /** @description `true`: only free events; `false`: only paid ones. */
         free?: "true" | "false";
-        /** @description Words to search for in title, summary and description (prefix match, accents ignored). */
+        /** @description Words to search for in title, summary and description (prefix match, accents ignored). At least one letter or digit; punctuation and FTS syntax are read as spaces. */
         q?: string;
       };
       header?: {
@@ -4912,7 +4912,7 @@ export type operations = {
         year?: string;
         /** @description Author name(s), case-insensitive. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         author?: string | string[];
-        /** @description Words in title, summary or text (prefix match, accents ignored). */
+        /** @description Words in title, summary or text (prefix match, accents ignored). At least one letter or digit; punctuation and FTS syntax are read as spaces. */
         q?: string;
         /** @description `-publishedAt` (newest first, default) or `publishedAt` (oldest first). */
         sort?: "-publishedAt" | "publishedAt";
@@ -5518,7 +5518,7 @@ export type operations = {
         year?: string;
         /** @description Author name(s), case-insensitive. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         author?: string | string[];
-        /** @description Words in title, summary or text (prefix match, accents ignored). */
+        /** @description Words in title, summary or text (prefix match, accents ignored). At least one letter or digit; punctuation and FTS syntax are read as spaces. */
         q?: string;
       };
       header?: {
@@ -5577,7 +5577,7 @@ export type operations = {
         year?: string;
         /** @description Author name(s), case-insensitive. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         author?: string | string[];
-        /** @description Words in title, summary or text (prefix match, accents ignored). */
+        /** @description Words in title, summary or text (prefix match, accents ignored). At least one letter or digit; punctuation and FTS syntax are read as spaces. */
         q?: string;
       };
       header?: {
@@ -5636,7 +5636,7 @@ export type operations = {
         year?: string;
         /** @description Author name(s), case-insensitive. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         author?: string | string[];
-        /** @description Words in title, summary or text (prefix match, accents ignored). */
+        /** @description Words in title, summary or text (prefix match, accents ignored). At least one letter or digit; punctuation and FTS syntax are read as spaces. */
         q?: string;
       };
       header?: {
@@ -5709,7 +5709,7 @@ export type operations = {
         service?: string | string[];
         /** @description `true`: only free events; `false`: only paid ones. */
         free?: "true" | "false";
-        /** @description Words to search for in title, summary and description (prefix match, accents ignored). */
+        /** @description Words to search for in title, summary and description (prefix match, accents ignored). At least one letter or digit; punctuation and FTS syntax are read as spaces. */
         q?: string;
       };
       header?: {
@@ -5782,7 +5782,7 @@ export type operations = {
         service?: string | string[];
         /** @description `true`: only free events; `false`: only paid ones. */
         free?: "true" | "false";
-        /** @description Words to search for in title, summary and description (prefix match, accents ignored). */
+        /** @description Words to search for in title, summary and description (prefix match, accents ignored). At least one letter or digit; punctuation and FTS syntax are read as spaces. */
         q?: string;
       };
       header?: {
@@ -5855,7 +5855,7 @@ export type operations = {
         service?: string | string[];
         /** @description `true`: only free events; `false`: only paid ones. */
         free?: "true" | "false";
-        /** @description Words to search for in title, summary and description (prefix match, accents ignored). */
+        /** @description Words to search for in title, summary and description (prefix match, accents ignored). At least one letter or digit; punctuation and FTS syntax are read as spaces. */
         q?: string;
       };
       header?: {
@@ -6071,7 +6071,7 @@ export type operations = {
   search: {
     parameters: {
       query: {
-        /** @description What to search for. */
+        /** @description What to search for. At least one letter or digit; punctuation and FTS syntax are read as spaces. */
         q: string;
         /** @description Only these kinds. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         kind?: ("event" | "analysis" | "service" | "topic") | string | (("event" | "analysis" | "service" | "topic")[]);
