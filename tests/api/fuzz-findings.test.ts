@@ -57,4 +57,25 @@ describe('found by fuzzing', () => {
     expect(parameter('/v1/events', 'to')?.description).toContain('Before `from`');
     expect((await get('/v1/calendar.ics?to=1990-01-01T00%3A00%3A00Z')).status).toBe(400);
   });
+
+  it('answers a write asked for as JSON-LD with the editable JSON, not a 500', async () => {
+    const { key } = await makeKey(['content:write', 'content:publish']);
+    const read = await send('GET', '/v1/topics/burgerinitiatieven/edit', { key });
+    const response = await send('PATCH', '/v1/topics/burgerinitiatieven', {
+      key,
+      body: {},
+      headers: { Accept: 'application/ld+json', 'If-Match': read.headers.get('ETag') ?? '' },
+      contentType: 'application/merge-patch+json',
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toMatch(/^application\/json/);
+  });
+
+  it('refuses an analysis section whose body sanitises to nothing, instead of storing an empty text', async () => {
+    const { key } = await makeKey(['content:write']);
+    const body = { translations: { nl: { title: '"' } }, sections: [{ translations: { nl: { heading: '"', body: '<!' } } }] };
+    const response = await send<{ invalidParams: { pointer: string }[] }>('POST', '/v1/analyses', { key, body });
+    expect(response.status).toBe(422);
+    expect(response.body.invalidParams.map((p) => p.pointer)).toEqual(['/sections/0/translations/nl/body']);
+  });
 });
