@@ -25,6 +25,10 @@ export default defineConfig(async () => ({
                 // Webhooks may point at the loopback receiver (tests/api/webhook-receiver.ts) and retry after 1 s, 2 s…
                 WEBHOOKS_ALLOW_LOCAL_URLS: 'true',
                 WEBHOOKS_RETRY_BASE_SECONDS: '1',
+                // tests/api/fuzz*.test.ts: how many requests, and the seed and path that replay a failure.
+                FUZZ_RUNS: process.env.FUZZ_RUNS ?? '',
+                FUZZ_SEED: process.env.FUZZ_SEED ?? '',
+                FUZZ_PATH: process.env.FUZZ_PATH ?? '',
               },
               queueConsumers: { 'socius-webhooks': { maxBatchTimeout: 0.05 } },
               // Low limits of their own for tests/api/rate-limits.test.ts, which hands them to the Worker in place

@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './env.ts';
 import { ApiError, apiErrorIn, PROBLEM_CONTENT_TYPE } from './errors.ts';
 import { namedParameters } from './lib/list-params.ts';
+import { queryLengthLimit, requestBodyLimit } from './lib/request-limits.ts';
 import { registerSharedComponents } from './openapi.ts';
 
 /** A router whose request validation failures become 400 problems naming each parameter. */
@@ -54,7 +55,7 @@ async function noRoute(app: OpenAPIHono<AppEnv>, c: Context<AppEnv>): Promise<Re
 export function createApp() {
   const app = createRouter();
   registerSharedComponents(app.openAPIRegistry);
-  app.use('*', namedParameters);
+  app.use('*', queryLengthLimit, requestBodyLimit, namedParameters);
   app.notFound((c) => noRoute(app, c));
   app.onError((err, c) => {
     if (err instanceof ApiError) return problem(c, err, err.headers);

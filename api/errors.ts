@@ -71,6 +71,13 @@ export const PROBLEM_TYPES = {
       'An `Idempotency-Key` reused with a different body is refused the same way.',
     fix: 'Correct every listed field and send the request again. The request schema of each operation is in the API reference.',
   },
+  'payload-too-large': {
+    status: 413,
+    title: 'Request body too large',
+    meaning:
+      'The request body is larger than this API accepts (the limit is in the API reference, under `x-request-limits`). Nothing was read or written.',
+    fix: 'Send a smaller body: split a very long text into sections, or leave out fields that do not change (`PATCH` takes only what changes).',
+  },
   'precondition-required': {
     status: 428,
     title: 'If-Match required',

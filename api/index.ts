@@ -13,6 +13,7 @@ import { keysRouter } from './keys/index.ts';
 import { isPrivateRequest } from './lib/auth.ts';
 import { language } from './lib/language.ts';
 import { rateLimit } from './lib/rate-limit.ts';
+import { documentRequestLimits } from './lib/request-limits.ts';
 import { database } from './middleware/database.ts';
 import { edgeCache } from './middleware/edge-cache.ts';
 import { createOembedRouter } from './oembed/index.ts';
@@ -73,7 +74,9 @@ app.route(
   createOembedRouter((c, path) => app.fetch(new Request(new URL(path, c.req.url)), c.env, c.executionCtx)),
 );
 app.route('/', sitemapRouter);
-app.get('/openapi.json', (c) => c.json(documentJsonLd(app.getOpenAPI31Document(openApiInfo(new URL(c.req.url).origin)))));
+app.get('/openapi.json', (c) =>
+  c.json(documentRequestLimits(documentJsonLd(app.getOpenAPI31Document(openApiInfo(new URL(c.req.url).origin))))),
+);
 // The no-JavaScript path reads the API through this same Worker, so it is validated and cached like the API.
 app.route(
   '/',

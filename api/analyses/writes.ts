@@ -3,6 +3,7 @@
 // batch, and the reader that gives back the same document (the editorial view, the content export).
 import { z } from '@hono/zod-openapi';
 import type { SqlStatement } from '../../schema/db.ts';
+import { invalidBody } from '../errors.ts';
 import { momentInput, slugInput } from '../lib/content-input.ts';
 import { isoOf, mapTexts, msOf, type ReadRows, rowsOf, searchIndexStatements, textsOf } from '../lib/content-writes.ts';
 import { plainTextInput, richTextToHtml } from '../lib/rich-text-input.ts';
@@ -42,11 +43,16 @@ export function normaliseAnalysis(input: AnalysisInputParsed, id: string, slug: 
     );
     return { anchor, format: 'html' as const, translations };
   });
+  const translations = mapTexts(input.translations, plainTextInput);
+  refuseEmptied([
+    ...textEntries(translations, ['translations']),
+    ...sections.flatMap((section, i) => textEntries(section.translations, ['sections', i, 'translations'])),
+  ]);
   return {
     ...input,
     id,
     slug,
-    translations: mapTexts(input.translations, plainTextInput),
+    translations,
     sections,
     topics: [...input.topics].sort(),
     authors: input.authors.map((a) => ({
@@ -55,6 +61,27 @@ export function normaliseAnalysis(input: AnalysisInputParsed, id: string, slug: 
     })),
     attachments: input.attachments.map((a) => ({ ...a, title: plainTextInput(a.title) })),
   };
+}
+
+/** Every text of a translations object with its path in the body. */
+function textEntries(translations: object, path: (string | number)[]): { path: (string | number)[]; value: unknown }[] {
+  return Object.entries(translations).flatMap(([lang, texts]) =>
+    Object.entries((texts ?? {}) as Record<string, unknown>).map(([field, value]) => ({ path: [...path, lang, field], value })),
+  );
+}
+
+/**
+ * A 422 for texts that sanitising or normalising left empty (a body of only `<!`, a title of control characters):
+ * stored, they broke the documented response, where every text has at least one character (found by fuzzing).
+ */
+function refuseEmptied(texts: { path: (string | number)[]; value: unknown }[]): void {
+  const issues = texts
+    .filter((text) => text.value === '')
+    .map((text) => ({
+      path: text.path,
+      message: 'Nothing is left once markup and control characters are removed; write text or leave the field out',
+    }));
+  if (issues.length > 0) throw invalidBody(issues);
 }
 
 /** The analysis's own columns besides the pipeline's (slug, status, schedule, times), for its row. */

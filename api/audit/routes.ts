@@ -21,9 +21,10 @@ export const AuditEntrySchema = z
   .openapi('AuditEntry');
 
 export const AuditQuerySchema = z.strictObject({
+  // The range in the schema, not only in the handler, so the document states it (the fuzzer holds it to that).
   limit: z
     .string()
-    .regex(/^\d+$/, 'Plain digits')
+    .regex(/^0*(?:[1-9]\d?|[1-4]\d{2}|500)$/, 'A whole number from 1 to 500, in plain digits')
     .optional()
     .openapi({ param: { name: 'limit', in: 'query' }, description: 'How many entries (1–500, default 100).', example: '100' }),
   before: z
@@ -45,11 +46,12 @@ export const AuditQuerySchema = z.strictObject({
     .max(100)
     .optional()
     .openapi({ param: { name: 'item', in: 'query' }, description: 'An item id.', example: '3caad1ae-bd26-4125-b080-19c6c287d714' }),
-  key: z
+  // Not `key`: a query parameter of that name is refused everywhere as a leaked API key (api/lib/auth.ts).
+  keyId: z
     .string()
     .regex(/^[0-9a-f]{16}$/)
     .optional()
-    .openapi({ param: { name: 'key', in: 'query' }, description: 'A key id.', example: '9f2c4e1a7b3d5f60' }),
+    .openapi({ param: { name: 'keyId', in: 'query' }, description: 'A key id (`keyId` of an entry).', example: '9f2c4e1a7b3d5f60' }),
 });
 
 export const listAuditRoute = createRoute({

@@ -97,7 +97,11 @@ export const EventListQuerySchema = z.strictObject({
     'Only events that end at or after this date (Brussels) or moment. Default: now, so past events are opt-in (e.g. `from=2020-01-01`).',
     '2026-12-01',
   ),
-  to: dateOrDateTimeParam('to', 'Only events that start on or before this date (Brussels, inclusive) or moment.', '2027-03-31'),
+  to: dateOrDateTimeParam(
+    'to',
+    'Only events that start on or before this date (Brussels, inclusive) or moment. Before `from` (default: now) is a 400: no event could match.',
+    '2027-03-31',
+  ),
   topic: multiParam('topic', 'Topic slug(s) from `/v1/topics`; an event matches when it has any of them.', 'vrijwilligerswerk'),
   city: multiParam('city', 'Venue city, case-insensitive; several match any.', 'Gent'),
   postalCode: multiParam('postalCode', 'Venue postal code(s).', '9000'),

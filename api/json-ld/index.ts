@@ -66,6 +66,8 @@ const JSON_LD_OPERATIONS: Record<string, Mapping> = {
 
 function serveJsonLd(map: Mapping): MiddlewareHandler<AppEnv> {
   return createMiddleware<AppEnv>(async (c, next) => {
+    // Reads only: a write's answer (the editable item) has no JSON-LD form; mapping it failed with a 500 (found by fuzzing).
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     await next();
     // Both representations say they vary by Accept, so no shared cache hands one to a client that asked for the other.
     appendVary(c.res.headers, 'Accept');

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { problemResponses } from '../errors.ts';
 import { bearerSecurity, requireKey, scopeNote } from '../lib/auth.ts';
+import { noQuery } from '../lib/list-params.ts';
 import { writeMiddleware } from '../lib/writes.ts';
 import { CreatedKeySchema, KeyIdParamsSchema, KeyInputSchema, KeyListSchema } from './schemas.ts';
 
@@ -26,6 +27,7 @@ export const listKeysRoute = createRoute({
     scopeNote(['keys:admin']),
   security: bearerSecurity('keys:admin'),
   middleware: [requireKey('keys:admin')],
+  request: { query: noQuery },
   responses: {
     200: {
       description: 'All keys, oldest first.',
@@ -48,6 +50,7 @@ export const createKeyRoute = createRoute({
   security: bearerSecurity('keys:admin'),
   middleware: writeMiddleware('keys:admin'),
   request: {
+    query: noQuery,
     body: {
       required: true,
       content: { 'application/json': { schema: KeyInputSchema, example: { name: 'Editor Anna', scopes: ['content:write'] } } },
@@ -78,7 +81,7 @@ export const revokeKeyRoute = createRoute({
     scopeNote(['keys:admin']),
   security: bearerSecurity('keys:admin'),
   middleware: writeMiddleware('keys:admin'),
-  request: { params: KeyIdParamsSchema },
+  request: { params: KeyIdParamsSchema, query: noQuery },
   responses: {
     204: { description: 'Revoked.' },
     ...problemResponses(400, 401, 403, 404, 500),

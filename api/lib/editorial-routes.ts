@@ -7,6 +7,7 @@ import { createRouter } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { problemResponses } from '../errors.ts';
 import { bearerSecurity, requireKey, type Scope, scopeNote } from './auth.ts';
+import { noQuery } from './list-params.ts';
 import {
   createItem,
   createMiddlewares,
@@ -91,7 +92,7 @@ export function editorialRoutes<E extends EditableBase, I extends EditorialInput
   const { base, tag, noun, resource, example } = spec;
   const scopes = spec.scopes ?? WRITE_SCOPES;
   const itemPath = spec.singleton ? base : `${base}/{slug}`;
-  const params = spec.singleton ? {} : { params: z.object({ slug: itemParam }) };
+  const params = spec.singleton ? { query: noQuery } : { params: z.object({ slug: itemParam }), query: noQuery };
   const locate = async (c: Context<AppEnv>) => (spec.singleton ? spec.singleton.locate(c) : (c.req.param('slug') ?? ''));
   const editable = (description: string, headers = etagHeader) => ({
     description,
@@ -115,7 +116,7 @@ export function editorialRoutes<E extends EditableBase, I extends EditorialInput
     security,
     middleware: createMiddlewares(...scopes),
     parameters: [idempotencyKey],
-    request: { body: { required: true, content: { 'application/json': { schema: spec.input } } } },
+    request: { query: noQuery, body: { required: true, content: { 'application/json': { schema: spec.input } } } },
     responses: {
       201: editable(`The ${label} as stored.`, {
         ...etagHeader,
@@ -134,7 +135,7 @@ export function editorialRoutes<E extends EditableBase, I extends EditorialInput
       `Every language, the workflow state and schedule, and the \`ETag\` to send in \`If-Match\`. Any status except deleted.` + note,
     security,
     middleware: [requireKey(...scopes)],
-    ...(spec.singleton ? {} : { request: params }),
+    request: params,
     responses: { 200: editable(`The editable ${label}.`), ...problemResponses(400, 401, 403, 404, 500) },
   });
   const update = createRoute({
@@ -184,7 +185,7 @@ export function editorialRoutes<E extends EditableBase, I extends EditorialInput
     description: 'Every accepted change, newest first: version, action, key, time, changed fields and the whole item as it left it.' + note,
     security,
     middleware: [requireKey(...scopes)],
-    ...(spec.singleton ? {} : { request: params }),
+    request: params,
     responses: {
       200: {
         description: 'The revisions.',
@@ -221,7 +222,10 @@ export function editorialRoutes<E extends EditableBase, I extends EditorialInput
     security,
     middleware: writeMiddleware(...scopes),
     parameters: [ifMatch],
-    request: { params: spec.singleton ? z.object({ version: versionParam }) : z.object({ slug: itemParam, version: versionParam }) },
+    request: {
+      params: spec.singleton ? z.object({ version: versionParam }) : z.object({ slug: itemParam, version: versionParam }),
+      query: noQuery,
+    },
     responses: { 200: editable(`The ${label} after the restore.`), ...problemResponses(400, 401, 403, 404, 409, 412, 422, 428, 500) },
   });
 

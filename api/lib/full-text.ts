@@ -6,16 +6,26 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { SearchKind } from '../../schema/search-index.ts';
 import { ApiError } from '../errors.ts';
 
-const words = z.string().trim().min(1).max(200);
+const WORD_NEEDED = 'Give at least one word to search for.';
+/** What every description of `q` says, since the schema cannot: ftsQuery needs a letter or a digit. */
+const WORD_NOTE = ' At least one letter or digit; punctuation and FTS syntax are read as spaces.';
+
+// A refinement, not a regex: as a pattern `\p{…}` would need Unicode mode, which JSON Schema validators (spectral's
+// among them) do not turn on, so the descriptions say it instead. No min(1): this refuses an empty query already.
+const words = z
+  .string()
+  .trim()
+  .max(200)
+  .refine((value) => /[\p{L}\p{N}]/u.test(value), WORD_NEEDED);
 
 /** `q`: what a person typed; required on /v1/search, optional on lists. */
 export function qParam(description: string, example: string) {
-  return words.openapi({ param: { name: 'q', in: 'query' }, description, example });
+  return words.openapi({ param: { name: 'q', in: 'query' }, description: `${description}${WORD_NOTE}`, example });
 }
 
 /** As qParam, for lists where words are one filter among others. */
 export function optionalQParam(description: string, example: string) {
-  return words.optional().openapi({ param: { name: 'q', in: 'query' }, description, example });
+  return words.optional().openapi({ param: { name: 'q', in: 'query' }, description: `${description}${WORD_NOTE}`, example });
 }
 
 /**
@@ -24,7 +34,7 @@ export function optionalQParam(description: string, example: string) {
  */
 export function ftsQuery(q: string): string {
   const tokens = q.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (tokens.length === 0) throw ApiError.invalidParam('q', 'query', 'Give at least one word to search for.');
+  if (tokens.length === 0) throw ApiError.invalidParam('q', 'query', WORD_NEEDED);
   return tokens
     .slice(0, 12)
     .map((token) => `"${token}"*`)

@@ -91,6 +91,9 @@ export const namedParameters = createMiddleware(async (c, next) => {
   await next();
 });
 
+/** The query of an operation that takes no query parameters: any parameter is unknown, so a 400 naming it. */
+export const noQuery = z.strictObject({});
+
 export const booleanParam = (name: string, description: string) =>
   z
     .enum(['true', 'false'])

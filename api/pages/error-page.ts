@@ -74,14 +74,14 @@ export function errorPage(c: Context<AppEnv>, lang: Lang, status: ContentfulStat
 }
 
 /**
- * Outside the JSON API (/v1), a path that answers 404 is a page a person mistyped or followed from a stale link: a
- * browser (which asks for text/html) gets the 404 page in the visitor's language; any other client keeps the
- * problem+json.
+ * Outside the JSON API (/v1, and /oembed, which documents its 404 as problem+json), a path that answers 404 is a page
+ * a person mistyped or followed from a stale link: a browser (which asks for text/html) gets the 404 page in the
+ * visitor's language; any other client keeps the problem+json.
  */
 export const notFoundPageForPeople: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   const path = c.req.path;
-  if (c.res.status !== 404 || path === '/v1' || path.startsWith('/v1/')) return;
+  if (c.res.status !== 404 || path === '/v1' || path.startsWith('/v1/') || path === '/oembed') return;
   if (!c.res.headers.get('Content-Type')?.startsWith(PROBLEM_CONTENT_TYPE)) return;
   if (!c.req.header('Accept')?.includes('text/html')) return;
   const lang = negotiateLanguage(c.req.query('lang'), c.req.header('Accept-Language'));

@@ -2940,6 +2940,12 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
       422: {
         content: {
@@ -3028,6 +3034,12 @@ export type operations = {
           /** @description The ETag of the current version of the item. */
           ETag?: string;
         };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -3134,6 +3146,12 @@ export type operations = {
           /** @description The ETag of the current version of the item. */
           ETag?: string;
         };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -3387,6 +3405,12 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
       422: {
         content: {
@@ -3442,7 +3466,7 @@ export type operations = {
         cursor?: string;
         /** @description Only events that end at or after this date (Brussels) or moment. Default: now, so past events are opt-in (e.g. `from=2020-01-01`). */
         from?: string;
-        /** @description Only events that start on or before this date (Brussels, inclusive) or moment. */
+        /** @description Only events that start on or before this date (Brussels, inclusive) or moment. Before `from` (default: now) is a 400: no event could match. */
         to?: string;
         /** @description Topic slug(s) from `/v1/topics`; an event matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         topic?: string | string[];
@@ -3460,7 +3484,7 @@ export type operations = {
         service?: string | string[];
         /** @description `true`: only free events; `false`: only paid ones. */
         free?: "true" | "false";
-        /** @description Words to search for in title, summary and description (prefix match, accents ignored). */
+        /** @description Words to search for in title, summary and description (prefix match, accents ignored). At least one letter or digit; punctuation and FTS syntax are read as spaces. */
         q?: string;
         /** @description `startsAt` (soonest first, default), `-startsAt` (latest first) or `-updatedAt` (recently changed first). */
         sort?: "startsAt" | "-startsAt" | "-updatedAt";
@@ -3601,6 +3625,12 @@ export type operations = {
       };
       /** @description The write clashes with existing content, such as a slug already taken; `invalidParams` names the field. */
       409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -3808,6 +3838,12 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
       428: {
         content: {
@@ -3914,6 +3950,12 @@ export type operations = {
           /** @description The ETag of the current version of the item. */
           ETag?: string;
         };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -4181,6 +4223,12 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
       422: {
         content: {
@@ -4312,7 +4360,7 @@ export type operations = {
         lang?: "nl" | "en" | "fr";
         /** @description Only events that end at or after this date (Brussels) or moment. Default: now, so past events are opt-in (e.g. `from=2020-01-01`). */
         from?: string;
-        /** @description Only events that start on or before this date (Brussels, inclusive) or moment. */
+        /** @description Only events that start on or before this date (Brussels, inclusive) or moment. Before `from` (default: now) is a 400: no event could match. */
         to?: string;
         /** @description Topic slug(s) from `/v1/topics`; an event matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         topic?: string | string[];
@@ -4330,7 +4378,7 @@ export type operations = {
         service?: string | string[];
         /** @description `true`: only free events; `false`: only paid ones. */
         free?: "true" | "false";
-        /** @description Words to search for in title, summary and description (prefix match, accents ignored). */
+        /** @description Words to search for in title, summary and description (prefix match, accents ignored). At least one letter or digit; punctuation and FTS syntax are read as spaces. */
         q?: string;
       };
       header?: {
@@ -4541,6 +4589,12 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
       422: {
         content: {
@@ -4744,6 +4798,12 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
       428: {
         content: {
@@ -4850,6 +4910,12 @@ export type operations = {
           /** @description The ETag of the current version of the item. */
           ETag?: string;
         };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -5117,6 +5183,12 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
       422: {
         content: {
@@ -5311,6 +5383,12 @@ export type operations = {
       };
       /** @description The write clashes with existing content, such as a slug already taken; `invalidParams` names the field. */
       409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -5518,6 +5596,12 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
       428: {
         content: {
@@ -5624,6 +5708,12 @@ export type operations = {
           /** @description The ETag of the current version of the item. */
           ETag?: string;
         };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -5891,6 +5981,12 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
       422: {
         content: {
@@ -5946,7 +6042,7 @@ export type operations = {
         year?: string;
         /** @description Author name(s), case-insensitive. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         author?: string | string[];
-        /** @description Words in title, summary or text (prefix match, accents ignored). */
+        /** @description Words in title, summary or text (prefix match, accents ignored). At least one letter or digit; punctuation and FTS syntax are read as spaces. */
         q?: string;
         /** @description `-publishedAt` (newest first, default) or `publishedAt` (oldest first). */
         sort?: "-publishedAt" | "publishedAt";
@@ -6089,6 +6185,12 @@ export type operations = {
       };
       /** @description The write clashes with existing content, such as a slug already taken; `invalidParams` names the field. */
       409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -6296,6 +6398,12 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Changing or deleting an item requires `If-Match` with the `ETag` last read. */
       428: {
         content: {
@@ -6402,6 +6510,12 @@ export type operations = {
           /** @description The ETag of the current version of the item. */
           ETag?: string;
         };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -6669,6 +6783,12 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
       422: {
         content: {
@@ -6724,7 +6844,7 @@ export type operations = {
         year?: string;
         /** @description Author name(s), case-insensitive. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         author?: string | string[];
-        /** @description Words in title, summary or text (prefix match, accents ignored). */
+        /** @description Words in title, summary or text (prefix match, accents ignored). At least one letter or digit; punctuation and FTS syntax are read as spaces. */
         q?: string;
       };
       header?: {
@@ -6803,7 +6923,7 @@ export type operations = {
         year?: string;
         /** @description Author name(s), case-insensitive. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         author?: string | string[];
-        /** @description Words in title, summary or text (prefix match, accents ignored). */
+        /** @description Words in title, summary or text (prefix match, accents ignored). At least one letter or digit; punctuation and FTS syntax are read as spaces. */
         q?: string;
       };
       header?: {
@@ -6882,7 +7002,7 @@ export type operations = {
         year?: string;
         /** @description Author name(s), case-insensitive. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         author?: string | string[];
-        /** @description Words in title, summary or text (prefix match, accents ignored). */
+        /** @description Words in title, summary or text (prefix match, accents ignored). At least one letter or digit; punctuation and FTS syntax are read as spaces. */
         q?: string;
       };
       header?: {
@@ -6957,7 +7077,7 @@ export type operations = {
         lang?: "nl" | "en" | "fr";
         /** @description Only events that end at or after this date (Brussels) or moment. Default: now, so past events are opt-in (e.g. `from=2020-01-01`). */
         from?: string;
-        /** @description Only events that start on or before this date (Brussels, inclusive) or moment. */
+        /** @description Only events that start on or before this date (Brussels, inclusive) or moment. Before `from` (default: now) is a 400: no event could match. */
         to?: string;
         /** @description Topic slug(s) from `/v1/topics`; an event matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         topic?: string | string[];
@@ -6975,7 +7095,7 @@ export type operations = {
         service?: string | string[];
         /** @description `true`: only free events; `false`: only paid ones. */
         free?: "true" | "false";
-        /** @description Words to search for in title, summary and description (prefix match, accents ignored). */
+        /** @description Words to search for in title, summary and description (prefix match, accents ignored). At least one letter or digit; punctuation and FTS syntax are read as spaces. */
         q?: string;
       };
       header?: {
@@ -7050,7 +7170,7 @@ export type operations = {
         lang?: "nl" | "en" | "fr";
         /** @description Only events that end at or after this date (Brussels) or moment. Default: now, so past events are opt-in (e.g. `from=2020-01-01`). */
         from?: string;
-        /** @description Only events that start on or before this date (Brussels, inclusive) or moment. */
+        /** @description Only events that start on or before this date (Brussels, inclusive) or moment. Before `from` (default: now) is a 400: no event could match. */
         to?: string;
         /** @description Topic slug(s) from `/v1/topics`; an event matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         topic?: string | string[];
@@ -7068,7 +7188,7 @@ export type operations = {
         service?: string | string[];
         /** @description `true`: only free events; `false`: only paid ones. */
         free?: "true" | "false";
-        /** @description Words to search for in title, summary and description (prefix match, accents ignored). */
+        /** @description Words to search for in title, summary and description (prefix match, accents ignored). At least one letter or digit; punctuation and FTS syntax are read as spaces. */
         q?: string;
       };
       header?: {
@@ -7143,7 +7263,7 @@ export type operations = {
         lang?: "nl" | "en" | "fr";
         /** @description Only events that end at or after this date (Brussels) or moment. Default: now, so past events are opt-in (e.g. `from=2020-01-01`). */
         from?: string;
-        /** @description Only events that start on or before this date (Brussels, inclusive) or moment. */
+        /** @description Only events that start on or before this date (Brussels, inclusive) or moment. Before `from` (default: now) is a 400: no event could match. */
         to?: string;
         /** @description Topic slug(s) from `/v1/topics`; an event matches when it has any of them. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         topic?: string | string[];
@@ -7161,7 +7281,7 @@ export type operations = {
         service?: string | string[];
         /** @description `true`: only free events; `false`: only paid ones. */
         free?: "true" | "false";
-        /** @description Words to search for in title, summary and description (prefix match, accents ignored). */
+        /** @description Words to search for in title, summary and description (prefix match, accents ignored). At least one letter or digit; punctuation and FTS syntax are read as spaces. */
         q?: string;
       };
       header?: {
@@ -7457,7 +7577,7 @@ export type operations = {
   search: {
     parameters: {
       query: {
-        /** @description What to search for. */
+        /** @description What to search for. At least one letter or digit; punctuation and FTS syntax are read as spaces. */
         q: string;
         /** @description Only these kinds. Several values: comma-separated or the parameter repeated, at most 15 values in all. */
         kind?: ("event" | "analysis" | "service" | "topic") | string | (("event" | "analysis" | "service" | "topic")[]);
@@ -7724,6 +7844,12 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
       422: {
         content: {
@@ -7801,6 +7927,12 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
       429: {
         headers: {
@@ -7843,8 +7975,8 @@ export type operations = {
         resource?: string;
         /** @description An item id. */
         item?: string;
-        /** @description A key id. */
-        key?: string;
+        /** @description A key id (`keyId` of an entry). */
+        keyId?: string;
       };
     };
     responses: {
@@ -8099,6 +8231,12 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
       422: {
         content: {
@@ -8249,6 +8387,12 @@ export type operations = {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
       429: {
         headers: {
@@ -8334,6 +8478,12 @@ export type operations = {
       };
       /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
       404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -8499,6 +8649,12 @@ export type operations = {
       };
       /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
       404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
