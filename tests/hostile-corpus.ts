@@ -278,10 +278,10 @@ export type Fetcher = (url: string, init: { method: string; headers: Record<stri
 
 /**
  * Writes the whole corpus through the editorial API with `key` (scope content:publish): topics, services,
- * analyses and events (ITEM_COUNT of each, published) and the organisation profile (created, or patched when one
- * exists). Throws with the API's answer when a write is refused, so a setup never tests less than it thinks.
+ * analyses and events (ITEM_COUNT of each, published) and, unless `about: false`, the organisation profile
+ * (created, or patched when one exists). Throws with the API's answer when a write is refused, so a setup never tests less than it thinks.
  */
-export async function writeHostileContent(fetcher: Fetcher, origin: string, key: string): Promise<void> {
+export async function writeHostileContent(fetcher: Fetcher, origin: string, key: string, options: { about?: boolean } = {}): Promise<void> {
   const auth = { Authorization: `Bearer ${key}` };
   const send = async (method: string, path: string, body: unknown, headers: Record<string, string> = {}) => {
     const response = await fetcher(`${origin}${path}`, {
@@ -297,13 +297,16 @@ export async function writeHostileContent(fetcher: Fetcher, origin: string, key:
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 2000)}`);
     return response;
   };
-  // Topics first: the others are tagged with them.
-  for (const k of indices()) await send('POST', '/v1/topics', topicBody(k));
-  for (const k of indices()) {
-    await send('POST', '/v1/services', serviceBody(k));
-    await send('POST', '/v1/analyses', analysisBody(k));
-    await send('POST', '/v1/events', eventBody(k));
-  }
+  // Topics first: the others are tagged with them. Each write is one atomic batch, so they may run side by side.
+  await Promise.all(indices().map((k) => send('POST', '/v1/topics', topicBody(k))));
+  await Promise.all(
+    indices().flatMap((k) => [
+      send('POST', '/v1/services', serviceBody(k)),
+      send('POST', '/v1/analyses', analysisBody(k)),
+      send('POST', '/v1/events', eventBody(k)),
+    ]),
+  );
+  if (options.about === false) return;
   const edit = await fetcher(`${origin}/v1/about/edit`, { method: 'GET', headers: auth });
   if (edit.status === 404) {
     await edit.body?.cancel();
