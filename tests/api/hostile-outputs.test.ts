@@ -67,7 +67,7 @@ function xmlError(text: string): string | null {
   return error;
 }
 
-describe('the hostile corpus written through the editorial API', () => {
+describe('the hostile corpus written through the editorial API', { timeout: 60_000 }, () => {
   it('is stored as sent, apart from the documented normalisation of plain text', () => {
     // Line endings become \n; C0 controls, DEL and bidi overrides go; a lone surrogate becomes one U+FFFD.
     const normalise = (text: string) =>
@@ -116,7 +116,7 @@ describe('the hostile corpus written through the editorial API', () => {
   });
 });
 
-describe('feeds', () => {
+describe('feeds', { timeout: 60_000 }, () => {
   const FEEDS = ['analyses', 'events', 'services'] as const;
   const expected = (kind: (typeof FEEDS)[number]) => KS.map((k) => titleOf(kind, k)).sort();
 
@@ -147,7 +147,7 @@ describe('feeds', () => {
   });
 });
 
-describe('iCalendar', () => {
+describe('iCalendar', { timeout: 60_000 }, () => {
   // What an event of this API is made of (RFC 5545 §3.6.1); a line break in any text that became a line of its
   // own would add a property (ATTENDEE, X-INJECTED) or a component (VEVENT) to this.
   const EVENT_PROPERTIES = [
@@ -208,7 +208,7 @@ describe('iCalendar', () => {
   });
 });
 
-describe('JSON-LD', () => {
+describe('JSON-LD', { timeout: 60_000 }, () => {
   it('served for Accept: application/ld+json, names every item by its stored text', async () => {
     for (const kind of Object.keys(KINDS) as Kind[]) {
       for (const k of KS) {
@@ -331,12 +331,16 @@ const PAGES = [
   ]),
 ];
 
-describe('HTML pages', () => {
+describe('HTML pages', { timeout: 60_000 }, () => {
   it('hold no element, attribute, script or link that the content brought in, and JSON-LD blocks that parse', async () => {
     const findings: string[] = [];
-    for (const path of PAGES) {
-      const response = await SELF.fetch(`${ORIGIN}${path}`, { headers: { Accept: 'text/html' } });
-      const html = await response.text();
+    const pages = await Promise.all(
+      PAGES.map(async (path) => {
+        const response = await SELF.fetch(`${ORIGIN}${path}`, { headers: { Accept: 'text/html' } });
+        return { path, response, html: await response.text() };
+      }),
+    );
+    for (const { path, response, html } of pages) {
       if (response.status !== 200) {
         findings.push(`${path}: ${response.status}`);
         continue;
@@ -377,7 +381,7 @@ describe('HTML pages', () => {
   });
 });
 
-describe('sitemap and oEmbed', () => {
+describe('sitemap and oEmbed', { timeout: 60_000 }, () => {
   it('the sitemap is well-formed XML that lists every hostile page', async () => {
     const response = await get<string>('/sitemap.xml');
     expect(response.status).toBe(200);
