@@ -22,7 +22,7 @@ const PAGE_VOCABULARY: Vocabulary = {
     'abbr action alt api-base autocomplete charset checked class cols colspan content crossorigin datetime dir disabled ' +
     'download filters for height hidden href hreflang id integrity lang layout limit loading max media method min ' +
     'name no-jsonld open part placeholder property readonly rel role rows rowspan scope selected sizes slug src ' +
-    'step tabindex target title type value width http-equiv theme topic'
+    'step tabindex target title type value width http-equiv theme topic heading-level'
   ).split(' '),
   scriptOrigins: [],
 };

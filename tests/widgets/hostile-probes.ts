@@ -74,14 +74,22 @@ export function inventory(): { elements: string[]; attributes: string[] } {
   return { elements: [...elements].sort(), attributes: [...attributes].sort() };
 }
 
-/** The texts of every JSON-LD block in the document, and whether each parses. */
+/** Every `name` in every JSON-LD block of the document (at any depth), and the blocks that do not parse. */
 export function jsonLdBlocks(): { names: string[]; broken: string[] } {
   const names: string[] = [];
   const broken: string[] = [];
+  const collect = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) {
+        if (key === 'name' && typeof inner === 'string') names.push(inner);
+        else collect(inner);
+      }
+    }
+  };
   for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
     try {
-      const node = JSON.parse(script.textContent ?? '') as { name?: string; headline?: string; '@graph'?: { name?: string }[] };
-      for (const n of [node, ...(node['@graph'] ?? [])]) if (n.name) names.push(n.name);
+      collect(JSON.parse(script.textContent ?? ''));
     } catch {
       broken.push((script.textContent ?? '').slice(0, 200));
     }
