@@ -3,7 +3,7 @@
 // Workers, each on a throwaway database of its own, serve what the seed must never hold: one holds hostile
 // content (tests/widgets/fixtures/hostile.sql), one holds no content at all (empty states). The hostile one also
 // gets the hostile corpus (tests/hostile-corpus.ts) written through its editorial API, once per run, with a key
-// stored beside the planted rows. (A fourth Worker for it, started beside the others, made the seed fail.)
+// stored beside the planted rows (one Worker fewer to start than a corpus Worker of its own).
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
