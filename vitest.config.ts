@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.ts';
 import { emulateColorScheme } from './tests/widgets/color-scheme.ts';
 import { useBuilder, visitUnderCsp } from './tests/widgets/commands.ts';
+import { hostileCommands } from './tests/widgets/hostile-host.ts';
 import { partnerCommands } from './tests/widgets/partner-host.ts';
 
 // One `vitest run`, three projects: the API inside workerd against real local D1, the widgets in real Chromium,
@@ -57,7 +58,7 @@ export default defineConfig(async () => ({
             headless: true,
             provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } }),
             instances: [{ browser: 'chromium' as const }],
-            commands: { useBuilder, emulateColorScheme, visitUnderCsp, ...partnerCommands },
+            commands: { useBuilder, emulateColorScheme, visitUnderCsp, ...partnerCommands, ...hostileCommands },
           },
         },
       },

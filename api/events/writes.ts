@@ -54,6 +54,8 @@ export function normaliseEvent(
     sessions,
     topics: [...input.topics].sort(),
     organiser: { ...input.organiser, name: plainTextInput(input.organiser.name) },
+    // The venue is plain text too: a line break or control character in it would reach the calendar's LOCATION.
+    ...(input.venue ? { venue: mapValues(input.venue, (value) => (typeof value === 'string' ? plainTextInput(value) : value)) } : {}),
   };
 }
 
@@ -63,6 +65,9 @@ function withoutEmpty<T extends Record<string, Record<string, string> | undefine
     Object.entries(texts).map(([lang, fields]) => [lang, fields && Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== ''))]),
   ) as T;
 }
+
+const mapValues = <T extends object>(object: T, map: (value: T[keyof T]) => T[keyof T]): T =>
+  Object.fromEntries(Object.entries(object).map(([key, value]) => [key, map(value as T[keyof T])])) as T;
 
 /** The event's own start and end: its first session's start and its last session's end. */
 export function eventSpan(sessions: { startsAt: string; endsAt: string }[]): { startsAt: number; endsAt: number } {

@@ -36,7 +36,13 @@ export function richTextToHtml(value: string, format: RichTextFormat): string {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters removed
 const UNWANTED = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
 
-/** Plain text as stored: control characters and bidi overrides removed, line endings unified, ends trimmed. */
+// A surrogate without its partner is no character at all: D1 would store its bytes as three U+FFFD instead.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Plain text as stored: control characters and bidi overrides removed, line endings unified, a lone surrogate
+ * made one U+FFFD, ends trimmed.
+ */
 export function plainTextInput(value: string): string {
-  return value.replace(/\r\n?/g, '\n').replace(UNWANTED, '').trim();
+  return value.replace(/\r\n?/g, '\n').replace(UNWANTED, '').replace(LONE_SURROGATE, '\ufffd').trim();
 }

@@ -30,6 +30,7 @@ import { ApiError, invalidBody, pointer } from '../errors.ts';
 import { currentKey, hasScope, requireKey } from './auth.ts';
 import { toBrusselsIso } from './brussels-time.ts';
 import { contentChanged } from './content-version.ts';
+import { plainTextInput } from './rich-text-input.ts';
 
 /**
  * A statement of a write batch: a drizzle query (insert, update, delete, select) or {@link rawStatement}.
@@ -947,6 +948,13 @@ const OTHER_LANGS = ['en', 'fr'] as const;
 const fill = <F extends string>(fields: readonly F[], source: Partial<Record<F, string | null>>) =>
   Object.fromEntries(fields.map((field) => [field, source[field] ?? null])) as Record<F, string | null>;
 
+/** Plain texts as sent, normalised as events' and analyses' are (line endings, control characters, bidi overrides). */
+const fillInput = <F extends string>(fields: readonly F[], source: Partial<Record<F, string | null>>) =>
+  Object.fromEntries(fields.map((field) => [field, typeof source[field] === 'string' ? plainTextInput(source[field]) : null])) as Record<
+    F,
+    string | null
+  >;
+
 /** Texts from translation rows (`lang` plus the fields). */
 export function textsFromRows<F extends string>(
   rows: readonly ({ lang: string } & Partial<Record<F, string | null>>)[],
@@ -963,10 +971,10 @@ export function textsFromRows<F extends string>(
 
 /** Texts from validated input: a language present in the input is kept, each absent field null. */
 export function textsFromInput<F extends string>(input: TextsInput<F>, fields: readonly F[]): Texts<F> {
-  const texts: Texts<F> = { nl: fill(fields, input.nl) };
+  const texts: Texts<F> = { nl: fillInput(fields, input.nl) };
   for (const lang of OTHER_LANGS) {
     const t = input[lang];
-    if (t) texts[lang] = fill(fields, t);
+    if (t) texts[lang] = fillInput(fields, t);
   }
   return texts;
 }

@@ -1,4 +1,4 @@
-// Hostile rich text written as an analysis or an event description (HTML and Markdown) is stored sanitised, and what is stored is exactly
+// Hostile rich text (the corpus of tests/hostile-corpus.ts) written as an analysis or an event description (HTML and Markdown) is stored sanitised, and what is stored is exactly
 // what the public API serves. Stored rows are read straight from D1, so the check does not lean on the sanitising
 // the read path also does.
 import { env } from 'cloudflare:test';
@@ -8,52 +8,9 @@ import { analysisStatements, normaliseAnalysis } from '../../api/analyses/writes
 import { EventInputSchema } from '../../api/events/input.ts';
 import { eventStatements, normaliseEvent } from '../../api/events/writes.ts';
 import { d1Runner } from '../../schema/db.ts';
+import { HTML_PAYLOADS, MARKDOWN_PAYLOADS } from '../hostile-corpus.ts';
 import { get } from './helpers.ts';
 import { unsafeConstructs } from './html-scan.ts';
-
-const HTML_PAYLOADS = [
-  '<script>alert(1)</script>',
-  '<ScRiPt src=//evil.example/x.js></ScRiPt>',
-  '<scr<script>ipt>alert(1)</scr</script>ipt>',
-  '<img src=x onerror=alert(1)>',
-  '<p onclick="alert(1)">x</p>',
-  '<p/onmouseover=alert(1)>x</p>',
-  '<a href="https://socius.be" onmouseover="alert(1)">x</a>',
-  '<a href="javascript:alert(1)">x</a>',
-  '<a href=" JaVaScRiPt:alert(1)">x</a>',
-  '<a href="java&#x09;script:alert(1)">x</a>',
-  '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">x</a>',
-  '<a href="javascript&colon;alert(1)">x</a>',
-  '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
-  '<a href="data:image/svg+xml,<svg onload=alert(1)>">x</a>',
-  '<a href="vbscript:msgbox(1)">x</a>',
-  '<svg onload=alert(1)>',
-  '<svg><script>alert(1)</script></svg>',
-  '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
-  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
-  '<iframe src="javascript:alert(1)"></iframe>',
-  '<p style="background:url(javascript:alert(1))">x</p>',
-  '<form action="javascript:alert(1)"><button>x</button></form>',
-  '<blockquote><p><a href="javas<script></script>cript:alert(1)">nested</a></p></blockquote>',
-  '<p title="&quot;><script>alert(1)</script>">x</p>',
-  '<a href="https://evil.example" rel="opener">keeps opener?</a>',
-];
-
-const MARKDOWN_PAYLOADS = [
-  '[x](javascript:alert(1))',
-  '[x](JAVASCRIPT:alert(1))',
-  '[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
-  '[x](&#106;avascript:alert(1))',
-  '<javascript:alert(1)>',
-  '![x](javascript:alert(1))',
-  '![x](https://evil.example/track.png)',
-  '[x][ref]\n\n[ref]: javascript:alert(1)',
-  'Text <script>alert(1)</script> in markdown',
-  'Text <img src=x onerror=alert(1)> in markdown',
-  '<svg onload=alert(1)></svg>',
-  '> quote with <a href="javascript:alert(1)">link</a>',
-  '**bold [x](vbscript:msgbox(1))**',
-];
 
 const CASES = [
   ...HTML_PAYLOADS.map((payload) => ['html', payload] as const),

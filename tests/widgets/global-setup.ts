@@ -1,15 +1,20 @@
 // Widget tests talk to the real Worker: `wrangler dev` on a fresh local D1, migrated and seeded exactly as
 // `npm start` does it, in a throwaway folder so a developer's own local data is never touched. Two more
 // Workers, each on a throwaway database of its own, serve what the seed must never hold: one holds hostile
-// content (tests/widgets/fixtures/hostile.sql), one holds no content at all (empty states).
+// content (tests/widgets/fixtures/hostile.sql), one holds no content at all (empty states). The hostile one also
+// gets the hostile corpus (tests/hostile-corpus.ts) written through its editorial API, once per run, with a key
+// stored beside the planted rows (one Worker fewer to start than a corpus Worker of its own).
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
+import { newKey } from '../../api/keys/queries.ts';
 import { type DevServer, migrateLocal, ROOT, seedLocal, startDev } from '../../scripts/local.ts';
+import { sqlScript } from '../../scripts/wrangler-d1.ts';
+import { writeHostileContent } from '../hostile-corpus.ts';
 
 const HOSTILE_SQL = join(import.meta.dirname, 'fixtures', 'hostile.sql');
 
@@ -61,11 +66,29 @@ async function startWorker(port: number, fill: (persistTo: string) => Promise<un
   return { server: await startDev({ port, persistTo, quiet: true, env: 'test' }), persistTo };
 }
 
+/** The planted rows and a publishing key (stored as `npm run keys -- create` stores one), in one wrangler run. */
+async function plantHostile(persistTo: string): Promise<string> {
+  const { key, row } = await newKey({ name: 'hostile corpus writer', scopes: ['content:publish'] });
+  const file = join(persistTo, 'hostile-and-key.sql');
+  const insertKey = sqlScript([
+    {
+      sql: 'insert into api_keys (id, name, hash, scopes, created_at) values (?, ?, ?, ?, ?)',
+      params: [row.id, row.name, row.hash, JSON.stringify(row.scopes), row.createdAt.getTime()],
+    },
+  ]);
+  writeFileSync(file, `${readFileSync(HOSTILE_SQL, 'utf8')}\n${insertKey}\n`);
+  await executeSql(persistTo, file);
+  return key;
+}
+
 export default async function setup(project: TestProject) {
   const ports = (await freePorts(3)) as [number, number, number];
+  let writerKey = '';
   const started = await Promise.allSettled([
     startWorker(ports[0], seedLocal),
-    startWorker(ports[1], (persistTo) => executeSql(persistTo, HOSTILE_SQL)),
+    startWorker(ports[1], async (persistTo) => {
+      writerKey = await plantHostile(persistTo);
+    }),
     startWorker(ports[2], async () => undefined),
   ]);
   const workers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
@@ -81,6 +104,15 @@ export default async function setup(project: TestProject) {
     throw failed.reason;
   }
   const [seeded, hostile, empty] = workers as [Worker, Worker, Worker];
+  // Once the seed is done: the profile stays the planted one (hostile-content.test.ts reads its javascript: links).
+  const writing = Date.now();
+  try {
+    await writeHostileContent(fetch, hostile.server.url, writerKey, { about: false });
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  console.log(`hostile corpus written through the API in ${Date.now() - writing} ms`);
   // The seeded Worker must be the one answering on its port (another process on it would serve other content).
   const profile = await fetch(`${seeded.server.url}/v1/about`);
   if (!profile.ok) {
@@ -92,5 +124,6 @@ export default async function setup(project: TestProject) {
   project.provide('apiBase', seeded.server.url);
   project.provide('hostileApiBase', hostile.server.url);
   project.provide('emptyApiBase', empty.server.url);
+  project.provide('corpusApiBase', hostile.server.url);
   return teardown;
 }

@@ -7,6 +7,8 @@ declare module 'vitest' {
     hostileApiBase: string;
     /** Origin of a Worker whose D1 is migrated but holds no content at all. */
     emptyApiBase: string;
+    /** The hostile Worker, which also holds the hostile corpus (tests/hostile-corpus.ts), written through its editorial API. */
+    corpusApiBase: string;
   }
 }
 declare module 'vitest/browser' {
@@ -17,6 +19,8 @@ declare module 'vitest/browser' {
     emulateColorScheme: (scheme: 'light' | 'dark') => Promise<void>;
     /** See tests/widgets/commands.ts. */
     visitUnderCsp: (url: string, ready: string) => Promise<import('./commands.ts').CspVisit>;
+    /** See tests/widgets/hostile-host.ts. */
+    hostileVisit: (url: string, probe: string, argument?: unknown) => Promise<import('./hostile-host.ts').HostileVisit>;
   }
 }
 
