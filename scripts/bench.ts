@@ -81,9 +81,9 @@ try {
   console.log(`Seeding ${events} events in ${state} …`);
   const seeded = await seedBenchDatabase(state, planFor(events));
   console.log(
-    `Seeded ${seeded.rows} rows (${seeded.plan.events} events, ${seeded.plan.analyses} analyses, ${seeded.plan.services} services ` +
-      `plus the seed) and ${seeded.searchRows} search documents in ${seeded.seconds.toFixed(1)} s ` +
-      `(schema and seed ${seeded.phases.schemaAndSeed} s, content ${seeded.phases.content} s, search index ${seeded.phases.searchIndex} s). ` +
+    `Seeded ${seeded.plan.events} events, ${seeded.plan.analyses} analyses and ${seeded.plan.services} services (plus the seed) ` +
+      `through the content import's statements (${seeded.rows} statements), ${seeded.searchRows} search documents, in ` +
+      `${seeded.seconds.toFixed(1)} s (schema and seed ${seeded.phases.schemaAndSeed} s, content ${seeded.phases.content} s). ` +
       `"${seeded.commonWord}" is in ${Math.round(seeded.commonWordShare * 100)} % of the Dutch documents.`,
   );
 
