@@ -40,7 +40,12 @@ export interface Served {
   stop: () => Promise<void>;
 }
 
-export async function serve({ script, state }: { script: string; state: string }): Promise<Served> {
+/**
+ * The Miniflare options the benchmark serves the Worker with: wrangler.toml's, as wrangler itself builds them,
+ * plus the built bundle. THE place for benchmark-only settings of the Worker (bindings, vars such as a rate-limit
+ * switch for benchmarks): add them to `worker` below, and they apply to both the cached and the uncached Worker.
+ */
+export function benchOptions({ script, state }: { script: string; state: string }) {
   const { workerOptions } = unstable_getMiniflareWorkerOptions(join(ROOT, 'wrangler.toml'));
   // The bundle is already built: module rules would make Miniflare collect modules from source again.
   const { modulesRules: _unused, ...options } = workerOptions;
@@ -53,19 +58,21 @@ export async function serve({ script, state }: { script: string; state: string }
     modulesRoot: bundleDir,
     unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }],
   };
-  const mf = new Miniflare(
-    convertV4MiniflareOptions({
-      host: '127.0.0.1',
-      port: 0,
-      // `d1Persist` is ignored by this Miniflare; state lives where `wrangler --persist-to <state>` keeps it.
-      resourcePersistencePath: join(state, 'v3'),
-      cf: false,
-      workers: [
-        { ...worker, name: 'socius' },
-        { ...worker, name: 'socius-uncached', cacheAPI: false },
-      ],
-    }),
-  );
+  return convertV4MiniflareOptions({
+    host: '127.0.0.1',
+    port: 0,
+    // `d1Persist` is ignored by this Miniflare; state lives where `wrangler --persist-to <state>` keeps it.
+    resourcePersistencePath: join(state, 'v3'),
+    cf: false,
+    workers: [
+      { ...worker, name: 'socius' },
+      { ...worker, name: 'socius-uncached', cacheAPI: false },
+    ],
+  });
+}
+
+export async function serve({ script, state }: { script: string; state: string }): Promise<Served> {
+  const mf = new Miniflare(benchOptions({ script, state }));
   await mf.ready;
   const cached = await mf.unsafeGetDirectURL('socius');
   const uncached = await mf.unsafeGetDirectURL('socius-uncached');
