@@ -35,7 +35,7 @@ describe('npm run bench -- --smoke', () => {
   beforeAll(() => {
     const run = spawnSync(
       process.execPath,
-      ['--disable-warning=ExperimentalWarning', join(ROOT, 'scripts', 'bench.ts'), '--smoke', '--json', jsonPath],
+      ['--disable-warning=ExperimentalWarning', join(ROOT, 'scripts', 'bench.ts'), '--smoke', '--markdown', '--json', jsonPath],
       {
         cwd: ROOT,
         encoding: 'utf8',
@@ -71,6 +71,24 @@ describe('npm run bench -- --smoke', () => {
       if (route.cached) expect(route.cacheHitShare, route.title).toBeGreaterThan(0.5);
       else expect(route.cacheHitShare, route.title).toBe(0);
     }
+  });
+
+  it('prints the README table with --markdown', () => {
+    expect(stdout).toContain('| route (200 events) | req/s | p50 ms | p99 ms | × static | D1 trips | cache hit |');
+    for (const route of results.routes) expect(stdout).toContain(`| ${route.title} |`);
+  });
+
+  it('refuses a peer it does not know, naming the one it does', () => {
+    const run = spawnSync(
+      process.execPath,
+      ['--disable-warning=ExperimentalWarning', join(ROOT, 'scripts', 'bench.ts'), '--peer', 'strapi'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('--peer takes only "directus", got "strapi"');
   });
 
   it('reports the resident memory of the serving workerd', () => {
