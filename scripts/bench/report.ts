@@ -142,9 +142,18 @@ export function targets(
   return out;
 }
 
+/** A Markdown table laid out as the formatter (Biome) lays it out, so a pasted table passes `npm run lint`. */
+function markdownTable(head: string[], right: boolean[], rows: string[][]): string[] {
+  const widths = head.map((h, i) => Math.max(h.length, 3, ...rows.map((row) => row[i]?.length ?? 0)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, i) => (right[i] ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join(' | ')} |`;
+  const rule = widths.map((w, i) => (right[i] ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w)));
+  return [line(head), `| ${rule.join(' | ')} |`, ...rows.map(line)];
+}
+
 /**
- * The README's table (GitHub Markdown): the routes, then every target with whether it was met, then the machine.
- * `npm run bench -- --events 100000 --markdown` prints it, so the README is updated by pasting.
+ * The README's tables (GitHub Markdown): the routes, then every target with whether it was met, with the machine.
+ * `npm run bench -- --events 100000 --markdown` prints them, so the README is updated by pasting.
  */
 export function markdown(
   rows: RouteResult[],
@@ -155,25 +164,39 @@ export function markdown(
   const lines = [
     `Latest \`npm run bench -- --events ${about.events}\` (${about.date.slice(0, 10)}, ${about.machine}; ${about.setup}):`,
     '',
-    `| route (${about.events.toLocaleString('en')} events) | req/s | p50 ms | p99 ms | × static | D1 trips | cache hit |`,
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...rows
-      .map((r) =>
-        [
-          cell(r.title),
-          r.requestsPerSecond < 10 ? r.requestsPerSecond.toFixed(1) : r.requestsPerSecond.toFixed(0),
-          r.requests > 0 ? String(r.p50) : '-',
-          r.requests > 0 ? String(r.p99) : '-',
-          r.ratioToStatic.toFixed(2),
-          fmt(r.d1RoundTrips, 2),
-          r.cacheHitShare === null ? '-' : `${Math.round(r.cacheHitShare * 100)} %`,
-        ].join(' | '),
-      )
-      .map((line) => `| ${line} |`),
+    ...markdownTable(
+      [
+        `route (${about.events.toLocaleString('en')} events)`,
+        'req/s',
+        'p50 ms',
+        'p99 ms',
+        '× static',
+        'D1 trips',
+        'cache hit',
+        'RSS after MB',
+      ],
+      [false, true, true, true, true, true, true, true],
+      rows.map((r) => [
+        cell(r.title),
+        r.requestsPerSecond < 10 ? r.requestsPerSecond.toFixed(1) : r.requestsPerSecond.toFixed(0),
+        r.requests > 0 ? String(r.p50) : '-',
+        r.requests > 0 ? String(r.p99) : '-',
+        r.ratioToStatic.toFixed(2),
+        fmt(r.d1RoundTrips, 2),
+        r.cacheHitShare === null ? '-' : `${Math.round(r.cacheHitShare * 100)} %`,
+        String(r.rssAfterMb),
+      ]),
+    ),
   ];
   if (checked.length > 0) {
-    lines.push('', '| target (issue 12) | measured | met |', '| --- | --- | :---: |');
-    for (const t of checked) lines.push(`| ${cell(t.name)} | ${cell(t.measured)} | ${t.met === null ? 'n/a' : t.met ? 'yes' : '**no**'} |`);
+    lines.push(
+      '',
+      ...markdownTable(
+        ['target (issue 12)', 'measured', 'met'],
+        [false, false, false],
+        checked.map((t) => [cell(t.name), cell(t.measured), t.met === null ? 'n/a' : t.met ? 'yes' : '**no**']),
+      ),
+    );
   }
   return lines.join('\n');
 }
