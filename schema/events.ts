@@ -48,7 +48,8 @@ export const events = sqliteTable(
     ...editorial,
   },
   (t) => [
-    index('events_status_starts_idx').on(t.status, t.startsAt, t.id),
+    // ends_at last: a page in start order checks "still listed" inside the index (api/events/queries.ts).
+    index('events_status_starts_idx').on(t.status, t.startsAt, t.id, t.endsAt),
     index('events_status_updated_idx').on(t.status, t.updatedAt, t.id),
     // The first event to end (how long a list stays true) and the events ending on the day of `from` (the part of
     // a total or facet that event_counts cannot give by whole days).

@@ -3,19 +3,24 @@
 // and loads each route from this process for a fixed time after a warm-up. Prints a table and issue 12's
 // targets, and writes both as JSON (default dist/bench-results.json). A benchmark, not a test: only `--smoke`
 // (tiny data, 20 requests per route) runs in CI, to prove the harness works. See README, "Benchmark".
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { planFor } from './bench/content.ts';
+import { DIRECTUS_VERSION, startDirectus } from './bench/directus.ts';
 import { measure } from './bench/load.ts';
-import { type RouteResult, routeResult, table, targetLines, targets } from './bench/report.ts';
+import { markdown, type RouteResult, routeResult, table, targetLines, targets } from './bench/report.ts';
 import { benchRoutes } from './bench/routes.ts';
-import { seedBenchDatabase } from './bench/seed.ts';
+import { d1File, seedBenchDatabase } from './bench/seed.ts';
 import { bundleWorker, ensureAssets, residentMb, serve } from './bench/serve.ts';
 import { ROOT } from './local.ts';
 
-const USAGE = `npm run bench -- [--events N] [--duration S] [--warmup S] [--connections C] [--json FILE] [--keep] [--smoke]`;
+const USAGE =
+  'npm run bench -- [--events N] [--duration S] [--warmup S] [--connections C] [--json FILE] [--markdown] [--peer directus] [--keep] [--smoke]';
 
 function numberFlag(name: string, value: string | undefined, fallback: number, min: number): number {
   if (value === undefined) return fallback;
@@ -31,6 +36,8 @@ const { values } = parseArgs({
     warmup: { type: 'string' },
     connections: { type: 'string' },
     json: { type: 'string' },
+    markdown: { type: 'boolean', default: false },
+    peer: { type: 'string' },
     keep: { type: 'boolean', default: false },
     smoke: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -42,6 +49,8 @@ if (values.help) {
   process.exit(0);
 }
 const smoke = values.smoke;
+if (values.peer !== undefined && values.peer !== 'directus')
+  throw new Error(`--peer takes only "directus", got "${values.peer}"\n${USAGE}`);
 const events = Math.round(numberFlag('events', values.events, smoke ? 200 : 10_000, 1));
 const duration = numberFlag('duration', values.duration, smoke ? 1 : 10, 1);
 const warmup = numberFlag('warmup', values.warmup, smoke ? 0.5 : 2, 0);
@@ -60,12 +69,73 @@ async function drain(base: URL): Promise<void> {
   await response.arrayBuffer();
 }
 
+/** Directus beside us (scripts/bench/directus.ts): its ping as its ceiling, its list with and without its cache. */
+async function measureDirectus(): Promise<RouteResult[]> {
+  console.log(`\nStarting Directus ${DIRECTUS_VERSION} on SQLite with the same events …`);
+  const peer = await startDirectus({ work, d1File: d1File(state), port: await freePort() });
+  stopPeer = peer.stop;
+  try {
+    const rows: RouteResult[] = [];
+    let ceiling = 0;
+    const runs = [
+      { id: 'directus-ping', title: '(D-a) Directus /server/ping', url: peer.ping, cached: true, headers: undefined },
+      {
+        id: 'directus-list-cached',
+        title: '(D-b) Directus /items/events, 20, memory cache',
+        url: peer.list,
+        cached: true,
+        headers: undefined,
+      },
+      {
+        id: 'directus-list-uncached',
+        title: '(D-c) Directus /items/events, 20, uncached',
+        url: peer.list,
+        cached: false,
+        headers: peer.skipCache,
+      },
+    ];
+    for (const { headers, ...route } of runs) {
+      const load = await measure(route.url, { connections, duration, warmup, ...(headers ? { headers } : {}) });
+      if (route.id === 'directus-ping') ceiling = load.requestsPerSecond;
+      const row = routeResult(route, load, ceiling, residentMb(peer.pid));
+      rows.push(row);
+      console.log(`  ${row.title}: ${row.requestsPerSecond} req/s, p99 ${row.p99} ms`);
+    }
+    return rows;
+  } finally {
+    await peer.stop();
+    stopPeer = undefined;
+  }
+}
+
+/** The built widget scripts in gzip kB: socius.js (every page) and all chunks together. */
+function widgetSizes(): { eagerKb: number; allKb: number } {
+  const folder = join(ROOT, 'dist', 'public', 'widgets', 'v1');
+  const kb = (name: string) => gzipSync(readFileSync(join(folder, name))).length / 1024;
+  const all = readdirSync(folder).filter((name) => name.endsWith('.js'));
+  return { eagerKb: kb('socius.js'), allKb: all.reduce((sum, name) => sum + kb(name), 0) };
+}
+
+/** A port nothing listens on now, for Directus (which takes no port 0). */
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => done(port));
+    });
+  });
+}
+
+let stopPeer: (() => Promise<void>) | undefined;
 const started = performance.now();
 const seconds = () => Math.round((performance.now() - started) / 100) / 10;
 const work = mkdtempSync(join(tmpdir(), 'socius-bench-'));
 const state = join(work, 'state');
 let stop: (() => Promise<void>) | undefined;
 const cleanUp = async () => {
+  await stopPeer?.();
   const stopping = stop;
   stop = undefined;
   await stopping?.();
@@ -81,9 +151,9 @@ try {
   console.log(`Seeding ${events} events in ${state} …`);
   const seeded = await seedBenchDatabase(state, planFor(events));
   console.log(
-    `Seeded ${seeded.rows} rows (${seeded.plan.events} events, ${seeded.plan.analyses} analyses, ${seeded.plan.services} services ` +
-      `plus the seed) and ${seeded.searchRows} search documents in ${seeded.seconds.toFixed(1)} s ` +
-      `(schema and seed ${seeded.phases.schemaAndSeed} s, content ${seeded.phases.content} s, search index ${seeded.phases.searchIndex} s). ` +
+    `Seeded ${seeded.plan.events} events, ${seeded.plan.analyses} analyses and ${seeded.plan.services} services (plus the seed) ` +
+      `through the content import's statements (${seeded.rows} statements), ${seeded.searchRows} search documents, in ` +
+      `${seeded.seconds.toFixed(1)} s (schema and seed ${seeded.phases.schemaAndSeed} s, content ${seeded.phases.content} s). ` +
       `"${seeded.commonWord}" is in ${Math.round(seeded.commonWordShare * 100)} % of the Dutch documents.`,
   );
 
@@ -111,8 +181,10 @@ try {
   await new Promise((done) => setTimeout(done, smoke ? 500 : 5000));
   const afterIdleMb = residentMb(served.pid);
   const memory = { idleMb, afterIdleMb };
+  const peerRows = values.peer === 'directus' ? await measureDirectus() : [];
+  results.push(...peerRows);
   // A smoke run's figures only prove the harness works: too few requests on too little data to judge targets by.
-  const checked = smoke ? [] : targets(results, memory, events);
+  const checked = smoke ? [] : targets(results, memory, events, seeded.seconds, widgetSizes());
 
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`;
   console.log(`\nSocius Content API on workerd (no wrangler dev), ${events} events, ${machine}`);
@@ -122,6 +194,10 @@ try {
   console.log(table(results));
   if (!smoke) console.log(`\nTargets (issue 12):\n${targetLines(checked)}`);
   console.log(`\nSeed ${seeded.seconds.toFixed(1)} s, total ${seconds()} s.`);
+  if (values.markdown) {
+    const setup = `${connections} connections, ${length} per route after ${warmup} s warm-up, load average ${loadavg()[0]?.toFixed(1)} at the end`;
+    console.log(`\n${markdown(results, checked, { events, machine, date: new Date().toISOString(), setup })}\n`);
+  }
 
   mkdirSync(dirname(jsonPath), { recursive: true });
   writeFileSync(

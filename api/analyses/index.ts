@@ -11,8 +11,11 @@ import {
   analysisBySlugQuery,
   analysisCountQuery,
   analysisCursor,
+  analysisIdBySlugQuery,
   analysisListQuery,
-  authorsAndTopics,
+  analysisPageIdsQuery,
+  authorsAndTopicsQueries,
+  groupAuthorsAndTopics,
   sectionsAndAttachmentsQueries,
   toAnalysisSummary,
 } from './queries.ts';
@@ -32,16 +35,15 @@ export const analysesRouter = createRouter()
       authors: listValues(query.author),
       q: query.q,
     };
-    const [rows, totals] = await db.batch([
-      analysisListQuery(db, lang, filter, query.sort, query.limit, decodeCursor(query.cursor, query.sort)),
+    const cursor = decodeCursor(query.cursor, query.sort);
+    // The page, its total, and its authors and topics (through the page's own query) in one batch: one round trip.
+    const [rows, totals, authorRows, topicRows] = await db.batch([
+      analysisListQuery(db, lang, filter, query.sort, query.limit, cursor),
       analysisCountQuery(db, filter),
+      ...authorsAndTopicsQueries(db, analysisPageIdsQuery(db, filter, query.sort, query.limit, cursor).getSQL(), lang),
     ]);
     const { items, nextCursor } = page(rows, query.limit, analysisCursor(query.sort));
-    const { authors, topicRefs } = await authorsAndTopics(
-      db,
-      items.map((row) => row.id),
-      lang,
-    );
+    const { authors, topicRefs } = groupAuthorsAndTopics([authorRows, topicRows]);
     const origin = new URL(c.req.url).origin;
     const data = items.map((row) => toAnalysisSummary(row, lang, origin, authors.get(row.id) ?? [], topicRefs.get(row.id) ?? []));
     return c.json({ data, nextCursor, total: totals[0]?.total ?? 0 }, 200, nextLink(c.req.url, nextCursor));
@@ -49,16 +51,20 @@ export const analysesRouter = createRouter()
   .openapi(getAnalysis, async (c) => {
     const { slug } = c.req.valid('param');
     const { db, lang } = c.var;
-    const [row] = await analysisBySlugQuery(db, lang, slug, await visibleStatuses(c));
+    // The analysis, its sections, files, authors and topics in one batch: one round trip.
+    const statuses = await visibleStatuses(c);
+    const id = analysisIdBySlugQuery(db, slug, statuses).getSQL();
+    const [[row], sections, attachments, authorRows, topicRows] = await db.batch([
+      analysisBySlugQuery(db, lang, slug, statuses),
+      ...sectionsAndAttachmentsQueries(db, id, lang),
+      ...authorsAndTopicsQueries(db, id, lang),
+    ]);
     if (!row) {
       const renamed = await redirectRenamed(c, 'analysis', slug);
       if (renamed) return renamed;
       throw new ApiError('not-found', `No published analysis has the slug "${slug}".`);
     }
-    const [[sections, attachments], { authors, topicRefs }] = await Promise.all([
-      db.batch(sectionsAndAttachmentsQueries(db, row.id, lang)),
-      authorsAndTopics(db, [row.id], lang),
-    ]);
+    const { authors, topicRefs } = groupAuthorsAndTopics([authorRows, topicRows]);
     const summary = toAnalysisSummary(row, lang, new URL(c.req.url).origin, authors.get(row.id) ?? [], topicRefs.get(row.id) ?? []);
     const data = {
       ...summary,

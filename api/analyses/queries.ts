@@ -13,7 +13,7 @@ import type { Lang, WorkflowStatus } from '../../schema/columns.ts';
 import type { Db } from '../env.ts';
 import { fromBrusselsLocal, toBrusselsIso } from '../lib/brussels-time.ts';
 import { matchesWords } from '../lib/full-text.ts';
-import { inIdList } from '../lib/id-list.ts';
+import { inIds } from '../lib/id-list.ts';
 import { keysetOrder, type SortKey, seekAfter, sortedCursorKey, sortedCursorValue } from '../lib/keyset.ts';
 import { itemLinks } from '../lib/links.ts';
 import type { Cursor } from '../lib/pagination.ts';
@@ -86,6 +86,24 @@ export function analysisCursor(sort: AnalysisSort) {
   return (row: AnalysisRow): Cursor => ({ key: sortedCursorKey(sort, (row.publishedAt ?? row.updatedAt).getTime()), id: row.id });
 }
 
+/**
+ * Where a page of analyses starts and how it is ordered: by the sort's key, or for an editor's preview (drafts
+ * have no publication date) by {@link PREVIEW_KEY}. Shared by the page and its ids so they always read the same rows.
+ */
+function pageOf(filter: AnalysisFilter, sort: AnalysisSort, cursor: Cursor | undefined): { where: SQL | undefined; orderBy: SQL[] } {
+  const key = SORT_KEYS[sort];
+  if (isPreview(filter.workflow)) {
+    const ascending = key.direction === 'asc';
+    const order = ascending ? asc : desc;
+    const seek = cursor
+      ? sql`(${PREVIEW_KEY}, ${analyses.id}) ${sql.raw(ascending ? '>' : '<')} (${sortedCursorValue(cursor, sort)}, ${cursor.id})`
+      : undefined;
+    return { where: and(analysisConditions(filter), seek), orderBy: [order(PREVIEW_KEY), order(analyses.id)] };
+  }
+  const seek = cursor ? seekAfter(key, analyses.id, new Date(sortedCursorValue(cursor, sort)), cursor.id) : undefined;
+  return { where: and(analysisConditions(filter), seek), orderBy: keysetOrder(key, analyses.id) };
+}
+
 /** A page of analyses (one row more than `limit`, to tell whether another page follows). */
 export function analysisListQuery(
   db: Db,
@@ -95,23 +113,31 @@ export function analysisListQuery(
   limit: number,
   cursor: Cursor | undefined,
 ) {
-  const key = SORT_KEYS[sort];
-  if (isPreview(filter.workflow)) {
-    const ascending = key.direction === 'asc';
-    const order = ascending ? asc : desc;
-    const seek = cursor
-      ? sql`(${PREVIEW_KEY}, ${analyses.id}) ${sql.raw(ascending ? '>' : '<')} (${sortedCursorValue(cursor, sort)}, ${cursor.id})`
-      : undefined;
-    return analysisRows(db, lang)
-      .where(and(analysisConditions(filter), seek))
-      .orderBy(order(PREVIEW_KEY), order(analyses.id))
-      .limit(limit + 1);
-  }
-  const seek = cursor ? seekAfter(key, analyses.id, new Date(sortedCursorValue(cursor, sort)), cursor.id) : undefined;
+  const { where, orderBy } = pageOf(filter, sort, cursor);
   return analysisRows(db, lang)
-    .where(and(analysisConditions(filter), seek))
-    .orderBy(...keysetOrder(key, analyses.id))
+    .where(where)
+    .orderBy(...orderBy)
     .limit(limit + 1);
+}
+
+/** The ids of the page analysisListQuery reads, for reading its authors and topics in the same batch. */
+export function analysisPageIdsQuery(db: Db, filter: AnalysisFilter, sort: AnalysisSort, limit: number, cursor: Cursor | undefined) {
+  const { where, orderBy } = pageOf(filter, sort, cursor);
+  return db
+    .select({ id: analyses.id })
+    .from(analyses)
+    .where(where)
+    .orderBy(...orderBy)
+    .limit(limit + 1);
+}
+
+/** The id of the published analysis `slug` (or one in `statuses`, for a preview), for reading what belongs to it in the same batch. */
+export function analysisIdBySlugQuery(db: Db, slug: string, statuses?: readonly WorkflowStatus[]) {
+  return db
+    .select({ id: analyses.id })
+    .from(analyses)
+    .where(and(visible(statuses), eq(analyses.slug, slug)))
+    .limit(1);
 }
 
 export function analysisCountQuery(db: Db, filter: AnalysisFilter) {
@@ -127,8 +153,13 @@ export function analysisBySlugQuery(db: Db, lang: Lang, slug: string, statuses?:
 const sectionTr = alias(analysisSectionTranslations, 'section_tr');
 const sectionNl = alias(analysisSectionTranslations, 'section_nl');
 
-/** The sections of one analysis in `lang`, Dutch where a section is missing, and its files in `lang` first. */
-export function sectionsAndAttachmentsQueries(db: Db, analysisId: string, lang: Lang) {
+/**
+ * The sections of one analysis in `lang`, Dutch where a section is missing, and its files in `lang` first. The
+ * analysis is its id, or a query selecting it, so the analysis and these go to D1 in one batch.
+ */
+export function sectionsAndAttachmentsQueries(db: Db, analysisId: string | SQL, lang: Lang) {
+  const of = (column: typeof analysisSections.analysisId | typeof analysisAttachments.analysisId) =>
+    typeof analysisId === 'string' ? eq(column, analysisId) : inIds(column, analysisId);
   return [
     db
       .select({
@@ -140,7 +171,7 @@ export function sectionsAndAttachmentsQueries(db: Db, analysisId: string, lang: 
       .from(analysisSections)
       .innerJoin(sectionNl, and(eq(sectionNl.sectionId, analysisSections.id), eq(sectionNl.lang, 'nl')))
       .leftJoin(sectionTr, and(eq(sectionTr.sectionId, analysisSections.id), eq(sectionTr.lang, lang)))
-      .where(eq(analysisSections.analysisId, analysisId))
+      .where(of(analysisSections.analysisId))
       .orderBy(asc(analysisSections.position)),
     db
       .select({
@@ -151,29 +182,42 @@ export function sectionsAndAttachmentsQueries(db: Db, analysisId: string, lang: 
         lang: analysisAttachments.lang,
       })
       .from(analysisAttachments)
-      .where(eq(analysisAttachments.analysisId, analysisId))
+      .where(of(analysisAttachments.analysisId))
       .orderBy(sql`${analysisAttachments.lang} = ${lang} desc`, asc(analysisAttachments.position)),
   ] as const;
 }
 
-/** Authors (in credited order) and topics of a page of analyses, by analysis id, in one round trip. */
-export async function authorsAndTopics(db: Db, ids: string[], lang: Lang) {
-  if (ids.length === 0)
-    return {
-      authors: new Map<string, Author[]>(),
-      topicRefs: new Map<string, { slug: string; name: string }[]>(),
-    };
-  const [authorRows, topicRows] = await db.batch([
+/**
+ * Authors (in credited order) and topics of the analyses `ids` selects: a list of ids, or the page's own query as a
+ * subquery, so a page and what it shows go to D1 in one batch.
+ */
+export function authorsAndTopicsQueries(db: Db, ids: readonly string[] | SQL, lang: Lang) {
+  return [
     db
       .select({ analysisId: analysisAuthors.analysisId, name: analysisAuthors.name, affiliation: analysisAuthors.affiliation })
       .from(analysisAuthors)
-      .where(inIdList(analysisAuthors.analysisId, ids))
+      .where(inIds(analysisAuthors.analysisId, ids))
       .orderBy(asc(analysisAuthors.analysisId), asc(analysisAuthors.position)),
     topicRefsQuery(db, analysisTopics, analysisTopics.analysisId, ids, lang),
-  ]);
+  ] as const;
+}
+
+type AuthorsAndTopicsQueries = ReturnType<typeof authorsAndTopicsQueries>;
+
+/** What authorsAndTopicsQueries returned, by analysis id. */
+export function groupAuthorsAndTopics([authorRows, topicRows]: readonly [
+  Awaited<AuthorsAndTopicsQueries[0]>,
+  Awaited<AuthorsAndTopicsQueries[1]>,
+]) {
   const authors = new Map<string, Author[]>();
   for (const { analysisId, ...author } of authorRows) authors.set(analysisId, [...(authors.get(analysisId) ?? []), author]);
   return { authors, topicRefs: groupTopicRefs(topicRows) };
+}
+
+/** Authors and topics of a page of analyses, by analysis id, in one round trip. */
+export async function authorsAndTopics(db: Db, ids: string[], lang: Lang) {
+  if (ids.length === 0) return groupAuthorsAndTopics([[], []]);
+  return groupAuthorsAndTopics(await db.batch(authorsAndTopicsQueries(db, ids, lang)));
 }
 
 export function toAnalysisSummary(

@@ -13,14 +13,15 @@ import ical, {
 import type { Lang } from '../../schema/columns.ts';
 import type { EventStatus } from '../../schema/events.ts';
 import { createRouter } from '../app.ts';
-import type { Db } from '../env.ts';
 import { ApiError, problemResponses } from '../errors.ts';
 import {
+  assembleEvents,
   eventBySlugQuery,
   eventFilterFrom,
+  eventHydrationQueries,
+  eventIdBySlugQuery,
   eventListQuery,
-  type hydrateEvents,
-  hydrateEventsWithSessions,
+  eventPageIdsQuery,
   type SessionRow,
 } from '../events/queries.ts';
 import { type EventBody, EventListQuerySchema } from '../events/schemas.ts';
@@ -34,8 +35,6 @@ export const CALENDAR_CONTENT_TYPE = 'text/calendar; charset=utf-8';
 const UID_DOMAIN = 'socius.be';
 /** The feed holds at most this many events, soonest first. */
 export const FEED_CAP = 500;
-// D1 binds at most 100 parameters per statement; hydrating binds one per event id plus a few, so events go in chunks.
-const CHUNK = 90;
 // SEQUENCE is a signed 32-bit integer in many clients: seconds since 2020 grow with every edit and fit until 2088.
 const SEQUENCE_EPOCH = Date.UTC(2020, 0, 1);
 
@@ -159,16 +158,6 @@ const eventFeed = createRoute({
 });
 
 // ---- Building the calendar -------------------------------------------------------------------------------------
-
-type EventRow = Parameters<typeof hydrateEvents>[1][number];
-
-/** Events with their sessions, in the order of `rows`. */
-async function withSessions(db: Db, rows: EventRow[], lang: Lang, origin: string, now: Date) {
-  const chunks: EventRow[][] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) chunks.push(rows.slice(i, i + CHUNK));
-  const parts = await Promise.all(chunks.map((chunk) => hydrateEventsWithSessions(db, chunk, lang, origin, now)));
-  return parts.flat();
-}
 
 /** A session's own status, unless the event as a whole is cancelled or postponed. */
 function effectiveStatus(event: EventStatus, session: EventStatus): EventStatus {
@@ -341,9 +330,13 @@ export const calendarRouter = createRouter()
   .openapi(eventCalendar, async (c) => {
     const { slug } = c.req.valid('param');
     const { db, lang } = c.var;
-    const [row] = await eventBySlugQuery(db, lang, slug);
-    if (!row) throw new ApiError('not-found', `No published event has the slug "${slug}".`);
-    const items = await withSessions(db, [row], lang, new URL(c.req.url).origin, new Date());
+    // The event and its sessions, topics and service in one batch: one round trip.
+    const [rows, sessions, topicRows, serviceRows] = await db.batch([
+      eventBySlugQuery(db, lang, slug),
+      ...eventHydrationQueries(db, eventIdBySlugQuery(db, slug).getSQL(), lang),
+    ]);
+    if (rows.length === 0) throw new ApiError('not-found', `No published event has the slug "${slug}".`);
+    const items = assembleEvents(rows, [sessions, topicRows, serviceRows], lang, new URL(c.req.url).origin, new Date());
     return c.body(renderCalendar(lang, items, null), 200, {
       'Content-Type': CALENDAR_CONTENT_TYPE,
       'Content-Disposition': `attachment; filename="${slug}.ics"`,
@@ -355,7 +348,12 @@ export const calendarRouter = createRouter()
     const now = new Date();
     // The same reading of the filters as GET /v1/events, so a feed and a list with the same query agree.
     const filter = eventFilterFrom(query, now);
-    const rows = (await eventListQuery(db, lang, filter, 'startsAt', FEED_CAP, undefined)).slice(0, FEED_CAP);
+    // The events and their sessions, topics and services (through the list's own query) in one batch: one round trip.
+    const [listed, sessions, topicRows, serviceRows] = await db.batch([
+      eventListQuery(db, lang, filter, 'startsAt', FEED_CAP, undefined),
+      ...eventHydrationQueries(db, eventPageIdsQuery(db, filter, 'startsAt', FEED_CAP, undefined).getSQL(), lang),
+    ]);
+    const rows = listed.slice(0, FEED_CAP);
     // Listed because they end after now: the feed changes when the first of them ends.
     if (query.from === undefined) {
       freshUntil(
@@ -363,7 +361,7 @@ export const calendarRouter = createRouter()
         rows.reduce<Date | undefined>((first, row) => (!first || row.endsAt < first ? row.endsAt : first), undefined),
       );
     }
-    const items = await withSessions(db, rows, lang, new URL(c.req.url).origin, now);
+    const items = assembleEvents(rows, [sessions, topicRows, serviceRows], lang, new URL(c.req.url).origin, now);
     return c.body(renderCalendar(lang, items, { url: c.req.url }), 200, {
       'Content-Type': CALENDAR_CONTENT_TYPE,
       'Content-Disposition': 'inline; filename="socius.ics"',

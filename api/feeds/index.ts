@@ -5,19 +5,26 @@ import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Lang } from '../../schema/columns.ts';
 import { SERVICE_FORMATS } from '../../schema/services.ts';
-import { type AnalysisFilter, analysisListQuery, authorsAndTopics, toAnalysisSummary } from '../analyses/queries.ts';
+import {
+  type AnalysisFilter,
+  analysisListQuery,
+  analysisPageIdsQuery,
+  authorsAndTopicsQueries,
+  groupAuthorsAndTopics,
+  toAnalysisSummary,
+} from '../analyses/queries.ts';
 import { AnalysisListQuerySchema } from '../analyses/schemas.ts';
 import { createRouter } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { problemResponses } from '../errors.ts';
-import { eventFilterFrom, eventListQuery, hydrateEvents } from '../events/queries.ts';
+import { assembleEvents, eventFilterFrom, eventHydrationQueries, eventListQuery, eventPageIdsQuery } from '../events/queries.ts';
 import type { EventBody } from '../events/schemas.ts';
 import { EventListQuerySchema } from '../events/schemas.ts';
 import { ATTENDANCE_LABELS, STATUS_LABELS } from '../lib/labels.ts';
 import { enumValues, listValues } from '../lib/list-params.ts';
 import { freshUntil } from '../middleware/edge-cache.ts';
 import { conditionalGetParameters, notModifiedResponse, readHeaders } from '../openapi.ts';
-import { hydrateServices, serviceListQuery } from '../services/queries.ts';
+import { serviceBodies, serviceListQuery, servicePageIdsQuery, serviceTopicsQuery } from '../services/queries.ts';
 import { ServiceListQuerySchema } from '../services/schemas.ts';
 import { atom, FEED_CONTENT_TYPES, type FeedEntry, type FeedFormat, type FeedModel, jsonFeed, rss } from './render.ts';
 
@@ -236,12 +243,13 @@ async function analysisEntries(c: Ctx, query: Query<'analyses'>, origin: string)
     authors: listValues(query.author),
     q: query.q,
   };
-  const rows = (await analysisListQuery(db, lang, filter, '-publishedAt', FEED_SIZE, undefined)).slice(0, FEED_SIZE);
-  const { authors, topicRefs } = await authorsAndTopics(
-    db,
-    rows.map((row) => row.id),
-    lang,
-  );
+  // The entries and their authors and topics (through the list's own query) in one batch: one round trip.
+  const [listed, authorRows, topicRows] = await db.batch([
+    analysisListQuery(db, lang, filter, '-publishedAt', FEED_SIZE, undefined),
+    ...authorsAndTopicsQueries(db, analysisPageIdsQuery(db, filter, '-publishedAt', FEED_SIZE, undefined).getSQL(), lang),
+  ]);
+  const rows = listed.slice(0, FEED_SIZE);
+  const { authors, topicRefs } = groupAuthorsAndTopics([authorRows, topicRows]);
   return rows.map((row) => {
     const a = toAnalysisSummary(row, lang, origin, authors.get(row.id) ?? [], topicRefs.get(row.id) ?? []);
     const external = absoluteUrl(a.url);
@@ -270,7 +278,13 @@ function eventText(e: EventBody, lang: Lang): string {
 async function eventEntries(c: Ctx, query: Query<'events'>, origin: string): Promise<FeedEntry[]> {
   const { db, lang } = c.var;
   const now = new Date();
-  const rows = (await eventListQuery(db, lang, eventFilterFrom(query, now), 'startsAt', FEED_SIZE, undefined)).slice(0, FEED_SIZE);
+  const filter = eventFilterFrom(query, now);
+  // The entries and their sessions, topics and services (through the list's own query) in one batch: one round trip.
+  const [listed, sessions, topicRows, serviceRows] = await db.batch([
+    eventListQuery(db, lang, filter, 'startsAt', FEED_SIZE, undefined),
+    ...eventHydrationQueries(db, eventPageIdsQuery(db, filter, 'startsAt', FEED_SIZE, undefined).getSQL(), lang),
+  ]);
+  const rows = listed.slice(0, FEED_SIZE);
   // As with the JSON list: the feed stops being true when its first event ends.
   if (query.from === undefined) {
     freshUntil(
@@ -278,7 +292,7 @@ async function eventEntries(c: Ctx, query: Query<'events'>, origin: string): Pro
       rows.reduce<Date | undefined>((first, row) => (!first || row.endsAt < first ? row.endsAt : first), undefined),
     );
   }
-  const events = await hydrateEvents(db, rows, lang, origin, now);
+  const events = assembleEvents(rows, [sessions, topicRows, serviceRows], lang, origin, now).map(({ event }) => event);
   return events.map((e) => ({
     id: entryId('events', e.id),
     url: e.links.html,
@@ -294,8 +308,11 @@ async function eventEntries(c: Ctx, query: Query<'events'>, origin: string): Pro
 async function serviceEntries(c: Ctx, query: Query<'services'>, origin: string): Promise<FeedEntry[]> {
   const { db, lang } = c.var;
   const filter = { topics: listValues(query.topic), formats: enumValues('format', query.format, SERVICE_FORMATS) };
-  const rows = (await serviceListQuery(db, lang, filter, FEED_SIZE, undefined)).slice(0, FEED_SIZE);
-  const services = await hydrateServices(db, rows, lang, origin);
+  const [listed, topicRows] = await db.batch([
+    serviceListQuery(db, lang, filter, FEED_SIZE, undefined),
+    serviceTopicsQuery(db, servicePageIdsQuery(db, filter, FEED_SIZE, undefined).getSQL(), lang),
+  ]);
+  const services = serviceBodies(listed.slice(0, FEED_SIZE), topicRows, lang, origin);
   return services.map((s) => ({
     id: entryId('services', s.id),
     url: s.links.html,

@@ -10,6 +10,11 @@ import type { Db } from '../../schema/db.ts';
 export const CONTENT_VERSION_MAX_AGE_MS = 1000;
 
 let known: { version: number; readAt: number } | undefined;
+// When a read is under way (its start): concurrent requests then keep to the remembered version while it is still
+// within its bound, instead of all reading it at once the moment it expires.
+let refreshingSince: number | undefined;
+// A version past this share of its bound is refreshed by the first request that sees it, ahead of expiry.
+const REFRESH_AT = 0.8;
 // Bumped by contentChanged(): a read that started before a write in this isolate must not be remembered after it.
 let generation = 0;
 
@@ -19,6 +24,7 @@ let generation = 0;
  */
 export function contentChanged(): void {
   known = undefined;
+  refreshingSince = undefined;
   generation += 1;
 }
 
@@ -27,13 +33,22 @@ export function contentChanged(): void {
  * `maxAgeMs` 0 reads it every time.
  */
 export async function contentVersion(db: Db, maxAgeMs = CONTENT_VERSION_MAX_AGE_MS): Promise<number> {
-  if (known && Date.now() - known.readAt < maxAgeMs) return known.version;
+  const now = Date.now();
+  if (known && now - known.readAt < maxAgeMs) {
+    const refreshing = refreshingSince !== undefined && now - refreshingSince < maxAgeMs;
+    if (now - known.readAt < maxAgeMs * REFRESH_AT || refreshing) return known.version;
+  }
   // The moment before the read: what is read is at least that recent, never older.
-  const readAt = Date.now();
+  const readAt = now;
   const startedIn = generation;
-  const state = await db.get<{ version: number } | undefined>(sql`select version from content_state where id = 1`);
-  const version = state?.version ?? 0;
-  // A slower, older read never replaces a newer one that finished first.
-  if (startedIn === generation && (!known || readAt >= known.readAt)) known = { version, readAt };
-  return version;
+  refreshingSince = readAt;
+  try {
+    const state = await db.get<{ version: number } | undefined>(sql`select version from content_state where id = 1`);
+    const version = state?.version ?? 0;
+    // A slower, older read never replaces a newer one that finished first.
+    if (startedIn === generation && (!known || readAt >= known.readAt)) known = { version, readAt };
+    return version;
+  } finally {
+    if (refreshingSince === readAt) refreshingSince = undefined;
+  }
 }

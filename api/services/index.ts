@@ -5,7 +5,17 @@ import { visibleStatuses } from '../lib/auth.ts';
 import { enumValues, listValues } from '../lib/list-params.ts';
 import { decodeCursor, nextLink, page } from '../lib/pagination.ts';
 import { redirectRenamed } from '../lib/slugs.ts';
-import { hydrateServices, type ServiceFilter, serviceBySlugQuery, serviceCountQuery, serviceCursor, serviceListQuery } from './queries.ts';
+import {
+  type ServiceFilter,
+  serviceBodies,
+  serviceBySlugQuery,
+  serviceCountQuery,
+  serviceCursor,
+  serviceIdBySlugQuery,
+  serviceListQuery,
+  servicePageIdsQuery,
+  serviceTopicsQuery,
+} from './queries.ts';
 import { getService, listServices, serviceEditorial } from './routes.ts';
 
 export { routes } from './routes.ts';
@@ -21,16 +31,25 @@ export const servicesRouter = createRouter()
     };
     const cursor = decodeCursor(query.cursor);
     if (cursor && !/^\d+$/.test(String(cursor.key))) throw ApiError.invalidParam('cursor', 'query', 'Not a services cursor.');
-    const [rows, totals] = await db.batch([serviceListQuery(db, lang, filter, query.limit, cursor), serviceCountQuery(db, filter)]);
+    // The page, its total and its topics (through the page's own query) in one batch: one round trip.
+    const [rows, totals, topicRows] = await db.batch([
+      serviceListQuery(db, lang, filter, query.limit, cursor),
+      serviceCountQuery(db, filter),
+      serviceTopicsQuery(db, servicePageIdsQuery(db, filter, query.limit, cursor).getSQL(), lang),
+    ]);
     const { items, nextCursor } = page(rows, query.limit, serviceCursor);
-    const data = await hydrateServices(db, items, lang, new URL(c.req.url).origin);
+    const data = serviceBodies(items, topicRows, lang, new URL(c.req.url).origin);
     return c.json({ data, nextCursor, total: totals[0]?.total ?? 0 }, 200, nextLink(c.req.url, nextCursor));
   })
   .openapi(getService, async (c) => {
     const { slug } = c.req.valid('param');
     const { db, lang } = c.var;
-    const rows = await serviceBySlugQuery(db, lang, slug, await visibleStatuses(c));
-    const [data] = await hydrateServices(db, rows, lang, new URL(c.req.url).origin);
+    const statuses = await visibleStatuses(c);
+    const [rows, topicRows] = await db.batch([
+      serviceBySlugQuery(db, lang, slug, statuses),
+      serviceTopicsQuery(db, serviceIdBySlugQuery(db, slug, statuses).getSQL(), lang),
+    ]);
+    const [data] = serviceBodies(rows, topicRows, lang, new URL(c.req.url).origin);
     if (!data) {
       const renamed = await redirectRenamed(c, 'service', slug);
       if (renamed) return renamed;

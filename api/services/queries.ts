@@ -1,4 +1,4 @@
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Lang, WorkflowStatus } from '../../schema/columns.ts';
 import { type SERVICE_FORMATS, services, serviceTopics, serviceTranslations } from '../../schema/services.ts';
 import type { Db } from '../env.ts';
@@ -55,6 +55,30 @@ export function serviceListQuery(db: Db, lang: Lang, filter: ServiceFilter, limi
     .limit(limit + 1);
 }
 
+/** The ids of the page serviceListQuery reads, for reading their topics in the same batch. */
+export function servicePageIdsQuery(db: Db, filter: ServiceFilter, limit: number, cursor: Cursor | undefined) {
+  return db
+    .select({ id: services.id })
+    .from(services)
+    .where(and(serviceConditions(filter), cursor ? seekAfter(BY_POSITION, services.id, Number(cursor.key), cursor.id) : undefined))
+    .orderBy(...keysetOrder(BY_POSITION, services.id))
+    .limit(limit + 1);
+}
+
+/** The published service `slug`'s id, for reading its topics in the same batch. */
+export function serviceIdBySlugQuery(db: Db, slug: string, statuses?: readonly WorkflowStatus[]) {
+  return db
+    .select({ id: services.id })
+    .from(services)
+    .where(and(visible(statuses), eq(services.slug, slug)))
+    .limit(1);
+}
+
+/** Topics of the services `ids` selects (a list, or a query as a subquery, so they share the page's batch). */
+export function serviceTopicsQuery(db: Db, ids: readonly string[] | SQL, lang: Lang) {
+  return topicRefsQuery(db, serviceTopics, serviceTopics.serviceId, ids, lang);
+}
+
 export function serviceCountQuery(db: Db, filter: ServiceFilter) {
   return db.select({ total: count() }).from(services).where(serviceConditions(filter));
 }
@@ -65,18 +89,13 @@ export function serviceBySlugQuery(db: Db, lang: Lang, slug: string, statuses?: 
     .limit(1);
 }
 
-/** Bodies of a page of services, with their topics (one more round trip). */
-export async function hydrateServices(db: Db, rows: ServiceRow[], lang: Lang, origin: string): Promise<ServiceBody[]> {
-  const topicRows =
-    rows.length > 0
-      ? await topicRefsQuery(
-          db,
-          serviceTopics,
-          serviceTopics.serviceId,
-          rows.map((r) => r.id),
-          lang,
-        )
-      : [];
+/** Bodies of services from their rows and what serviceTopicsQuery returned for them. */
+export function serviceBodies(
+  rows: ServiceRow[],
+  topicRows: Awaited<ReturnType<typeof serviceTopicsQuery>>,
+  lang: Lang,
+  origin: string,
+): ServiceBody[] {
   const byService = groupTopicRefs(topicRows);
   return rows.map((row) => ({
     id: row.id,

@@ -1,14 +1,15 @@
-// Synthetic content at any scale, as rows of the app's drizzle tables. Realistic where the measurements depend on
-// it: words drawn from the seed's own Dutch, English and French text with a Zipf distribution (a few words in
+// Synthetic content at any scale, as documents of the content file (api/content/file.ts), which the benchmark
+// stores with the import's own statements. Realistic where the measurements depend on it: words drawn from the seed's own Dutch, English and French text with a Zipf distribution (a few words in
 // nearly every item, a long tail of rare ones), most items in all three languages, events spread over two years
 // with multi-session and online ones, facets (topics, cities) skewed as real agendas are. The same scale gives
 // the same content (ids and dates relative to the day aside), so two runs measure the same data.
 
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { AnalysisDocument } from '../../api/analyses/writes.ts';
+import type { ServiceDocument } from '../../api/content/taxonomy.ts';
+import type { EventDocument } from '../../api/events/writes.ts';
 import { addDays, brusselsDate, fromBrusselsLocal } from '../../api/lib/brussels-time.ts';
 import type { Lang } from '../../schema/columns.ts';
 import { ATTENDANCE_MODES, type AttendanceMode, AVAILABILITIES, type EventStatus } from '../../schema/events.ts';
-import * as t from '../../schema/index.ts';
 import { plainText } from '../../schema/search-index.ts';
 import { analyses as seedAnalyses } from '../../schema/seed/content/analyses.ts';
 import { events as seedEvents } from '../../schema/seed/content/events.ts';
@@ -71,20 +72,10 @@ function vocabulary(texts: string[]): string[] {
   return [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([word]) => word);
 }
 
-/** Rows for one table, parents listed before children so foreign keys hold at every statement. */
-export interface TableRows {
-  table: SQLiteTable;
-  rows: Record<string, unknown>[];
-}
-
-/** Ties rows to their table's insert type, so content that no longer fits the schema fails the typecheck. */
-function rowsOf<T extends SQLiteTable>(table: T, rows: T['$inferInsert'][]): TableRows {
-  return { table, rows };
-}
-
+/** What generated items may refer to, by slug, as content-file documents do. */
 export interface Existing {
-  topicIds: string[];
-  serviceIds: string[];
+  topics: string[];
+  services: string[];
 }
 
 export interface ContentPlan {
@@ -122,6 +113,22 @@ export class ContentGenerator {
   /** The most common word of at least `minLength` letters: what a search that matches most items asks for. */
   commonWord(lang: Lang = 'nl', minLength = 5): string {
     return this.words[lang].list.find((word) => word.length >= minLength) ?? 'socius';
+  }
+
+  private idCounter = 0;
+
+  /**
+   * An id shaped like a UUID, time-ordered as UUID version 7 ids are, in generation order: a bulk
+   * load then appends to the id indexes instead of writing each row at a random place in them (twice as fast).
+   */
+  private id(): string {
+    const hex = (this.now.getTime() * 1000 + this.idCounter++).toString(16).padStart(12, '0').slice(-12);
+    const tail = Array.from({ length: 5 }, () =>
+      Math.floor(this.rand() * 65_536)
+        .toString(16)
+        .padStart(4, '0'),
+    );
+    return `${hex.slice(0, 8)}-${hex.slice(8)}-7${tail[0]?.slice(1)}-${tail[1]}-${tail[2]}${tail[3]}${tail[4]}`;
   }
 
   private int(min: number, max: number): number {
@@ -201,150 +208,94 @@ export class ContentGenerator {
     return `${base || 'item'}-${n}`;
   }
 
-  private published(): {
-    status: 'published' | 'draft' | 'review' | 'archived';
-    createdAt: Date;
-    updatedAt: Date;
-    version: number;
-    publishAt: null;
-    unpublishAt: null;
-    deletedAt: null;
-  } {
+  /** Workflow status and stamps as a content-file document holds them: most items published. */
+  private published(): { status: 'published' | 'draft' | 'review' | 'archived'; createdAt: string; updatedAt: string } {
     const roll = this.rand();
-    const createdAt = new Date(this.now.getTime() - this.int(1, 700) * DAY);
+    const createdAt = this.now.getTime() - this.int(1, 700) * DAY;
     return {
       status: roll < 0.95 ? 'published' : roll < 0.97 ? 'draft' : roll < 0.99 ? 'review' : 'archived',
-      createdAt,
-      updatedAt: new Date(Math.min(this.now.getTime(), createdAt.getTime() + this.int(0, 60) * DAY)),
-      // The editorial columns: a first version, nothing scheduled, nothing deleted.
-      version: 1,
-      publishAt: null,
-      unpublishAt: null,
-      deletedAt: null,
+      createdAt: new Date(createdAt).toISOString(),
+      updatedAt: new Date(Math.min(this.now.getTime(), createdAt + this.int(0, 60) * DAY)).toISOString(),
     };
   }
 
-  services(count: number, existing: Existing, offset: number): TableRows[] {
-    const rows = {
-      services: [] as (typeof t.services.$inferInsert)[],
-      serviceTranslations: [] as (typeof t.serviceTranslations.$inferInsert)[],
-      serviceTopics: [] as (typeof t.serviceTopics.$inferInsert)[],
-    };
-    for (let i = 0; i < count; i++) {
-      const id = crypto.randomUUID();
+  /** Texts in each of the item's languages: Dutch always, `nl` given for it. */
+  private texts<T>(langs: Lang[], make: (lang: Lang) => T): Record<Lang, T> {
+    return Object.fromEntries(langs.map((lang) => [lang, make(lang)])) as Record<Lang, T>;
+  }
+
+  services(count: number, existing: Existing, offset: number): ServiceDocument[] {
+    return Array.from({ length: count }, (_, i) => {
       const titleNl = this.title('nl');
-      rows.services.push({
-        id,
+      return {
+        id: this.id(),
         slug: this.slug(titleNl, offset + i),
         format: this.pick(SERVICE_FORMATS),
         contactEmail: 'info@example.org',
         url: `https://example.org/socius/aanbod/${offset + i}`,
         position: offset + i,
         ...this.published(),
-      });
-      for (const lang of this.langs()) {
-        rows.serviceTranslations.push({
-          serviceId: id,
-          lang,
+        translations: this.texts(this.langs(), (lang) => ({
           title: lang === 'nl' ? titleNl : this.title(lang),
           summary: this.sentence(lang, 12, 22),
           description: this.paragraphs(lang, this.int(2, 4)),
           audience: this.sentence(lang, 6, 12),
-        });
-      }
-      for (const topicId of this.skewed(existing.topicIds, this.int(1, 3))) rows.serviceTopics.push({ serviceId: id, topicId });
-    }
-    return [
-      rowsOf(t.services, rows.services),
-      rowsOf(t.serviceTranslations, rows.serviceTranslations),
-      rowsOf(t.serviceTopics, rows.serviceTopics),
-    ];
+        })),
+        topics: this.skewed(existing.topics, this.int(1, 3)).sort(),
+      } satisfies ServiceDocument;
+    });
   }
 
-  analyses(count: number, existing: Existing, offset: number): TableRows[] {
-    const rows = {
-      analyses: [] as (typeof t.analyses.$inferInsert)[],
-      analysisTranslations: [] as (typeof t.analysisTranslations.$inferInsert)[],
-      analysisSections: [] as (typeof t.analysisSections.$inferInsert)[],
-      analysisSectionTranslations: [] as (typeof t.analysisSectionTranslations.$inferInsert)[],
-      analysisAuthors: [] as (typeof t.analysisAuthors.$inferInsert)[],
-      analysisAttachments: [] as (typeof t.analysisAttachments.$inferInsert)[],
-      analysisTopics: [] as (typeof t.analysisTopics.$inferInsert)[],
-    };
-    for (let i = 0; i < count; i++) {
-      const id = crypto.randomUUID();
+  analyses(count: number, existing: Existing, offset: number): AnalysisDocument[] {
+    return Array.from({ length: count }, (_, i) => {
       const titleNl = this.title('nl');
       const slug = this.slug(titleNl, offset + i);
-      const publishedAt = new Date(this.now.getTime() - this.int(1, 5 * 365) * DAY);
+      const publishedAt = this.now.getTime() - this.int(1, 5 * 365) * DAY;
       const langs = this.langs();
-      rows.analyses.push({
-        id,
+      return {
+        id: this.id(),
         slug,
         licence: 'CC-BY-4.0',
         canonicalUrl: `https://example.org/socius/analyses/${slug}`,
-        publishedAt,
-        revisedAt: this.rand() < 0.3 ? new Date(Math.min(this.now.getTime(), publishedAt.getTime() + this.int(1, 200) * DAY)) : null,
+        publishedAt: new Date(publishedAt).toISOString(),
+        ...(this.rand() < 0.3
+          ? { revisedAt: new Date(Math.min(this.now.getTime(), publishedAt + this.int(1, 200) * DAY)).toISOString() }
+          : {}),
         ...this.published(),
-      });
-      for (const lang of langs) {
-        rows.analysisTranslations.push({
-          analysisId: id,
-          lang,
+        translations: this.texts(langs, (lang) => ({
           title: lang === 'nl' ? titleNl : this.title(lang),
           summary: this.sentence(lang, 20, 40),
-        });
-      }
-      const sections = this.int(3, 6);
-      for (let position = 0; position < sections; position++) {
-        const sectionId = crypto.randomUUID();
-        rows.analysisSections.push({ id: sectionId, analysisId: id, position, anchor: `deel-${position + 1}` });
-        for (const lang of langs) {
-          rows.analysisSectionTranslations.push({
-            sectionId,
-            lang,
-            heading: this.title(lang),
-            body: this.paragraphs(lang, this.int(3, 6)),
-          });
-        }
-      }
-      this.skewed(this.authors, this.int(1, 3)).forEach((author, position) => {
-        rows.analysisAuthors.push({ analysisId: id, position, name: author.name, affiliation: author.affiliation ?? null });
-      });
-      if (this.rand() < 0.5) {
-        rows.analysisAttachments.push({
-          id: crypto.randomUUID(),
-          analysisId: id,
-          lang: 'nl',
-          position: 0,
-          title: `${titleNl} (pdf)`,
-          url: `https://example.org/socius/analyses/${slug}.pdf`,
-          mediaType: 'application/pdf',
-          byteSize: this.int(100_000, 3_000_000),
-        });
-      }
-      for (const topicId of this.skewed(existing.topicIds, this.int(1, 3))) rows.analysisTopics.push({ analysisId: id, topicId });
-    }
-    return [
-      rowsOf(t.analyses, rows.analyses),
-      rowsOf(t.analysisTranslations, rows.analysisTranslations),
-      rowsOf(t.analysisSections, rows.analysisSections),
-      rowsOf(t.analysisSectionTranslations, rows.analysisSectionTranslations),
-      rowsOf(t.analysisAuthors, rows.analysisAuthors),
-      rowsOf(t.analysisAttachments, rows.analysisAttachments),
-      rowsOf(t.analysisTopics, rows.analysisTopics),
-    ];
+        })),
+        sections: Array.from({ length: this.int(3, 6) }, (_, position) => ({
+          anchor: `deel-${position + 1}`,
+          format: 'html' as const,
+          translations: this.texts(langs, (lang) => ({ heading: this.title(lang), body: this.paragraphs(lang, this.int(3, 6)) })),
+        })),
+        authors: this.skewed(this.authors, this.int(1, 3)).map((author) => ({
+          name: author.name,
+          ...(author.affiliation ? { affiliation: author.affiliation } : {}),
+        })),
+        attachments:
+          this.rand() < 0.5
+            ? [
+                {
+                  lang: 'nl' as const,
+                  title: `${titleNl} (pdf)`,
+                  url: `https://example.org/socius/analyses/${slug}.pdf`,
+                  mediaType: 'application/pdf',
+                  byteSize: this.int(100_000, 3_000_000),
+                },
+              ]
+            : [],
+        topics: this.skewed(existing.topics, this.int(1, 3)).sort(),
+      } satisfies AnalysisDocument;
+    });
   }
 
   /** Events `from` to `from + count`: 95 % upcoming over the next two years, the rest in the last three weeks. */
-  events(from: number, count: number, existing: Existing): TableRows[] {
-    const rows = {
-      events: [] as (typeof t.events.$inferInsert)[],
-      eventTranslations: [] as (typeof t.eventTranslations.$inferInsert)[],
-      eventSessions: [] as (typeof t.eventSessions.$inferInsert)[],
-      eventTopics: [] as (typeof t.eventTopics.$inferInsert)[],
-    };
-    for (let n = from; n < from + count; n++) {
-      const id = crypto.randomUUID();
+  events(from: number, count: number, existing: Existing): EventDocument[] {
+    return Array.from({ length: count }, (_, i) => {
+      const n = from + i;
       const titleNl = this.title('nl');
       const firstDay = this.rand() < 0.95 ? this.int(1, 730) : -this.int(1, 21);
       const hour = this.int(9, 20);
@@ -356,64 +307,50 @@ export class ContentGenerator {
       const hours = this.int(1, 4);
       const sessions = Array.from({ length: sessionCount }, (_, position) => {
         const startsAt = fromBrusselsLocal(addDays(this.today, firstDay + position * 7), hour, minutes);
-        const endsAt = new Date(startsAt.getTime() + hours * 3_600_000);
-        return { id: crypto.randomUUID(), eventId: id, position, startsAt, endsAt, status: eventStatus };
+        return {
+          id: this.id(),
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + hours * 3_600_000).toISOString(),
+          status: eventStatus,
+        };
       });
       const first = sessions[0];
-      const last = sessions.at(-1);
-      if (!first || !last) throw new Error('an event has at least one session');
+      if (!first) throw new Error('an event has at least one session');
       const attendanceMode: AttendanceMode =
         eventStatus === 'moved-online' ? 'online' : this.pick([...ATTENDANCE_MODES, 'offline', 'offline', 'offline'] as const);
       const venue = attendanceMode === 'online' ? undefined : this.skewed(this.venues, 1)[0];
       const organiser = this.skewed(this.organisers, 1)[0] ?? { name: 'Socius' };
       const isFree = this.rand() < 0.5;
       const slug = this.slug(titleNl, n);
-      rows.events.push({
-        id,
+      const service = existing.services.length > 0 && this.rand() < 0.3 ? this.pick(existing.services) : undefined;
+      return {
+        id: this.id(),
         slug,
+        ...this.published(),
         eventStatus,
         attendanceMode,
-        startsAt: first.startsAt,
-        endsAt: last.endsAt,
-        previousStartsAt: eventStatus === 'rescheduled' ? new Date(first.startsAt.getTime() - this.int(7, 60) * DAY) : null,
-        venueName: venue?.name ?? null,
-        street: venue?.street ?? null,
-        postalCode: venue?.postalCode ?? null,
-        city: venue?.city ?? null,
-        country: venue?.country ?? null,
-        latitude: venue?.latitude ?? null,
-        longitude: venue?.longitude ?? null,
-        onlineUrl: attendanceMode === 'offline' ? null : `https://meet.example.org/socius-${n}`,
-        organiserName: organiser.name,
-        organiserUrl: organiser.url ?? null,
-        isFree,
-        priceCents: isFree ? null : this.int(1, 30) * 500,
-        registrationUrl: `https://example.org/socius/inschrijven/${slug}`,
-        availability: this.pick(AVAILABILITIES),
-        serviceId: existing.serviceIds.length > 0 && this.rand() < 0.3 ? this.pick(existing.serviceIds) : null,
-        ...this.published(),
-      });
-      for (const lang of this.langs()) {
-        rows.eventTranslations.push({
-          eventId: id,
-          lang,
+        ...(eventStatus === 'rescheduled'
+          ? { previousStartsAt: new Date(Date.parse(first.startsAt) - this.int(7, 60) * DAY).toISOString() }
+          : {}),
+        sessions,
+        ...(venue ? { venue } : {}),
+        ...(attendanceMode === 'offline' ? {} : { onlineUrl: `https://meet.example.org/socius-${n}` }),
+        organiser: { name: organiser.name, ...(organiser.url ? { url: organiser.url } : {}) },
+        price: { free: isFree, ...(isFree ? {} : { amountCents: this.int(1, 30) * 500 }) },
+        registration: { url: `https://example.org/socius/inschrijven/${slug}`, availability: this.pick(AVAILABILITIES) },
+        ...(service ? { service } : {}),
+        topics: this.skewed(existing.topics, this.int(1, 3)).sort(),
+        translations: this.texts(this.langs(), (lang) => ({
           title: lang === 'nl' ? titleNl : this.title(lang),
           summary: this.sentence(lang, 10, 20),
-          description: this.paragraphs(lang, this.int(1, 2)),
-          audience: this.rand() < 0.5 ? this.sentence(lang, 5, 10) : null,
-          accessibility: this.rand() < 0.3 ? this.sentence(lang, 6, 12) : null,
-          statusReason: eventStatus === 'scheduled' ? null : this.sentence(lang, 6, 12),
-          priceNote: !isFree && this.rand() < 0.3 ? this.sentence(lang, 5, 10) : null,
-        });
-      }
-      rows.eventSessions.push(...sessions);
-      for (const topicId of this.skewed(existing.topicIds, this.int(1, 3))) rows.eventTopics.push({ eventId: id, topicId });
-    }
-    return [
-      rowsOf(t.events, rows.events),
-      rowsOf(t.eventTranslations, rows.eventTranslations),
-      rowsOf(t.eventSessions, rows.eventSessions),
-      rowsOf(t.eventTopics, rows.eventTopics),
-    ];
+          // Plain text, as the event input takes it: paragraphs on lines of their own.
+          description: Array.from({ length: this.int(1, 2) }, () => this.sentence(lang, 8, 18)).join('\n\n'),
+          ...(this.rand() < 0.5 ? { audience: this.sentence(lang, 5, 10) } : {}),
+          ...(this.rand() < 0.3 ? { accessibility: this.sentence(lang, 6, 12) } : {}),
+          ...(eventStatus === 'scheduled' ? {} : { statusReason: this.sentence(lang, 6, 12) }),
+          ...(!isFree && this.rand() < 0.3 ? { priceNote: this.sentence(lang, 5, 10) } : {}),
+        })),
+      } satisfies EventDocument;
+    });
   }
 }

@@ -11,6 +11,8 @@ export interface LoadOptions {
   warmup: number;
   /** Resolves once the server has finished what the warm-up left running, so the run starts on a clean queue. */
   settle?: () => Promise<void>;
+  /** Sent with every request (Directus's cache is skipped by a header). */
+  headers?: Record<string, string>;
 }
 
 export interface LoadResult {
@@ -41,12 +43,14 @@ function run(
   url: URL,
   connections: number,
   length: { duration: number } | { amount: number },
+  headers: Record<string, string> | undefined,
   onResponse?: (timing: string) => void,
 ): Promise<autocannon.Result> {
   return autocannon({
     url: url.href,
     connections,
     ...length,
+    ...(headers ? { headers } : {}),
     // A slow route under many connections queues for seconds; count it as slow, not as failed.
     timeout: 60,
     requests: [
@@ -63,7 +67,7 @@ function run(
 
 export async function measure(url: URL, options: LoadOptions): Promise<LoadResult> {
   if (options.warmup > 0) {
-    await run(url, options.connections, { duration: options.warmup });
+    await run(url, options.connections, { duration: options.warmup }, options.headers);
     await options.settle?.();
   }
   let reported = 0;
@@ -71,7 +75,7 @@ export async function measure(url: URL, options: LoadOptions): Promise<LoadResul
   let cacheReported = 0;
   let hits = 0;
   const length = options.amount ? { amount: options.amount } : { duration: options.duration };
-  const result = await run(url, options.connections, length, (timing) => {
+  const result = await run(url, options.connections, length, options.headers, (timing) => {
     const d1 = D1_TRIPS.exec(timing);
     if (d1) {
       reported += 1;

@@ -53,8 +53,14 @@ export function table(rows: RouteResult[]): string {
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }
 
-/** Issue 12's targets that one run can check. Directus comparisons need `--peer directus`, not built yet. */
-export function targets(rows: RouteResult[], memory: { idleMb: number; afterIdleMb: number }, events: number): Target[] {
+/** Issue 12's targets that one run can check (the comparison with Directus is made by `--peer directus`). */
+export function targets(
+  rows: RouteResult[],
+  memory: { idleMb: number; afterIdleMb: number },
+  events: number,
+  seedSeconds: number,
+  widgets: { eagerKb: number; allKb: number },
+): Target[] {
   const by = (id: string) => rows.find((row) => row.id === id);
   const out: Target[] = [];
   const answered = (row: RouteResult) => row.requests > 0;
@@ -86,6 +92,47 @@ export function targets(rows: RouteResult[], memory: { idleMb: number; afterIdle
     if (row)
       check(`${row.title}: p99 < 50 ms (at 100,000 events)`, `${row.p99} ms`, events >= 100_000 ? answered(row) && row.p99 < 50 : null);
   }
+  const directusCached = by('directus-list-cached');
+  const directusUncached = by('directus-list-uncached');
+  if (firstPage && directusUncached) {
+    check(
+      `uncached list ≥ 1.0× Directus's uncached list`,
+      `${firstPage.requestsPerSecond} vs ${directusUncached.requestsPerSecond} req/s`,
+      answered(firstPage) && firstPage.requestsPerSecond >= directusUncached.requestsPerSecond,
+    );
+    check(
+      `uncached list: a larger fraction of our ceiling than Directus's of its /server/ping`,
+      `${firstPage.ratioToStatic.toFixed(2)}× vs ${directusUncached.ratioToStatic.toFixed(2)}×`,
+      answered(firstPage) && firstPage.ratioToStatic > directusUncached.ratioToStatic,
+    );
+  }
+  const cachedList = by('list-cached');
+  if (cachedList && directusCached) {
+    check(
+      `cached list: a larger fraction of our ceiling than Directus's of its /server/ping`,
+      `${cachedList.ratioToStatic.toFixed(2)}× vs ${directusCached.ratioToStatic.toFixed(2)}×`,
+      answered(cachedList) && cachedList.ratioToStatic > directusCached.ratioToStatic,
+    );
+  }
+  check(
+    'seeded through the content import in well under two minutes (at 100,000 events: < 90 s)',
+    `${seedSeconds.toFixed(0)} s`,
+    events >= 100_000 ? seedSeconds < 90 : null,
+  );
+  for (const id of ['calendar', 'feed']) {
+    const row = by(id);
+    if (row) check(`${row.title}: ≤ 1 D1 round trip`, fmt(row.d1RoundTrips, 2), row.d1RoundTrips !== null && row.d1RoundTrips <= 1);
+  }
+  check(
+    'widgets: what a page with <socius-events> loads ≤ 30 kB gzip (socius.js)',
+    `${widgets.eagerKb.toFixed(1)} kB`,
+    widgets.eagerKb <= 30,
+  );
+  check(
+    'widgets: every chunk together ≤ 30 kB gzip (the sanitiser chunk loads only beside <socius-analysis>)',
+    `${widgets.allKb.toFixed(1)} kB`,
+    widgets.allKb <= 30,
+  );
   const growth = memory.afterIdleMb / Math.max(memory.idleMb, 1);
   check(
     'workerd back within 1.5× of its idle RSS after the load',
@@ -93,6 +140,65 @@ export function targets(rows: RouteResult[], memory: { idleMb: number; afterIdle
     growth <= 1.5,
   );
   return out;
+}
+
+/** A Markdown table laid out as the formatter (Biome) lays it out, so a pasted table passes `npm run lint`. */
+function markdownTable(head: string[], right: boolean[], rows: string[][]): string[] {
+  const widths = head.map((h, i) => Math.max(h.length, 3, ...rows.map((row) => row[i]?.length ?? 0)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, i) => (right[i] ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join(' | ')} |`;
+  const rule = widths.map((w, i) => (right[i] ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w)));
+  return [line(head), `| ${rule.join(' | ')} |`, ...rows.map(line)];
+}
+
+/**
+ * The README's tables (GitHub Markdown): the routes, then every target with whether it was met, with the machine.
+ * `npm run bench -- --events 100000 --markdown` prints them, so the README is updated by pasting.
+ */
+export function markdown(
+  rows: RouteResult[],
+  checked: Target[],
+  about: { events: number; machine: string; date: string; setup: string },
+): string {
+  const cell = (value: string) => value.replaceAll('|', '\\|');
+  const lines = [
+    `Latest \`npm run bench -- --events ${about.events}\` (${about.date.slice(0, 10)}, ${about.machine}; ${about.setup}):`,
+    '',
+    ...markdownTable(
+      [
+        `route (${about.events.toLocaleString('en')} events)`,
+        'req/s',
+        'p50 ms',
+        'p99 ms',
+        '× static',
+        'D1 trips',
+        'cache hit',
+        'RSS after MB',
+      ],
+      [false, true, true, true, true, true, true, true],
+      rows.map((r) => [
+        cell(r.title),
+        r.requestsPerSecond < 10 ? r.requestsPerSecond.toFixed(1) : r.requestsPerSecond.toFixed(0),
+        r.requests > 0 ? String(r.p50) : '-',
+        r.requests > 0 ? String(r.p99) : '-',
+        r.ratioToStatic.toFixed(2),
+        fmt(r.d1RoundTrips, 2),
+        r.cacheHitShare === null ? '-' : `${Math.round(r.cacheHitShare * 100)} %`,
+        String(r.rssAfterMb),
+      ]),
+    ),
+  ];
+  if (checked.length > 0) {
+    lines.push(
+      '',
+      ...markdownTable(
+        ['target (issue 12)', 'measured', 'met'],
+        [false, false, false],
+        checked.map((t) => [cell(t.name), cell(t.measured), t.met === null ? 'n/a' : t.met ? 'yes' : '**no**']),
+      ),
+    );
+  }
+  return lines.join('\n');
 }
 
 export function targetLines(list: Target[]): string {

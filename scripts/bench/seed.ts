@@ -1,36 +1,40 @@
 // Fills the benchmark's own local D1 (a state folder of its own, never the developer's .wrangler/state): the
-// schema from the migrations folder, the real seed through the seed's writer, synthetic content through the
-// drizzle tables, and the search index through the app's indexer. Written straight into the SQLite file that
+// schema from the migrations folder, the real seed through the seed's writer, and synthetic content as documents
+// of the content file stored by the content import's own statement builders (api/content/file.ts: the same
+// statements `npm run content -- import` runs, search index included). Written straight into the SQLite file that
 // workerd will open afterwards (see sqlite-d1.ts for why).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getTableColumns, getTableName, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
 import { unstable_readConfig } from 'wrangler';
+import { type AnalysisDocument, AnalysisDocumentSchema, analysisStatements } from '../../api/analyses/writes.ts';
+import { type ServiceDocument, ServiceDocumentSchema, serviceStatements } from '../../api/content/taxonomy.ts';
 import type { Db } from '../../api/env.ts';
-import { d1Runner } from '../../schema/db.ts';
+import { type EventDocument, EventDocumentSchema, eventStatements } from '../../api/events/writes.ts';
+import { d1Runner, type SqlStatement } from '../../schema/db.ts';
 import * as t from '../../schema/index.ts';
-import { rebuildSearchIndex } from '../../schema/search-index.ts';
 import { ROOT } from '../local.ts';
 import { seed } from '../seed/index.ts';
-import { ContentGenerator, type ContentPlan, type TableRows } from './content.ts';
+import { ContentGenerator, type ContentPlan } from './content.ts';
 import { SqliteFileD1 } from './sqlite-d1.ts';
 
-// D1 takes at most 100 bound parameters per statement; keeping to it lets the same writes go through real D1.
-const MAX_PARAMS = 100;
 const EVENTS_PER_BATCH = 2000;
+// Every this many documents one is checked against the content file's schema, so generator and import cannot drift.
+const CHECK_EVERY = 500;
 
 export interface SeedReport {
   plan: ContentPlan;
+  /** Statements the import's builders ran for the content, plus the seed's rows. */
   rows: number;
   searchRows: number;
   /** The word the search route asks for, and the share of Dutch search documents it matches. */
   commonWord: string;
   commonWordShare: number;
   seconds: number;
-  /** Seconds per step: database created and migrated with the seed, content written, search index rebuilt. */
-  phases: { schemaAndSeed: number; content: number; searchIndex: number };
+  /** Seconds per step: database created and migrated with the seed; content (search index included) written. */
+  phases: { schemaAndSeed: number; content: number };
 }
 
 /** The one database file local D1 keeps under `<state>/v3/d1`. */
@@ -68,18 +72,17 @@ async function createDatabase(state: string): Promise<{ file: string; migrations
 }
 
 /**
- * A bulk load's way with the event_counts triggers (schema/migrations/*_event_counts_triggers.sql): dropped while
- * the content is written, then the counts filled at once by the migration's own first statement (the one that
- * fills them for content already there), and the triggers put back. Row by row they cost several minutes at
- * 100,000 events on a busy 2-core machine.
+ * A bulk load's way with the triggers: every trigger is dropped while the content is written, then event_counts is
+ * filled at once by its migration's own first statement (the one that fills it for content already there), the
+ * triggers are put back, and the content version is bumped once. Row by row, the event_counts triggers cost several
+ * minutes at 100,000 events on a busy 2-core machine, and the version triggers a million updates of one row.
  */
-async function withoutCountTriggers(file: SqliteFileD1, folder: string, write: () => Promise<void>): Promise<void> {
+async function withoutTriggers(file: SqliteFileD1, folder: string, write: () => Promise<void>): Promise<void> {
   const name = readdirSync(folder).find((entry) => entry.endsWith('_event_counts_triggers.sql'));
-  if (!name) return write();
+  if (!name) throw new Error(`no *_event_counts_triggers.sql in ${folder}`);
   const d1 = file.asD1();
-  const triggers = (
-    await d1.prepare(`select name, sql from sqlite_master where type = 'trigger'`).all<{ name: string; sql: string }>()
-  ).results.filter((trigger) => trigger.name.endsWith('_counts'));
+  const triggers = (await d1.prepare(`select name, sql from sqlite_master where type = 'trigger'`).all<{ name: string; sql: string }>())
+    .results;
   for (const trigger of triggers) await file.exec(`drop trigger \`${trigger.name}\``);
   await write();
   const fill = readFileSync(join(folder, name), 'utf8')
@@ -89,6 +92,7 @@ async function withoutCountTriggers(file: SqliteFileD1, folder: string, write: (
   if (!fill) throw new Error(`${name} has no statement that fills event_counts`);
   await file.exec(`delete from event_counts; ${fill}`);
   for (const trigger of triggers) await file.exec(trigger.sql);
+  await file.exec('update content_state set version = version + 1 where id = 1');
 }
 
 /** Runs every migration, in file-name order as wrangler does; each file may hold several statements. */
@@ -101,42 +105,28 @@ async function migrate(file: SqliteFileD1, folder: string): Promise<void> {
 }
 
 /**
- * Inserts rows in statements of at most MAX_PARAMS parameters. drizzle writes each table's statement text once
- * (per chunk size) and each value goes through its column's own encoder; building every statement through the
- * query builder costs more than SQLite takes to run it (about a minute at 100,000 events). The first chunk of
- * every table is checked against what the query builder produces, so the two cannot drift apart.
+ * Stores documents with the content import's statement builders, in one transaction per call. Their deletes (of
+ * what an item had before) are left out: in a new database they find nothing, and the one from the FTS5 search
+ * index, by columns FTS5 cannot index, scans the whole index per item, which would make the load quadratic.
  */
-async function write(db: Db, tables: TableRows[]): Promise<number> {
-  const d1 = db.$client;
-  const statements: D1PreparedStatement[] = [];
-  let rows = 0;
-  for (const { table, rows: all } of tables) {
-    const columns = Object.entries(getTableColumns(table));
-    const perStatement = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
-    const texts = new Map<number, string>();
-    for (let i = 0; i < all.length; i += perStatement) {
-      const chunk = all.slice(i, i + perStatement);
-      const params = chunk.flatMap((row) =>
-        columns.map(([key, column]) => {
-          const value = row[key];
-          if (value === undefined) throw new Error(`${getTableName(table)}.${key}: the generator gives every column a value`);
-          return value === null ? null : (column.mapToDriverValue(value) as unknown);
-        }),
-      );
-      let text = texts.get(chunk.length);
-      if (text === undefined) {
-        const built = db.insert(table).values(chunk).toSQL();
-        if (JSON.stringify(built.params) !== JSON.stringify(params))
-          throw new Error(`${getTableName(table)}: values differ from drizzle's`);
-        text = built.sql;
-        texts.set(chunk.length, text);
-      }
-      statements.push(d1.prepare(text).bind(...params));
+async function store<D>(
+  file: SqliteFileD1,
+  docs: D[],
+  schema: { parse: (doc: unknown) => unknown },
+  statements: (doc: D, now: Date) => SqlStatement[],
+  now: Date,
+): Promise<number> {
+  const d1 = file.asD1();
+  const prepared: D1PreparedStatement[] = [];
+  docs.forEach((doc, i) => {
+    if (i % CHECK_EVERY === 0) schema.parse(doc);
+    for (const statement of statements(doc, now)) {
+      if (statement.sql.startsWith('delete from ')) continue;
+      prepared.push(d1.prepare(statement.sql).bind(...statement.params));
     }
-    rows += all.length;
-  }
-  await d1.batch(statements);
-  return rows;
+  });
+  await d1.batch(prepared);
+  return prepared.length;
 }
 
 export async function seedBenchDatabase(state: string, plan: ContentPlan, now = new Date()): Promise<SeedReport> {
@@ -159,19 +149,26 @@ export async function seedBenchDatabase(state: string, plan: ContentPlan, now = 
     const schemaAndSeed = lap();
 
     const generator = new ContentGenerator(now);
-    const topicIds = (await db.select({ id: t.topics.id }).from(t.topics)).map((row) => row.id);
-    const existing = { topicIds, serviceIds: [] as string[] };
-    rows += await write(db, generator.services(plan.services, existing, 0));
-    existing.serviceIds = (await db.select({ id: t.services.id }).from(t.services)).map((row) => row.id);
-    rows += await write(db, generator.analyses(plan.analyses, existing, 0));
-    await withoutCountTriggers(file, created.migrations, async () => {
+    const topics = (await db.select({ slug: t.topics.slug }).from(t.topics)).map((row) => row.slug);
+    const existing = { topics, services: [] as string[] };
+    const services = generator.services(plan.services, existing, 0);
+    rows += await store<ServiceDocument>(file, services, ServiceDocumentSchema, serviceStatements, now);
+    existing.services = services.map((service) => service.slug);
+    rows += await store<AnalysisDocument>(
+      file,
+      generator.analyses(plan.analyses, existing, 0),
+      AnalysisDocumentSchema,
+      analysisStatements,
+      now,
+    );
+    await withoutTriggers(file, created.migrations, async () => {
       for (let from = 0; from < plan.events; from += EVENTS_PER_BATCH) {
-        rows += await write(db, generator.events(from, Math.min(EVENTS_PER_BATCH, plan.events - from), existing));
+        const events = generator.events(from, Math.min(EVENTS_PER_BATCH, plan.events - from), existing);
+        rows += await store<EventDocument>(file, events, EventDocumentSchema, eventStatements, now);
       }
     });
     const content = lap();
-    const searchRows = await rebuildSearchIndex(d1Runner(file.asD1()));
-    const searchIndex = lap();
+    const searchRows = (await db.get<{ n: number }>(sql`select count(*) as n from search_index`))?.n ?? 0;
     const commonWord = generator.commonWord();
     const share = await db.get<{ matching: number; all: number }>(sql`
       select (select count(*) from search_index where search_index match ${commonWord} and lang = 'nl') as matching,
@@ -183,7 +180,7 @@ export async function seedBenchDatabase(state: string, plan: ContentPlan, now = 
       commonWord,
       commonWordShare: (share?.matching ?? 0) / Math.max(1, share?.all ?? 0),
       seconds: (performance.now() - started) / 1000,
-      phases: { schemaAndSeed, content, searchIndex },
+      phases: { schemaAndSeed, content },
     };
   } finally {
     file.close();

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
 import { unstable_getMiniflareWorkerOptions } from 'wrangler';
+import { withoutRateLimits } from '../../api/lib/rate-limit.ts';
 import { buildDocs, buildWidgets, ROOT } from '../local.ts';
 
 const WRANGLER = join(ROOT, 'node_modules', '.bin', 'wrangler');
@@ -40,10 +41,16 @@ export interface Served {
   stop: () => Promise<void>;
 }
 
-export async function serve({ script, state }: { script: string; state: string }): Promise<Served> {
+/**
+ * The Miniflare options the benchmark serves the Worker with: wrangler.toml's, as wrangler itself builds them,
+ * plus the built bundle. THE place for benchmark-only settings of the Worker (bindings, vars such as a rate-limit
+ * switch for benchmarks): add them to `worker` below, and they apply to both the cached and the uncached Worker.
+ */
+export function benchOptions({ script, state }: { script: string; state: string }) {
   const { workerOptions } = unstable_getMiniflareWorkerOptions(join(ROOT, 'wrangler.toml'));
   // The bundle is already built: module rules would make Miniflare collect modules from source again.
-  const { modulesRules: _unused, ...options } = workerOptions;
+  // Without the rate limiters: a benchmark or soak sends far more from one address than the limits allow (SECURITY.md).
+  const { modulesRules: _unused, ...options } = withoutRateLimits(workerOptions);
   const bundleDir = join(script, '..');
   const worker = {
     ...options,
@@ -53,20 +60,22 @@ export async function serve({ script, state }: { script: string; state: string }
     modulesRoot: bundleDir,
     unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }],
   };
-  const mf = new Miniflare(
-    convertV4MiniflareOptions({
-      host: '127.0.0.1',
-      port: 0,
-      // `d1Persist` is ignored by this Miniflare; state lives where `wrangler --persist-to <state>` keeps it.
-      resourcePersistencePath: join(state, 'v3'),
-      cf: false,
-      workers: [
-        { ...worker, name: 'socius' },
-        // A queue has one consumer: the cached Worker takes the webhook deliveries (Miniflare refuses two).
-        { ...worker, name: 'socius-uncached', cacheAPI: false, queueConsumers: undefined },
-      ],
-    }),
-  );
+  return convertV4MiniflareOptions({
+    host: '127.0.0.1',
+    port: 0,
+    // `d1Persist` is ignored by this Miniflare; state lives where `wrangler --persist-to <state>` keeps it.
+    resourcePersistencePath: join(state, 'v3'),
+    cf: false,
+    workers: [
+      { ...worker, name: 'socius' },
+      // A queue has one consumer: the cached Worker takes the webhook deliveries (Miniflare refuses two).
+      { ...worker, name: 'socius-uncached', cacheAPI: false, queueConsumers: undefined },
+    ],
+  });
+}
+
+export async function serve({ script, state }: { script: string; state: string }): Promise<Served> {
+  const mf = new Miniflare(benchOptions({ script, state }));
   await mf.ready;
   const cached = await mf.unsafeGetDirectURL('socius');
   const uncached = await mf.unsafeGetDirectURL('socius-uncached');

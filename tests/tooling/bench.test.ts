@@ -35,7 +35,7 @@ describe('npm run bench -- --smoke', () => {
   beforeAll(() => {
     const run = spawnSync(
       process.execPath,
-      ['--disable-warning=ExperimentalWarning', join(ROOT, 'scripts', 'bench.ts'), '--smoke', '--json', jsonPath],
+      ['--disable-warning=ExperimentalWarning', join(ROOT, 'scripts', 'bench.ts'), '--smoke', '--markdown', '--json', jsonPath],
       {
         cwd: ROOT,
         encoding: 'utf8',
@@ -72,6 +72,28 @@ describe('npm run bench -- --smoke', () => {
       else expect(route.cacheHitShare, route.title).toBe(0);
     }
   });
+
+  it('prints the README table with --markdown', () => {
+    expect(stdout).toMatch(
+      /\| route \(200 events\) +\| req\/s \| p50 ms \| p99 ms \| × static \| D1 trips \| cache hit \| RSS after MB \|/,
+    );
+    for (const route of results.routes)
+      expect(stdout).toMatch(new RegExp(`\\| ${route.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} +\\|`));
+  });
+
+  // Loading the harness (wrangler, Miniflare) takes seconds on a busy machine before the flag is read.
+  it('refuses a peer it does not know, naming the one it does', () => {
+    const run = spawnSync(
+      process.execPath,
+      ['--disable-warning=ExperimentalWarning', join(ROOT, 'scripts', 'bench.ts'), '--peer', 'strapi'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('--peer takes only "directus", got "strapi"');
+  }, 60_000);
 
   it('reports the resident memory of the serving workerd', () => {
     expect(results.memory.idleMb).toBeGreaterThan(10);

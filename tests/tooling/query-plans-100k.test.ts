@@ -87,9 +87,14 @@ describe('at 100,000 events every read query searches an index', () => {
       for (const sort of ['startsAt', '-startsAt', '-updatedAt'] as const) {
         const cursor = { key: `${sort}|${big.now.getTime() + 86_400_000}`, id: 'big-050000' };
         for (const at of [undefined, cursor]) {
-          await expectIndexed(eventListQuery(db, 'fr', filter, sort, 20, at));
+          // A page walks its sort's index and stops after the page, never sorting every upcoming event (a window
+          // `to` bounds may be sorted by when it was updated: the window is what is sorted).
+          const sorted = sort === '-updatedAt' && filter.to !== undefined ? [] : ['USE TEMP B-TREE FOR ORDER BY'];
+          const list = await expectIndexed(eventListQuery(db, 'fr', filter, sort, 20, at));
+          for (const step of sorted) expect(list, `${name}, ${sort}`).not.toContain(step);
           const ids = eventPageIdsQuery(db, filter, sort, 20, at);
-          await expectIndexed(ids);
+          const idPlan = await expectIndexed(ids);
+          for (const step of sorted) expect(idPlan, `${name}, ${sort}`).not.toContain(step);
           for (const query of eventHydrationQueries(db, ids.getSQL(), 'fr')) await expectIndexed(query);
         }
       }
