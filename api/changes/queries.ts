@@ -16,7 +16,7 @@ import type { Db } from '../env.ts';
 import { assembleEvents, eventBySlugQuery, eventHydrationQueries } from '../events/queries.ts';
 import { toBrusselsIso } from '../lib/brussels-time.ts';
 import { sanitiseHtml } from '../lib/sanitise.ts';
-import { hydrateServices, serviceBySlugQuery } from '../services/queries.ts';
+import { serviceBodies, serviceBySlugQuery, serviceTopicsQuery } from '../services/queries.ts';
 import { topicQuery, toTopic } from '../topics/queries.ts';
 import type { ChangeEntry } from './schemas.ts';
 
@@ -130,7 +130,12 @@ async function publicItems(
           slugs.map(({ slug }) => serviceBySlugQuery(db, lang, slug)),
         )
       ).flat();
-      return byId(await hydrateServices(db, rows, lang, origin));
+      const topicRows = await serviceTopicsQuery(
+        db,
+        rows.map((row) => row.id),
+        lang,
+      );
+      return byId(serviceBodies(rows, topicRows, lang, origin));
     }
     case 'events': {
       const slugs = await db.select({ slug: events.slug }).from(events).where(inArray(events.id, ids));

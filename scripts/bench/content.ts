@@ -337,14 +337,15 @@ export class ContentGenerator {
         ...(attendanceMode === 'offline' ? {} : { onlineUrl: `https://meet.example.org/socius-${n}` }),
         organiser: { name: organiser.name, ...(organiser.url ? { url: organiser.url } : {}) },
         price: { free: isFree, ...(isFree ? {} : { amountCents: this.int(1, 30) * 500 }) },
+        descriptionFormat: 'html',
         registration: { url: `https://example.org/socius/inschrijven/${slug}`, availability: this.pick(AVAILABILITIES) },
         ...(service ? { service } : {}),
         topics: this.skewed(existing.topics, this.int(1, 3)).sort(),
         translations: this.texts(this.langs(), (lang) => ({
           title: lang === 'nl' ? titleNl : this.title(lang),
           summary: this.sentence(lang, 10, 20),
-          // Plain text, as the event input takes it: paragraphs on lines of their own.
-          description: Array.from({ length: this.int(1, 2) }, () => this.sentence(lang, 8, 18)).join('\n\n'),
+          // Stored as an editor's description is: sanitised HTML paragraphs.
+          description: Array.from({ length: this.int(1, 2) }, () => `<p>${this.sentence(lang, 8, 18)}</p>`).join(''),
           ...(this.rand() < 0.5 ? { audience: this.sentence(lang, 5, 10) } : {}),
           ...(this.rand() < 0.3 ? { accessibility: this.sentence(lang, 6, 12) } : {}),
           ...(eventStatus === 'scheduled' ? {} : { statusReason: this.sentence(lang, 6, 12) }),

@@ -50,7 +50,10 @@ export function benchOptions({ script, state }: { script: string; state: string 
   const { workerOptions } = unstable_getMiniflareWorkerOptions(join(ROOT, 'wrangler.toml'));
   // The bundle is already built: module rules would make Miniflare collect modules from source again.
   // Without the rate limiters: a benchmark or soak sends far more from one address than the limits allow (SECURITY.md).
-  const { modulesRules: _unused, ...options } = withoutRateLimits(workerOptions);
+  const unlimited: typeof workerOptions = withoutRateLimits(
+    workerOptions as typeof workerOptions & { ratelimits?: Record<string, unknown> },
+  );
+  const { modulesRules: _unused, ...options } = unlimited;
   const bundleDir = join(script, '..');
   const worker = {
     ...options,
