@@ -39,14 +39,15 @@ export function slugify(title: string): string {
 /** Whether `slug` is in use by another item of `kind`: as its current slug, or as one it had before a rename. */
 async function takenSlugs(db: Db, kind: SluggedKind, base: string, selfId: string | undefined): Promise<Set<string>> {
   const table = TABLE_NAMES[kind];
-  const like = `${base}-%`;
   const self = selfId ?? '';
+  // `base-…` as a range ('-' sorts just before '.'), not LIKE: D1 refuses LIKE patterns over 50 bytes, so a long
+  // slug made LIKE fail with "pattern too complex" (a 500 the fuzzer found).
   const { results } = await db.$client
     .prepare(
-      `select slug from ${table} where (slug = ?1 or slug like ?2) and id <> ?3
-       union select old_slug from slug_redirects where kind = ?4 and (old_slug = ?1 or old_slug like ?2) and item_id <> ?3`,
+      `select slug from ${table} where (slug = ?1 or (slug > ?2 and slug < ?5)) and id <> ?3
+       union select old_slug from slug_redirects where kind = ?4 and (old_slug = ?1 or (old_slug > ?2 and old_slug < ?5)) and item_id <> ?3`,
     )
-    .bind(base, like, self, kind)
+    .bind(base, `${base}-`, self, kind, `${base}.`)
     .all<{ slug: string }>();
   return new Set(results.map((row) => row.slug));
 }

@@ -106,8 +106,7 @@ export const webhooksRouter = createRouter()
   .openapi(listDeliveriesRoute, async (c) => {
     const { id } = c.req.valid('param');
     const query = c.req.valid('query');
-    const limit = Number(query.limit ?? 20);
-    if (limit < 1 || limit > 100) throw ApiError.invalidParam('limit', 'query', 'Between 1 and 100');
+    const limit = query.limit;
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
     if (query.cursor !== undefined && !after) throw ApiError.invalidParam('cursor', 'query', 'Not a cursor this API issued');
     await subscriptionOr404(c.var.db, id);

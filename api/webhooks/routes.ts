@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { problemResponses } from '../errors.ts';
 import { bearerSecurity, requireKey, scopeNote } from '../lib/auth.ts';
+import { noQuery } from '../lib/list-params.ts';
 import { writeMiddleware } from '../lib/writes.ts';
 import {
   CreatedWebhookSchema,
@@ -62,6 +63,7 @@ export const listWebhooksRoute = createRoute({
   description: `Every subscription, oldest first. Never the signing secret: it is shown once, when the subscription is created.${note}`,
   security,
   middleware: [requireKey(...ADMIN)],
+  request: { query: noQuery },
   responses: {
     200: {
       description: 'All subscriptions.',
@@ -83,6 +85,7 @@ export const createWebhookRoute = createRoute({
   security,
   middleware: writeMiddleware(...ADMIN),
   request: {
+    query: noQuery,
     body: {
       required: true,
       content: {
@@ -117,7 +120,7 @@ export const getWebhookRoute = createRoute({
   description: `One subscription, without its secret.${note}`,
   security,
   middleware: [requireKey(...ADMIN)],
-  request: { params: WebhookIdParamsSchema },
+  request: { params: WebhookIdParamsSchema, query: noQuery },
   responses: {
     200: {
       description: 'The subscription.',
@@ -140,6 +143,7 @@ export const updateWebhookRoute = createRoute({
   middleware: writeMiddleware(...ADMIN),
   request: {
     params: WebhookIdParamsSchema,
+    query: noQuery,
     body: {
       required: true,
       content: {
@@ -166,7 +170,7 @@ export const deleteWebhookRoute = createRoute({
   description: `Removes the subscription and its delivery log; nothing more is sent to it, not even retries.${note}`,
   security,
   middleware: writeMiddleware(...ADMIN),
-  request: { params: WebhookIdParamsSchema },
+  request: { params: WebhookIdParamsSchema, query: noQuery },
   responses: {
     204: { description: 'Removed.' },
     ...problemResponses(400, 401, 403, 404, 500),
@@ -203,7 +207,7 @@ export const replayDeliveryRoute = createRoute({
     `receiver was fixed, or to rebuild what it lost. Answers at once; the new delivery shows in the log.${note}`,
   security,
   middleware: writeMiddleware(...ADMIN),
-  request: { params: DeliveryParamsSchema },
+  request: { params: DeliveryParamsSchema, query: noQuery },
   responses: {
     201: {
       description: 'The new delivery, queued: its state shows in the log.',

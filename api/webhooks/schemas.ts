@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { LANGS } from '../../schema/columns.ts';
 import { DELIVERY_STATES, WEBHOOK_EVENT_TYPES } from '../../schema/webhooks.ts';
 import { ChangeSchema } from '../changes/schemas.ts';
+import { limitParam } from '../lib/pagination.ts';
 
 /** Resources whose changes can be subscribed to (the resource names of the change feed). */
 export const WEBHOOK_RESOURCES = ['topics', 'services', 'analyses', 'events', 'about'] as const;
@@ -149,11 +150,7 @@ export const DeliveryParamsSchema = z.object({
 });
 
 export const DeliveryQuerySchema = z.strictObject({
-  limit: z
-    .string()
-    .regex(/^\d{1,3}$/, 'Plain digits')
-    .optional()
-    .openapi({ param: { name: 'limit', in: 'query' }, description: '1–100, default 20.', example: '20' }),
+  limit: limitParam,
   cursor: z
     .string()
     .max(200)

@@ -13,7 +13,8 @@ const paged = Object.entries(doc.paths).flatMap(([path, item]) => {
     const parameter = resolveRef<ParameterDoc>(doc, p);
     return parameter?.in === 'query' ? [parameter] : [];
   });
-  if (!query.some((p) => p.name === 'cursor')) return [];
+  // Public lists only: a list behind a key (a webhook's delivery log) is paged in its own tests.
+  if (!query.some((p) => p.name === 'cursor') || (item.get?.security?.length ?? 0) > 0) return [];
   const base = new URLSearchParams();
   for (const parameter of query) {
     if (parameter.required) base.set(parameter.name, String(parameter.example ?? parameter.schema?.example));

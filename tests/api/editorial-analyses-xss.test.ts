@@ -52,7 +52,8 @@ async function storedBodies(analysisId: string): Promise<string[]> {
 
 describe('rich text written to an analysis', () => {
   it.each(CASES)('stores and serves nothing that runs from %s: %s', async (format, payload) => {
-    const doc = await writeAnalysis(format, payload);
+    // With a word after it: a body that sanitises to nothing is refused (422), which is not what this tests.
+    const doc = await writeAnalysis(format, `${payload} tekst`);
     const stored = await storedBodies(doc.id);
     expect(stored).toHaveLength(3);
     for (const body of stored) expect(await unsafeConstructs(body), body).toEqual([]);

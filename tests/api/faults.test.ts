@@ -147,6 +147,8 @@ describe('readers', () => {
     await env.DB.prepare('UPDATE content_state SET version = version + 1 WHERE id = 1').run();
     faults.query = 'fail';
     faults.queriesBeforeFault = 1;
+    // A list is read in one batch (its page, total and topics): that fails too.
+    faults.batch = 'fail';
     const stale = await call(path);
     expect(stale.status).toBe(200);
     expect(stale.text).toBe(healthy.text);

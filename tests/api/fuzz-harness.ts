@@ -154,7 +154,7 @@ export function requestArbitrary(ctx: FuzzContext, op: FuzzOperation): fc.Arbitr
   const validQuery = fc.tuple(
     ...op.query.map((parameter) =>
       // A cursor is only ever one the API issued: a generated one is a mutation, never part of a valid request.
-      parameter.name === 'cursor'
+      parameter.name === 'cursor' || parameter.name === 'since'
         ? fc.constant(undefined)
         : fc.option(validValue(ctx.doc, parameter.schema), { freq: 2 }).map((value) => ({ parameter, value })),
     ),
@@ -305,7 +305,7 @@ export function requestArbitrary(ctx: FuzzContext, op: FuzzOperation): fc.Arbitr
           reasons.reject.push(`unknown parameter ${JSON.stringify(pair.name)}`);
           continue;
         }
-        if (parameter.name === 'cursor') reasons.reject.push('a cursor the API never issued');
+        if (parameter.name === 'cursor' || parameter.name === 'since') reasons.reject.push('a cursor the API never issued');
       }
       for (const parameter of op.query) {
         const list = pairs.filter((p) => p.name === parameter.name && roundTrips(p.value, p.encoding)).map((p) => p.value);

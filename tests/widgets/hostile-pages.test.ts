@@ -49,11 +49,16 @@ const PAGES = [
 describe('pages for people showing hostile content, in Chromium', () => {
   it('run nothing, go nowhere and hold nothing the content brought in', { timeout: 300_000 }, async () => {
     const problems: string[] = [];
-    for (const path of PAGES) {
-      const visit = await commands.hostileVisit(`${base}${path}`, armedConstructs.toString(), PAGE_VOCABULARY);
-      for (const event of visit.events) problems.push(`${path}: ${event}`);
-      for (const finding of visit.found as string[]) problems.push(`${path}: ${finding}`);
-    }
-    expect(problems).toEqual([]);
+    // Four pages at a time, each in a browser context of its own: most of a visit is waiting for the page to settle.
+    const queue = [...PAGES];
+    const visitor = async () => {
+      for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+        const visit = await commands.hostileVisit(`${base}${path}`, armedConstructs.toString(), PAGE_VOCABULARY);
+        for (const event of visit.events) problems.push(`${path}: ${event}`);
+        for (const finding of visit.found as string[]) problems.push(`${path}: ${finding}`);
+      }
+    };
+    await Promise.all([visitor(), visitor(), visitor(), visitor()]);
+    expect(problems.sort()).toEqual([]);
   });
 });

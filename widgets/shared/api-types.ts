@@ -8529,8 +8529,8 @@ export type operations = {
   listWebhookDeliveries: {
     parameters: {
       query?: {
-        /** @description 1–100, default 20. */
-        limit?: string;
+        /** @description How many items per page, 1 to 100, in plain decimal digits. Above 100 is an error, never silently clamped. */
+        limit?: number;
         /** @description `nextCursor` of the previous page. */
         cursor?: string;
         /** @description Only deliveries in this state. */
