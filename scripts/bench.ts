@@ -17,17 +17,13 @@ import { markdown, type RouteResult, routeResult, table, targetLines, targets } 
 import { benchRoutes } from './bench/routes.ts';
 import { d1File, seedBenchDatabase } from './bench/seed.ts';
 import { bundleWorker, ensureAssets, residentMb, serve } from './bench/serve.ts';
-import { ROOT } from './local.ts';
+import { numericFlag, ROOT } from './local.ts';
 
 const USAGE =
   'npm run bench -- [--events N] [--duration S] [--warmup S] [--connections C] [--json FILE] [--markdown] [--peer directus] [--keep] [--smoke]';
 
-function numberFlag(name: string, value: string | undefined, fallback: number, min: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < min) throw new Error(`--${name} must be a number of at least ${min}, got "${value}"\n${USAGE}`);
-  return n;
-}
+const numberFlag = (name: string, value: string | undefined, fallback: number, min: number) =>
+  numericFlag(name, value, fallback, min, USAGE);
 
 const { values } = parseArgs({
   options: {

@@ -117,3 +117,11 @@ export async function startDev({
       }),
   };
 }
+
+/** A numeric command-line flag of the bench and soak scripts: `fallback` when absent, an error naming it when not a number >= `min`. */
+export function numericFlag(name: string, value: string | undefined, fallback: number, min: number, usage: string): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min) throw new Error(`--${name} must be a number of at least ${min}, got "${value}"\n${usage}`);
+  return n;
+}

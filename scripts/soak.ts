@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { planFor } from './bench/content.ts';
 import { seedBenchDatabase } from './bench/seed.ts';
 import { bundleWorker, ensureAssets, residentMb, serve } from './bench/serve.ts';
-import { ROOT } from './local.ts';
+import { numericFlag, ROOT } from './local.ts';
 import { type GroupResult, lanes, type Mode, soak } from './soak/load.ts';
 import { type RouteGroup, soakRoutes } from './soak/routes.ts';
 
@@ -27,12 +27,8 @@ const USAGE = 'npm run soak -- [--duration S] [--connections C] [--events N] [--
  */
 const MEMORY_FACTOR = 2;
 
-function numberFlag(name: string, value: string | undefined, fallback: number, min: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < min) throw new Error(`--${name} must be a number of at least ${min}, got "${value}"\n${USAGE}`);
-  return n;
-}
+const numberFlag = (name: string, value: string | undefined, fallback: number, min: number) =>
+  numericFlag(name, value, fallback, min, USAGE);
 
 const { values } = parseArgs({
   options: {

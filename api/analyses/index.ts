@@ -3,11 +3,11 @@ import { ApiError } from '../errors.ts';
 import { visibleStatuses } from '../lib/auth.ts';
 import { listValues } from '../lib/list-params.ts';
 import { decodeCursor, nextLink, page } from '../lib/pagination.ts';
-import { sanitiseHtml } from '../lib/sanitise.ts';
 import { redirectRenamed } from '../lib/slugs.ts';
 import { analysisEditorial } from './editorial.ts';
 import {
   type AnalysisFilter,
+  analysisBody,
   analysisBySlugQuery,
   analysisCountQuery,
   analysisCursor,
@@ -65,19 +65,14 @@ export const analysesRouter = createRouter()
       throw new ApiError('not-found', `No published analysis has the slug "${slug}".`);
     }
     const { authors, topicRefs } = groupAuthorsAndTopics([authorRows, topicRows]);
-    const summary = toAnalysisSummary(row, lang, new URL(c.req.url).origin, authors.get(row.id) ?? [], topicRefs.get(row.id) ?? []);
-    const data = {
-      ...summary,
-      sections: sections.map((s) => ({
-        anchor: s.anchor,
-        heading: s.heading,
-        // Stored HTML is sanitised on the way out too until every write path sanitises (only the seed does today).
-        body: sanitiseHtml(s.body),
-        fallback: Boolean(s.fallback) && lang !== 'nl',
-      })),
-      attachments,
-    };
-    if (data.sections.some((s) => s.fallback)) data.meta = { ...data.meta, fallback: [...data.meta.fallback, 'sections'] };
+    const data = analysisBody(
+      row,
+      lang,
+      new URL(c.req.url).origin,
+      { sections, attachments },
+      authors.get(row.id) ?? [],
+      topicRefs.get(row.id) ?? [],
+    );
     return c.json({ data }, 200);
   })
   .route('/', analysisEditorial.router);

@@ -17,9 +17,10 @@ import { inIds } from '../lib/id-list.ts';
 import { keysetOrder, type SortKey, seekAfter, sortedCursorKey, sortedCursorValue } from '../lib/keyset.ts';
 import { itemLinks } from '../lib/links.ts';
 import type { Cursor } from '../lib/pagination.ts';
+import { sanitiseHtml } from '../lib/sanitise.ts';
 import { columnsOf, fallbackFields, localisedSelect } from '../lib/translations.ts';
 import { groupTopicRefs, hasAnyTopic, topicRefsQuery } from '../topics/queries.ts';
-import type { AnalysisSort, AnalysisSummaryBody, Author } from './schemas.ts';
+import type { AnalysisSchema, AnalysisSort, AnalysisSummaryBody, Author } from './schemas.ts';
 
 const TEXT_FIELDS = ['title', 'summary'] as const;
 
@@ -242,4 +243,33 @@ export function toAnalysisSummary(
     updatedAt: toBrusselsIso(row.updatedAt),
     meta: { lang, fallback: fallbackFields(row, TEXT_FIELDS) },
   };
+}
+
+type SectionQueries = ReturnType<typeof sectionsAndAttachmentsQueries>;
+export type Sections = Awaited<SectionQueries[0]>;
+export type Attachments = Awaited<SectionQueries[1]>;
+
+/** One analysis as GET /v1/analyses/{slug} and the change feed (api/changes/queries.ts) serve it. */
+export function analysisBody(
+  row: AnalysisRow,
+  lang: Lang,
+  origin: string,
+  { sections, attachments }: { sections: Sections; attachments: Attachments },
+  authors: Parameters<typeof toAnalysisSummary>[3],
+  topicRefs: Parameters<typeof toAnalysisSummary>[4],
+): typeof AnalysisSchema._zod.output {
+  const summary = toAnalysisSummary(row, lang, origin, authors, topicRefs);
+  const data = {
+    ...summary,
+    sections: sections.map((s) => ({
+      anchor: s.anchor,
+      heading: s.heading,
+      // Stored HTML is sanitised on the way out too, whatever path wrote it.
+      body: sanitiseHtml(s.body),
+      fallback: Boolean(s.fallback) && lang !== 'nl',
+    })),
+    attachments,
+  };
+  if (data.sections.some((s) => s.fallback)) data.meta = { ...data.meta, fallback: [...data.meta.fallback, 'sections'] };
+  return data;
 }

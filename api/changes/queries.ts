@@ -10,12 +10,17 @@ import { events } from '../../schema/events.ts';
 import { services } from '../../schema/services.ts';
 import { topics } from '../../schema/topics.ts';
 import { aboutQuery, toAbout } from '../about/queries.ts';
-import { analysisBySlugQuery, authorsAndTopics, sectionsAndAttachmentsQueries, toAnalysisSummary } from '../analyses/queries.ts';
-import type { AnalysisSchema } from '../analyses/schemas.ts';
+import {
+  type Attachments,
+  analysisBody,
+  analysisBySlugQuery,
+  authorsAndTopics,
+  type Sections,
+  sectionsAndAttachmentsQueries,
+} from '../analyses/queries.ts';
 import type { Db } from '../env.ts';
 import { assembleEvents, eventBySlugQuery, eventHydrationQueries } from '../events/queries.ts';
 import { toBrusselsIso } from '../lib/brussels-time.ts';
-import { sanitiseHtml } from '../lib/sanitise.ts';
 import { serviceBodies, serviceBySlugQuery, serviceTopicsQuery } from '../services/queries.ts';
 import { topicQuery, toTopic } from '../topics/queries.ts';
 import type { ChangeEntry } from './schemas.ts';
@@ -184,35 +189,4 @@ async function publicItems(
       );
     }
   }
-}
-
-type AnalysisRow = Awaited<ReturnType<typeof analysisBySlugQuery>>[number];
-
-type SectionQueries = ReturnType<typeof sectionsAndAttachmentsQueries>;
-type Sections = Awaited<SectionQueries[0]>;
-type Attachments = Awaited<SectionQueries[1]>;
-
-// The same assembly as the GET /v1/analyses/{slug} handler (api/analyses/index.ts); tests/api/changes.test.ts
-// compares every feed entry with that handler's answer, so the two cannot drift apart unnoticed.
-function analysisBody(
-  row: AnalysisRow,
-  lang: Lang,
-  origin: string,
-  { sections, attachments }: { sections: Sections; attachments: Attachments },
-  authors: Parameters<typeof toAnalysisSummary>[3],
-  topicRefs: Parameters<typeof toAnalysisSummary>[4],
-): typeof AnalysisSchema._zod.output {
-  const summary = toAnalysisSummary(row, lang, origin, authors, topicRefs);
-  const data = {
-    ...summary,
-    sections: sections.map((s) => ({
-      anchor: s.anchor,
-      heading: s.heading,
-      body: sanitiseHtml(s.body),
-      fallback: Boolean(s.fallback) && lang !== 'nl',
-    })),
-    attachments,
-  };
-  if (data.sections.some((s) => s.fallback)) data.meta = { ...data.meta, fallback: [...data.meta.fallback, 'sections'] };
-  return data;
 }
