@@ -4,7 +4,7 @@
 import { z } from '@hono/zod-openapi';
 import { WORKFLOW_STATUSES } from '../../schema/columns.ts';
 import { RICH_TEXT_FORMATS } from './rich-text-input.ts';
-import { SLUG_PATTERN } from './slugs.ts';
+import { SLUG_MAX_LENGTH, SLUG_PATTERN } from './slugs.ts';
 
 /** A plain-text field: trimmed, never empty (leave the field out instead), at most `max` characters. */
 export const textField = (max: number) => z.string().trim().min(1, 'May not be empty; leave the field out instead').max(max);
@@ -47,7 +47,7 @@ export const httpUrl = z
 
 export const slugInput = z
   .string()
-  .max(80)
+  .max(SLUG_MAX_LENGTH)
   .regex(SLUG_PATTERN, 'Lowercase letters, digits and single hyphens')
   .openapi({ description: 'Made from the Dutch title when absent; must not be another item’s slug.', example: 'tien-stromingen' });
 

@@ -7,7 +7,9 @@ import { analyses, events, type SluggedKind, services, slugRedirects, topics } f
 import type { AppEnv, Db } from '../env.ts';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const MAX_LENGTH = 80;
+/** The longest slug, made or given. */
+export const SLUG_MAX_LENGTH = 80;
+const MAX_LENGTH = SLUG_MAX_LENGTH;
 
 const TABLES = { topic: topics, service: services, analysis: analyses, event: events } as const;
 const TABLE_NAMES = { topic: 'topics', service: 'services', analysis: 'analyses', event: 'events' } as const;

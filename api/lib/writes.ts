@@ -31,6 +31,7 @@ import { currentKey, hasScope, requireKey } from './auth.ts';
 import { toBrusselsIso } from './brussels-time.ts';
 import { contentChanged } from './content-version.ts';
 import { plainTextInput } from './rich-text-input.ts';
+import { SLUG_MAX_LENGTH, SLUG_PATTERN } from './slugs.ts';
 
 /**
  * A statement of a write batch: a drizzle query (insert, update, delete, select) or {@link rawStatement}.
@@ -84,11 +85,13 @@ export interface EditorialInput {
   unpublishAt?: string | null | undefined;
 }
 
+// At most 80 characters, like every slug the API makes (slugify) and every slug reference an item's input takes
+// (topics, service): a longer one could be set here but not referenced, and items naming it could not be edited.
 const SLUG = z
   .string()
   .min(1)
-  .max(200)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'A slug is lowercase letters, digits and single hyphens')
+  .max(SLUG_MAX_LENGTH)
+  .regex(SLUG_PATTERN, 'A slug is lowercase letters, digits and single hyphens')
   .refine((value) => !/^[0-9a-f]{8}-[0-9a-f]{4}-/.test(value), 'A slug may not look like an item id')
   .openapi({ description: 'Unique among items of this kind; the public URL of the item.', example: 'vrijwilligerswerk' });
 const INSTANT = z.iso.datetime({ offset: true }).openapi({ example: '2026-12-15T09:00:00+01:00' });

@@ -1,7 +1,7 @@
 // What the fuzzer (fuzz.test.ts, fuzz-writes.test.ts) found, each kept as the request that found it.
 import { describe, expect, it } from 'vitest';
 import type { OpenApiDocument, ParameterDoc } from '../openapi-document.ts';
-import { makeKey, send } from './editorial-helpers.ts';
+import { createTopic, makeKey, patch, send } from './editorial-helpers.ts';
 import { get, type ProblemBody } from './helpers.ts';
 
 const doc = (await get<OpenApiDocument>('/openapi.json')).body;
@@ -77,5 +77,27 @@ describe('found by fuzzing', () => {
     const response = await send<{ invalidParams: { pointer: string }[] }>('POST', '/v1/analyses', { key, body });
     expect(response.status).toBe(422);
     expect(response.body.invalidParams.map((p) => p.pointer)).toEqual(['/sections/0/translations/nl/body']);
+  });
+  it('refuses a topic slug longer than an item can name (80), so items tagged with it stay editable', async () => {
+    const { key } = await makeKey(['content:write', 'content:publish']);
+    const topic = await createTopic(key, 'lange-slug');
+    const event = await send<{ data: { slug: string } }>('POST', '/v1/events', {
+      key,
+      body: {
+        translations: { nl: { title: 'Getagd met een thema' } },
+        sessions: [{ startsAt: '2031-03-01T10:00:00+01:00', endsAt: '2031-03-01T12:00:00+01:00' }],
+        attendanceMode: 'online',
+        onlineUrl: 'https://socius.be/online',
+        organiser: { name: 'Socius' },
+        topics: ['lange-slug'],
+      },
+    });
+    expect(event.status, JSON.stringify(event.body)).toBe(201);
+    const long = `${'a'.repeat(40)}-${'b'.repeat(40)}`;
+    const renamed = await patch<{ invalidParams?: { pointer: string }[] }>(key, '/v1/topics/lange-slug', topic.etag, { slug: long });
+    expect(renamed.status).toBe(422);
+    expect(renamed.body.invalidParams?.map((p) => p.pointer)).toEqual(['/slug']);
+    expect((await send('GET', `/v1/events/${event.body.data.slug}/edit`, { key })).status).toBe(200);
+    expect((await patch(key, '/v1/topics/lange-slug', topic.etag, { slug: long.slice(0, 80) })).status).toBe(200);
   });
 });
