@@ -11,7 +11,7 @@ import {
   readAnalysisDocuments,
 } from '../analyses/writes.ts';
 import { type EventDocument, EventDocumentSchema, eventStatements, normaliseEvent, readEventDocuments } from '../events/writes.ts';
-import { momentInput } from '../lib/content-input.ts';
+import { momentInput, slugInput } from '../lib/content-input.ts';
 import type { ReadRows } from '../lib/content-writes.ts';
 import { changedFields } from '../lib/writes.ts';
 import {
@@ -45,6 +45,20 @@ export const TombstoneSchema = z
   .openapi('ContentTombstone');
 export type Tombstone = z.infer<typeof TombstoneSchema>;
 
+/** The kinds whose items have public URLs by slug, and the name slug_redirects gives each. */
+const SLUGGED = { topics: 'topic', services: 'service', analyses: 'analysis', events: 'event' } as const;
+type SluggedFileKind = keyof typeof SLUGGED;
+const SLUGGED_FILE_KINDS = Object.keys(SLUGGED) as SluggedFileKind[];
+
+/**
+ * A slug an item had before it was renamed: its public URL still answers 301 to the item. In the file so that a
+ * restore into an empty database keeps the links and bookmarks made before a rename working.
+ */
+export const RedirectSchema = z
+  .strictObject({ kind: z.enum(SLUGGED_FILE_KINDS), slug: slugInput, id: z.string().min(1).max(64) })
+  .openapi('ContentRedirect');
+export type Redirect = z.infer<typeof RedirectSchema>;
+
 /**
  * The file. Items are matched by `id` on import (new ids are added, known ones updated); slugs refer to topics and
  * services; moments are ISO 8601. Section bodies are sanitised HTML. Items in the database but not in the file are
@@ -60,13 +74,14 @@ export const ContentFileSchema = z
     analyses: z.array(AnalysisDocumentSchema).default([]),
     events: z.array(EventDocumentSchema).default([]),
     tombstones: z.array(TombstoneSchema).default([]),
+    redirects: z.array(RedirectSchema).default([]),
   })
   .openapi('ContentFile');
 export type ContentFile = z.infer<typeof ContentFileSchema>;
 
 /** Everything stored, as a content file. */
 export async function exportContent(rows: ReadRows, now = new Date()): Promise<ContentFile> {
-  const [about, topics, services, analyses, events, tombstones] = await Promise.all([
+  const [about, topics, services, analyses, events, tombstones, redirects] = await Promise.all([
     readAboutDocuments(rows),
     readTopicDocuments(rows),
     readServiceDocuments(rows),
@@ -78,7 +93,9 @@ export async function exportContent(rows: ReadRows, now = new Date()): Promise<C
       ) + ' order by kind, id',
       [],
     ),
+    rows('select kind, old_slug, item_id from slug_redirects order by kind, old_slug', []),
   ]);
+  const fileKind = Object.fromEntries(SLUGGED_FILE_KINDS.map((kind) => [SLUGGED[kind], kind]));
   return {
     format: CONTENT_FORMAT,
     exportedAt: now.toISOString(),
@@ -90,6 +107,7 @@ export async function exportContent(rows: ReadRows, now = new Date()): Promise<C
     tombstones: tombstones.map((t) =>
       TombstoneSchema.parse({ kind: t.kind, id: t.id, deletedAt: new Date(Number(t.deleted_at)).toISOString() }),
     ),
+    redirects: redirects.map((r) => RedirectSchema.parse({ kind: fileKind[String(r.kind)], slug: r.old_slug, id: r.item_id })),
   };
 }
 
@@ -255,9 +273,38 @@ export function planImport(
     eventStatements,
   );
   plan<AboutDocument>('about', file.about, current.about, (a) => AboutDocumentSchema.parse(stamped(a, moment)), aboutStatements);
+  statements.push(...redirectStatements(file, current, now, problems));
 
   if (problems.length > 0) throw new ContentImportError(problems);
   return { statements, counts };
+}
+
+/**
+ * The file's redirects that the database lacks (or has for another item), after the items: each must lead to an
+ * item of its kind, and may not be the current slug of one. Redirects only in the database are left alone.
+ */
+function redirectStatements(file: ContentFile, current: ContentFile, now: Date, problems: ImportProblem[]): SqlStatement[] {
+  const stored = new Map(current.redirects.map((r) => [`${r.kind}:${r.slug}`, r.id]));
+  const seen = new Map<string, number>();
+  const statements: SqlStatement[] = [];
+  file.redirects.forEach((redirect, index) => {
+    const at = `/redirects/${index}`;
+    const key = `${redirect.kind}:${redirect.slug}`;
+    const items = [...file[redirect.kind], ...current[redirect.kind]];
+    if (seen.has(key)) problems.push({ pointer: `${at}/slug`, reason: `Also the slug of /redirects/${seen.get(key)}` });
+    seen.set(key, index);
+    if (!items.some((item) => item.id === redirect.id))
+      problems.push({ pointer: `${at}/id`, reason: `No item of /${redirect.kind} has this id` });
+    const named = file[redirect.kind].findIndex((item) => item.slug === redirect.slug);
+    if (named >= 0) problems.push({ pointer: `${at}/slug`, reason: `The current slug of /${redirect.kind}/${named}` });
+    if (stored.get(key) === redirect.id) return;
+    statements.push({
+      sql: `insert into slug_redirects (kind, old_slug, item_id, created_at) values (?, ?, ?, ?)
+            on conflict (kind, old_slug) do update set item_id = excluded.item_id, created_at = excluded.created_at`,
+      params: [SLUGGED[redirect.kind], redirect.slug, redirect.id, now.getTime()],
+    });
+  });
+  return statements;
 }
 
 /**

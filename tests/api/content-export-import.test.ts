@@ -2,14 +2,14 @@
 // exporting the seeded database and importing the file into an empty one (every table dropped, the migrations
 // applied) gives the same public API answers for every list page and every item in all three languages, search
 // included; and importing the same file again writes nothing.
-import { applyD1Migrations, env } from 'cloudflare:test';
+import { applyD1Migrations, env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { exportContent, parseContentFile, planImport } from '../../api/content/file.ts';
 import { d1Rows } from '../../api/lib/content-writes.ts';
 import { d1Runner } from '../../schema/db.ts';
 import { makeKey, send } from './editorial-helpers.ts';
 import { distinctVersion, emptyDatabase } from './empty-database.ts';
-import { get } from './helpers.ts';
+import { get, ORIGIN } from './helpers.ts';
 
 const rows = d1Rows(env.DB);
 const LANGS = ['nl', 'en', 'fr'];
@@ -87,7 +87,25 @@ const CONTENT_TABLES = [
 ];
 
 describe('npm run content -- export / import', () => {
-  it('gives the same public API answers after export and import into an empty database', { timeout: 180_000 }, async () => {
+  it('gives the same public API answers after export and import into an empty database, old slugs included', {
+    timeout: 180_000,
+  }, async () => {
+    // A renamed analysis: its old URL answers 301, and must still after the restore.
+    const editor = await makeKey(['content:write', 'content:publish']);
+    const analysis = (await exportContent(rows)).analyses[0];
+    if (!analysis) throw new Error('the seed has analyses');
+    const edit = await send('GET', `/v1/analyses/${analysis.slug}/edit`, { key: editor.key });
+    const renamed = await send('PATCH', `/v1/analyses/${analysis.slug}`, {
+      key: editor.key,
+      headers: { 'If-Match': edit.headers.get('ETag') ?? '' },
+      body: { slug: `${analysis.slug}-hernoemd` },
+      contentType: 'application/merge-patch+json',
+    });
+    expect(renamed.status).toBe(200);
+    const oldUrl = `/v1/analyses/${analysis.slug}?lang=fr`;
+    const moved = () => SELF.fetch(`${ORIGIN}${oldUrl}`, { redirect: 'manual' });
+    const redirect = await moved();
+    expect(redirect.status).toBe(301);
     const before = await publicAnswers();
     expect(Object.keys(before).length).toBeGreaterThan(150);
     // Through JSON text, as the file on disk.
@@ -106,6 +124,9 @@ describe('npm run content -- export / import', () => {
 
     const after = await publicAnswers();
     for (const [url, answer] of Object.entries(before)) expect(after[url], url).toEqual(answer);
+    const redirected = await moved();
+    expect(redirected.status).toBe(301);
+    expect(redirected.headers.get('Location')).toBe(redirect.headers.get('Location'));
 
     // Idempotent: the same file again finds nothing to write.
     const again = planImport(file, await exportContent(rows));
