@@ -4,7 +4,7 @@
 // included; and importing the same file again writes nothing.
 import { applyD1Migrations, env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { exportContent, parseContentFile, planImport } from '../../api/content/file.ts';
+import { ContentImportError, exportContent, parseContentFile, planImport } from '../../api/content/file.ts';
 import { d1Rows } from '../../api/lib/content-writes.ts';
 import { d1Runner } from '../../schema/db.ts';
 import { makeKey, send } from './editorial-helpers.ts';
@@ -202,5 +202,25 @@ describe('npm run content -- export / import', () => {
     await d1Runner(env.DB).batch(planImport(parseContentFile(exported), await exportContent(rows)).statements);
     expect((await send('GET', `/v1/topics/${topic.slug}/edit`, { key: editor.key })).status).toBe(404);
     expect(JSON.parse(JSON.stringify(await exportContent(rows, new Date(0))))).toEqual(exported);
+  });
+  it('refuses a redirect to no item, or from a slug an item has now, naming each by its pointer', async () => {
+    const current = await exportContent(rows);
+    const [first, second] = current.analyses;
+    if (!first || !second) throw new Error('the seed has analyses');
+    const file = {
+      ...current,
+      redirects: [
+        { kind: 'analyses' as const, slug: 'nergens-heen', id: 'no-such-id' },
+        { kind: 'analyses' as const, slug: second.slug, id: first.id },
+      ],
+    };
+    let thrown: unknown;
+    try {
+      planImport(file, current);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ContentImportError);
+    expect((thrown as ContentImportError).problems.map((p) => p.pointer)).toEqual(['/redirects/0/id', '/redirects/1/slug']);
   });
 });
