@@ -29,6 +29,9 @@ export const webhookSubscriptions = sqliteTable(
     /** The origin of the API the subscription was made on: the absolute URLs in its payloads point there. */
     origin: text().notNull(),
     secret: text().notNull(),
+    /** The secret before the last rotation: deliveries carry its signature too until `previousSecretUntil`. */
+    previousSecret: text(),
+    previousSecretUntil: instant(),
     active: integer({ mode: 'boolean' }).notNull().default(true),
     cursor: integer().notNull().default(0),
     keyId: text(),

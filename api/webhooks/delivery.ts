@@ -56,13 +56,26 @@ export function newSecret(): string {
 /** A `webhook-id`: unique per message, kept across attempts and replays. */
 const newMessageId = () => `msg_${crypto.randomUUID().replaceAll('-', '')}`;
 
-/** The Standard Webhooks headers of one attempt: id, timestamp (seconds) and `v1,<base64 HMAC-SHA256 of id.timestamp.body>`. */
-export function signedHeaders(secret: string, messageId: string, body: string, at: Date): Record<string, string> {
+/** How long deliveries stay signed with the previous secret too, after a rotation. */
+export const PREVIOUS_SECRET_HOURS = 24;
+
+/**
+ * The Standard Webhooks headers of one attempt: id, timestamp (seconds) and `v1,<base64 HMAC-SHA256 of
+ * id.timestamp.body>` for each secret, space-separated as the specification allows for a rotation: a receiver
+ * accepts the message if any signature matches the secret it holds.
+ */
+export function signedHeaders(secrets: readonly string[], messageId: string, body: string, at: Date): Record<string, string> {
   return {
     'webhook-id': messageId,
     'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-    'webhook-signature': new Webhook(secret).sign(messageId, at, body),
+    'webhook-signature': secrets.map((secret) => new Webhook(secret).sign(messageId, at, body)).join(' '),
   };
+}
+
+/** The secrets an attempt at `now` is signed with: the current one, and the previous one within its grace period. */
+function signingSecrets(subscription: WebhookSubscription, now: Date): string[] {
+  const { secret, previousSecret, previousSecretUntil } = subscription;
+  return previousSecret && previousSecretUntil && previousSecretUntil > now ? [secret, previousSecret] : [secret];
 }
 
 /** Puts deliveries on the queue; false when there is no queue or the send failed (the Cron Trigger retries). */
@@ -202,7 +215,7 @@ async function post(subscription: WebhookSubscription, delivery: WebhookDelivery
       headers: {
         'Content-Type': 'application/json',
         'User-Agent': 'Socius-Webhooks/1.0',
-        ...signedHeaders(subscription.secret, delivery.messageId, delivery.payload, now),
+        ...signedHeaders(signingSecrets(subscription, now), delivery.messageId, delivery.payload, now),
       },
       body: delivery.payload,
       // A redirect could lead anywhere: it counts as a failed attempt, as Standard Webhooks advises.

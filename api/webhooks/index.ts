@@ -7,7 +7,7 @@ import type { AppEnv, Bindings, Db } from '../env.ts';
 import { ApiError, invalidBody } from '../errors.ts';
 import { currentKey } from '../lib/auth.ts';
 import { changeLogSpan } from './changes.ts';
-import { afterWrite, type DeliveryMessage, enqueue, handleQueue, newSecret, replay } from './delivery.ts';
+import { afterWrite, type DeliveryMessage, enqueue, handleQueue, newSecret, PREVIOUS_SECRET_HOURS, replay } from './delivery.ts';
 import {
   decodeCursor,
   deliveryById,
@@ -25,6 +25,7 @@ import {
   listDeliveriesRoute,
   listWebhooksRoute,
   replayDeliveryRoute,
+  rotateWebhookSecretRoute,
   updateWebhookRoute,
 } from './routes.ts';
 import { runsLocally, webhookUrlProblem } from './url.ts';
@@ -58,6 +59,8 @@ export const webhooksRouter = createRouter()
       lang: input.lang ?? 'nl',
       origin: new URL(c.req.url).origin,
       secret: newSecret(),
+      previousSecret: null,
+      previousSecretUntil: null,
       active: input.active ?? true,
       // From now on: what changed before the subscription is in GET /v1/changes.
       cursor: (await changeLogSpan(c.var.db)).last,
@@ -102,6 +105,24 @@ export const webhooksRouter = createRouter()
       c.var.db.delete(webhookSubscriptions).where(eq(webhookSubscriptions.id, id)),
     ]);
     return c.body(null, 204);
+  })
+  .openapi(rotateWebhookSecretRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    c.set('audit', { resource: 'webhooks', itemId: id });
+    const current = await subscriptionOr404(c.var.db, id);
+    const now = new Date();
+    const [row] = await c.var.db
+      .update(webhookSubscriptions)
+      .set({
+        secret: newSecret(),
+        previousSecret: current.secret,
+        previousSecretUntil: new Date(now.getTime() + PREVIOUS_SECRET_HOURS * 3_600_000),
+        updatedAt: now,
+      })
+      .where(eq(webhookSubscriptions.id, id))
+      .returning();
+    if (!row) throw new ApiError('not-found', `No webhook subscription has the id "${id}".`);
+    return c.json({ data: { ...toWebhook(row), secret: row.secret } }, 200);
   })
   .openapi(listDeliveriesRoute, async (c) => {
     const { id } = c.req.valid('param');

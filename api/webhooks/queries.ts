@@ -22,6 +22,8 @@ export function toWebhook(row: WebhookSubscription): WebhookBody {
     resources: (row.resources as WebhookBody['resources']) ?? null,
     lang: row.lang,
     active: row.active,
+    previousSecretExpiresAt:
+      row.previousSecret && row.previousSecretUntil && row.previousSecretUntil.getTime() > Date.now() ? iso(row.previousSecretUntil) : null,
     createdAt: toBrusselsIso(row.createdAt),
     updatedAt: toBrusselsIso(row.updatedAt),
   };

@@ -29,6 +29,7 @@ const webhookExample = {
   resources: null,
   lang: 'nl' as const,
   active: true,
+  previousSecretExpiresAt: null,
   createdAt: '2026-12-01T10:00:00+01:00',
   updatedAt: '2026-12-01T10:00:00+01:00',
 };
@@ -177,6 +178,40 @@ export const deleteWebhookRoute = createRoute({
   },
 });
 
+export const rotateWebhookSecretRoute = createRoute({
+  method: 'post',
+  path: '/webhooks/{id}/secret',
+  tags: ['Webhooks'],
+  operationId: 'rotateWebhookSecret',
+  summary: 'Rotate the signing secret',
+  description:
+    'Gives the subscription a new signing secret, shown this once. For the next 24 hours each delivery carries two signatures in ' +
+    '`webhook-signature`, space-separated: one with the new secret and one with the previous one, so the receiver can switch at its own ' +
+    `pace (Standard Webhooks libraries accept a message when any signature matches). After that only the new secret signs.${note}`,
+  security,
+  middleware: writeMiddleware(...ADMIN),
+  request: { params: WebhookIdParamsSchema, query: noQuery },
+  responses: {
+    200: {
+      description: 'The subscription, with its new secret shown once.',
+      content: {
+        'application/json': {
+          schema: CreatedWebhookSchema,
+          example: {
+            data: {
+              ...webhookExample,
+              previousSecretExpiresAt: '2026-12-03T09:00:00+01:00',
+              updatedAt: '2026-12-02T09:00:00+01:00',
+              secret: 'whsec_pN7tY0dQ2mVx5cR8bK1fJ4hL6sW9aZ3eG0iU2oT5yX8=',
+            },
+          },
+        },
+      },
+    },
+    ...problemResponses(400, 401, 403, 404, 500),
+  },
+});
+
 export const listDeliveriesRoute = createRoute({
   method: 'get',
   path: '/webhooks/{id}/deliveries',
@@ -242,6 +277,7 @@ export const routes = [
   getWebhookRoute,
   updateWebhookRoute,
   deleteWebhookRoute,
+  rotateWebhookSecretRoute,
   listDeliveriesRoute,
   replayDeliveryRoute,
 ];

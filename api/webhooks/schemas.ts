@@ -76,6 +76,15 @@ export const WebhookSchema = z
     resources: z.array(z.enum(WEBHOOK_RESOURCES)).nullable().openapi({ example: null }),
     lang: z.enum(LANGS).openapi({ example: 'nl' }),
     active: z.boolean().openapi({ example: true }),
+    previousSecretExpiresAt: z
+      .string()
+      .nullable()
+      .openapi({
+        description:
+          'After a secret rotation: until when each delivery carries a second signature, made with the previous secret, so receivers can ' +
+          'switch to the new one without missing a message. Null when there is none.',
+        example: null,
+      }),
     createdAt: z.string().openapi({ example: '2026-12-01T10:00:00+01:00' }),
     updatedAt: z.string().openapi({ example: '2026-12-01T10:00:00+01:00' }),
   })

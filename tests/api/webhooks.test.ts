@@ -234,6 +234,43 @@ describe('webhook deliveries', () => {
     expect(request.headers['webhook-signature']).toBe(`v1,${btoa(String.fromCharCode(...mac))}`);
   });
 
+  it('rotates the secret: shown once, and for 24 hours deliveries verify with the old secret as well as the new', async () => {
+    const path = receiverPath();
+    const hook = await subscribe(path, { resources: ['topics'] });
+    const rotated = await send<CreatedWebhook & { data: { previousSecretExpiresAt: string | null } }>(
+      'POST',
+      `/v1/webhooks/${hook.id}/secret`,
+      { key: admin },
+    );
+    expect(rotated.status).toBe(200);
+    const secret = rotated.body.data.secret;
+    expect(secret).toMatch(/^whsec_/);
+    expect(secret).not.toBe(hook.secret);
+    const expires = Date.parse(rotated.body.data.previousSecretExpiresAt ?? '');
+    expect(Math.abs(expires - (Date.now() + 24 * 3_600_000))).toBeLessThan(60_000);
+    const shown = await send('GET', `/v1/webhooks/${hook.id}`, { key: admin });
+    expect(JSON.stringify(shown.body)).not.toContain(secret.slice('whsec_'.length));
+
+    await createTopic(`webhook-${crypto.randomUUID().slice(0, 8)}`);
+    const [during] = await receivedAtLeast(path, 1);
+    if (!during) throw new Error('nothing received');
+    expect(verify(secret, during).type).toBe('content.created');
+    expect(verify(hook.secret, during).type).toBe('content.created');
+
+    // Once the grace period is over, only the new secret signs.
+    await env.DB.prepare('update webhook_subscriptions set previous_secret_until = ? where id = ?')
+      .bind(Date.now() - 1000, hook.id)
+      .run();
+    await createTopic(`webhook-${crypto.randomUUID().slice(0, 8)}`);
+    const after = (await receivedAtLeast(path, 2))[1];
+    if (!after) throw new Error('nothing received');
+    expect(verify(secret, after).type).toBe('content.created');
+    expect(() => verify(hook.secret, after)).toThrow(WebhookVerificationError);
+    expect(
+      (await send<{ data: { previousSecretExpiresAt: string | null } }>('GET', `/v1/webhooks/${hook.id}`, { key: admin })).body.data,
+    ).toMatchObject({ previousSecretExpiresAt: null });
+  });
+
   it('replays a delivery: the same message again, freshly signed, logged as a delivery of its own', async () => {
     const path = receiverPath();
     const hook = await subscribe(path, { resources: ['topics'] });

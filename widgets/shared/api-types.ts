@@ -402,6 +402,13 @@ export type paths = {
      */
     patch: operations["updateWebhook"];
   };
+  "/v1/webhooks/{id}/secret": {
+    /**
+     * Rotate the signing secret
+     * @description Gives the subscription a new signing secret, shown this once. For the next 24 hours each delivery carries two signatures in `webhook-signature`, space-separated: one with the new secret and one with the previous one, so the receiver can switch at its own pace (Standard Webhooks libraries accept a message when any signature matches). After that only the new secret signs. Needs an API key with the scope `webhooks:admin`.
+     */
+    post: operations["rotateWebhookSecret"];
+  };
   "/v1/webhooks/{id}/deliveries": {
     /**
      * Delivery log of a subscription
@@ -2538,6 +2545,11 @@ export type components = {
       lang: "nl" | "en" | "fr";
       /** @example true */
       active: boolean;
+      /**
+       * @description After a secret rotation: until when each delivery carries a second signature, made with the previous secret, so receivers can switch to the new one without missing a message. Null when there is none.
+       * @example null
+       */
+      previousSecretExpiresAt: string | null;
       /** @example 2026-12-01T10:00:00+01:00 */
       createdAt: string;
       /** @example 2026-12-01T10:00:00+01:00 */
@@ -8490,6 +8502,85 @@ export type operations = {
       };
       /** @description The body breaks the rules of this resource; `invalidParams` lists every violation at once, each with a JSON `pointer`. */
       422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests from this client (reads) or with this API key (writes) in the current period; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again: the length of the limit period. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Something failed on our side; nothing internal is disclosed. Try again later. */
+      500: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database failed or did not answer in time; `Retry-After` says when to try again. A write was not carried out. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          "Retry-After"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Rotate the signing secret
+   * @description Gives the subscription a new signing secret, shown this once. For the next 24 hours each delivery carries two signatures in `webhook-signature`, space-separated: one with the new secret and one with the previous one, so the receiver can switch at its own pace (Standard Webhooks libraries accept a message when any signature matches). After that only the new secret signs. Needs an API key with the scope `webhooks:admin`.
+   */
+  rotateWebhookSecret: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The subscription, with its new secret shown once. */
+      200: {
+        content: {
+          "application/json": components["schemas"]["CreatedWebhook"];
+        };
+      };
+      /** @description A parameter is missing, malformed, out of range or unknown; `invalidParams` names each one. */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired (`WWW-Authenticate: Bearer`). Keys go only in `Authorization: Bearer`. */
+      401: {
+        headers: {
+          /** @description Always `Bearer` (RFC 6750). */
+          "WWW-Authenticate"?: string;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The API key is valid but lacks the scope this operation needs (named in `detail`). */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Nothing published is there: the slug is unknown, or the item is not (or no longer) published. */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request body is larger than 1048576 bytes. Nothing was read or written. */
+      413: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
