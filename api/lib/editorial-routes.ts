@@ -48,7 +48,8 @@ const ifMatch = {
   description: 'The `ETag` of the item as last read (from any editorial read or write). Missing: 428; stale: 412.',
   schema: { type: 'string' as const, example: '"3"' },
 };
-const idempotencyKey = {
+/** The `Idempotency-Key` header of a creating `POST`, as documented on each. */
+export const idempotencyKey = {
   name: 'Idempotency-Key',
   in: 'header' as const,
   required: false,

@@ -454,11 +454,23 @@ async function validated<E extends EditableBase>(
   if (all.length > 0) throw invalidBody(all);
 }
 
+/** A 409 when a create's batch failed because a twin request with the same `Idempotency-Key` stored its record first. */
+export function idempotencyRace(c: Context<AppEnv>, error: unknown): void {
+  if (c.get('idempotency') && uniqueViolation(error) === 'idempotency_key')
+    throw new ApiError('conflict', 'A request with this Idempotency-Key is being processed; retry shortly.');
+}
+
 /**
  * The idempotency record of a `POST` that carried `Idempotency-Key` (see {@link idempotency}), written in the
  * write's own batch so a retry can never create a second item.
  */
-function idempotencyStatement(db: Db, c: Context<AppEnv>, status: number, headers: Record<string, string>, body: unknown): Statement[] {
+export function idempotencyStatement(
+  db: Db,
+  c: Context<AppEnv>,
+  status: number,
+  headers: Record<string, string>,
+  body: unknown,
+): Statement[] {
   const pending = c.get('idempotency');
   if (!pending) return [];
   pending.stored = true;
@@ -540,8 +552,7 @@ export async function createItem<E extends EditableBase, I extends EditorialInpu
     await runBatch(db, statements);
   } catch (error) {
     if (uniqueViolation(error) === 'slug') throw conflictOnSlug(item.slug);
-    if (c.get('idempotency') && uniqueViolation(error) === 'idempotency_key')
-      throw new ApiError('conflict', 'A request with this Idempotency-Key is being processed; retry shortly.');
+    idempotencyRace(c, error);
     throw error;
   }
   audit.written = true;

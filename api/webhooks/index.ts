@@ -6,6 +6,7 @@ import { createRouter } from '../app.ts';
 import type { AppEnv, Bindings, Db } from '../env.ts';
 import { ApiError, invalidBody } from '../errors.ts';
 import { currentKey } from '../lib/auth.ts';
+import { idempotencyRace, idempotencyStatement, runBatch } from '../lib/writes.ts';
 import { changeLogSpan } from './changes.ts';
 import { afterWrite, type DeliveryMessage, enqueue, handleQueue, newSecret, PREVIOUS_SECRET_HOURS, replay } from './delivery.ts';
 import {
@@ -68,10 +69,22 @@ export const webhooksRouter = createRouter()
       createdAt: now,
       updatedAt: now,
     };
-    await c.var.db.insert(webhookSubscriptions).values(row);
+    const location = `/v1/webhooks/${row.id}`;
+    const body = { data: { ...toWebhook(row), secret: row.secret } };
     c.set('audit', { resource: 'webhooks', itemId: row.id });
-    c.header('Location', `/v1/webhooks/${row.id}`);
-    return c.json({ data: { ...toWebhook(row), secret: row.secret } }, 201);
+    // With Idempotency-Key, the answer is kept with the subscription in one batch: a retry after a lost answer gets
+    // this subscription and its secret again instead of making a second one.
+    try {
+      await runBatch(c.var.db, [
+        c.var.db.insert(webhookSubscriptions).values(row),
+        ...idempotencyStatement(c.var.db, c, 201, { Location: location }, body),
+      ]);
+    } catch (error) {
+      idempotencyRace(c, error);
+      throw error;
+    }
+    c.header('Location', location);
+    return c.json(body, 201);
   })
   .openapi(getWebhookRoute, async (c) => c.json({ data: toWebhook(await subscriptionOr404(c.var.db, c.req.valid('param').id)) }, 200))
   .openapi(updateWebhookRoute, async (c) => {

@@ -1,8 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { problemResponses } from '../errors.ts';
 import { bearerSecurity, requireKey, scopeNote } from '../lib/auth.ts';
+import { idempotencyKey } from '../lib/editorial-routes.ts';
 import { noQuery } from '../lib/list-params.ts';
-import { writeMiddleware } from '../lib/writes.ts';
+import { createMiddlewares, writeMiddleware } from '../lib/writes.ts';
 import {
   CreatedWebhookSchema,
   DeliveryListSchema,
@@ -84,7 +85,8 @@ export const createWebhookRoute = createRoute({
     `A new subscription: from now on, every change of the chosen event types is POSTed to \`url\`. The answer holds the signing secret, ` +
     `this one time. ${DELIVERY_DOC}${note}`,
   security,
-  middleware: writeMiddleware(...ADMIN),
+  middleware: createMiddlewares(...ADMIN),
+  parameters: [idempotencyKey],
   request: {
     query: noQuery,
     body: {

@@ -103,6 +103,21 @@ describe('webhook subscriptions', () => {
     expect(JSON.stringify(changed.body)).not.toContain(secretPart);
   });
 
+  it('makes one subscription of a retried POST with the same Idempotency-Key, answering the retry with the first answer', async () => {
+    const body = { url: `${RECEIVER}${receiverPath()}`, eventTypes: ['content.published'] };
+    const headers = { 'Idempotency-Key': crypto.randomUUID() };
+    const first = await send<CreatedWebhook>('POST', '/v1/webhooks', { key: admin, body, headers });
+    expect(first.status).toBe(201);
+    const retry = await send<CreatedWebhook>('POST', '/v1/webhooks', { key: admin, body, headers });
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(retry.body.data).toEqual(first.body.data);
+    const listed = await send<{ data: { url: string }[] }>('GET', '/v1/webhooks', { key: admin });
+    expect(listed.body.data.filter((hook) => hook.url === body.url)).toHaveLength(1);
+    const other = await send('POST', '/v1/webhooks', { key: admin, body: { ...body, eventTypes: ['content.deleted'] }, headers });
+    expect(other.status).toBe(422);
+  });
+
   it('refuses a plain-http URL that is not this machine, naming the field', async () => {
     for (const url of ['http://portal.example.org/hooks', 'ftp://portal.example.org/hooks', 'https://user:pw@portal.example.org/hooks']) {
       const response = await send<ProblemBody>('POST', '/v1/webhooks', { key: admin, body: { url, eventTypes: ['content.published'] } });

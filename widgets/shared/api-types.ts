@@ -8196,6 +8196,12 @@ export type operations = {
    * @description A new subscription: from now on, every change of the chosen event types is POSTed to `url`. The answer holds the signing secret, this one time. Each delivery is a `POST` of `{"type": "content.published", "timestamp": …, "data": <the entry of GET /v1/changes>}` signed per the Standard Webhooks specification: headers `webhook-id` (the same on retries and replays), `webhook-timestamp` (Unix seconds) and `webhook-signature` (`v1,` and the base64 HMAC-SHA256 of `<id>.<timestamp>.<body>` keyed with the secret). Any 2xx answer within 15 s counts as delivered; anything else is retried with doubling delays (30 s, 1 min, 2 min…), at most 10 attempts. Needs an API key with the scope `webhooks:admin`.
    */
   createWebhook: {
+    parameters: {
+      header?: {
+        /** @description Any unique string (a UUID is ideal). A retry with the same key and body gets the first answer again (`Idempotent-Replayed: true`); the same key with another body is a 422. Kept 24 hours. */
+        "Idempotency-Key"?: string;
+      };
+    };
     requestBody: {
       content: {
         /**
