@@ -1,7 +1,13 @@
 // GET /v1/analyses/{slug}/cite: an analysis as a reference for reference managers (Zotero, Mendeley, EndNote,
 // BibTeX/biblatex), as BibTeX, RIS or CSL-JSON, from the same data as the JSON.
 import { createRoute, z } from '@hono/zod-openapi';
-import { analysisBySlugQuery, authorsAndTopics, toAnalysisSummary } from '../analyses/queries.ts';
+import {
+  analysisBySlugQuery,
+  analysisIdBySlugQuery,
+  authorsAndTopicsQueries,
+  groupAuthorsAndTopics,
+  toAnalysisSummary,
+} from '../analyses/queries.ts';
 import type { AnalysisSummaryBody } from '../analyses/schemas.ts';
 import { createRouter } from '../app.ts';
 import { ApiError, problemResponses } from '../errors.ts';
@@ -166,10 +172,14 @@ export const citeRouter = createRouter().openapi(citeRoute, async (c) => {
   const { slug } = c.req.valid('param');
   const { format } = c.req.valid('query');
   const { db, lang } = c.var;
-  const [row] = await analysisBySlugQuery(db, lang, slug);
+  // The analysis with its authors and topics in one batch: one round trip.
+  const [[row], ...authorsAndTopicRows] = await db.batch([
+    analysisBySlugQuery(db, lang, slug),
+    ...authorsAndTopicsQueries(db, analysisIdBySlugQuery(db, slug).getSQL(), lang),
+  ]);
   if (!row) throw new ApiError('not-found', `No published analysis has the slug "${slug}".`);
   const origin = new URL(c.req.url).origin;
-  const { authors, topicRefs } = await authorsAndTopics(db, [row.id], lang);
+  const { authors, topicRefs } = groupAuthorsAndTopics(authorsAndTopicRows);
   const analysis = toAnalysisSummary(row, lang, origin, authors.get(row.id) ?? [], topicRefs.get(row.id) ?? []);
   return c.body(WRITERS[format](analysis, origin), 200, {
     'Content-Type': `${MEDIA_TYPES[format]}; charset=utf-8`,
