@@ -90,7 +90,7 @@ describe('remembered offsets (brusselsOffsetMinutes keeps one per UTC hour)', ()
   const intlDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' });
   const expected = (at: Date) => {
     const name = intlOffset.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-    const [, sign, hh, mm] = /GMT([+-])(\d{2}):(\d{2})/.exec(name) ?? [, '+', '00', '00'];
+    const [, sign, hh, mm] = /GMT([+-])(\d{2}):(\d{2})/.exec(name) ?? ['', '+', '00', '00'];
     return (sign === '-' ? -1 : 1) * (Number(hh) * 60 + Number(mm));
   };
 
