@@ -1,4 +1,4 @@
-import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * How many published events end on each day (UTC, `ends_at / 86400000`), per facet value and per filter scope,
@@ -18,5 +18,11 @@ export const eventCounts = sqliteTable(
     day: integer().notNull(),
     n: integer().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.scope, t.facet, t.day, t.value] })],
+  (t) => [
+    primaryKey({ columns: [t.scope, t.facet, t.day, t.value] }),
+    // What a total or a facet reads: per value, the days after `from`, with `n` in the index itself. Summing through
+    // the key alone looks up every row in the table (8 ms for one facet of the busiest city at 100,000 events, where
+    // this index takes 0.5 ms), and value first lets each value seek its own days (api/events/counts.ts).
+    index('event_counts_value_day_idx').on(t.scope, t.facet, t.value, t.day, t.n),
+  ],
 );

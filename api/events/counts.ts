@@ -3,7 +3,7 @@
 // facet value and filter scope. Whole days after the day of `from` come from there; the events ending on that
 // day itself are counted live through the (status, ends_at) index, a few rows. A filter the table has no scope
 // for (words, `to`, several kinds of filter at once …) is counted live over the matching events.
-import { and, eq, isNotNull, lt, type SQL, sql } from 'drizzle-orm';
+import { and, isNotNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Lang } from '../../schema/columns.ts';
 import { eventCounts } from '../../schema/event-counts.ts';
 import { events, eventTopics } from '../../schema/events.ts';
@@ -15,8 +15,9 @@ import type { EventFacet } from './schemas.ts';
 const DAY_MS = 86_400_000;
 
 /**
- * The scopes of event_counts that together hold exactly the events of `filter`, or undefined when no scope does.
- * Cities are disjoint (an event has one city), so several add up; topics overlap, so only one.
+ * The scopes of event_counts that together hold exactly the events of `filter`, as a select of their names
+ * (`scope`), or undefined when no scope does. Cities are disjoint (an event has one city), so several add up; topics
+ * overlap, so only one.
  */
 function countScopes(filter: EventFilter): SQL | undefined {
   const only =
@@ -34,13 +35,13 @@ function countScopes(filter: EventFilter): SQL | undefined {
   if (filter.cities.length > 0 && filter.topics.length > 0) return undefined;
   if (filter.cities.length > 0) {
     const cities = [...new Set(filter.cities.map((city) => `city:${city.toLowerCase()}`))];
-    return sql`${eventCounts.scope} in (select value from json_each(${JSON.stringify(cities)}))`;
+    return sql`select value as scope from json_each(${JSON.stringify(cities)})`;
   }
   if (filter.topics.length > 1) return undefined;
   if (filter.topics.length === 1) {
-    return sql`${eventCounts.scope} = (select 'topic:' || ${topics.id} from ${topics} where ${topics.slug} = ${filter.topics[0]})`;
+    return sql`select 'topic:' || ${topics.id} as scope from ${topics} where ${topics.slug} = ${filter.topics[0]}`;
   }
-  return eq(eventCounts.scope, '');
+  return sql`select '' as scope`;
 }
 
 /** The day of `from` and where it ends: counted live up to there, from event_counts after it. */
@@ -66,8 +67,10 @@ export function eventTotalsQuery(db: Db, filter: EventFilter, count: boolean) {
     let total: SQL = sql`null`;
     if (count && scopes) {
       const { day, dayEnd } = split(filter);
+      // value = '' too, so the sum reads event_counts_value_day_idx alone, without visiting the table.
       total = sql`coalesce((select sum(${eventCounts.n}) from ${eventCounts}
-                             where ${scopes} and ${eventCounts.facet} = '' and ${eventCounts.day} > ${day}), 0)
+                             where ${eventCounts.scope} in (${scopes}) and ${eventCounts.facet} = '' and ${eventCounts.value} = ''
+                               and ${eventCounts.day} > ${day}), 0)
                 + (select count(*) from ${events} where ${and(where, lt(events.endsAt, dayEnd))})`;
     }
     totals = sql`select ${total} as total, ${firstEnd} as first_end`;
@@ -107,8 +110,23 @@ export function eventFacetCountsQuery(db: Db, lang: Lang, filter: EventFilter, f
   if (!scopes) return eventFacetQuery(db, lang, filter, facet);
   const { day, dayEnd } = split(filter);
   const today = and(eventConditions(filter), lt(events.endsAt, dayEnd));
-  const stored = sql`select ${eventCounts.value} as value, ${eventCounts.n} as n from ${eventCounts}
-                      where ${scopes} and ${eventCounts.facet} = ${facet} and ${eventCounts.day} > ${day}`;
+  // Each value the scopes have ever counted (found by skipping from one value to the next in
+  // event_counts_value_day_idx), then per value the sum over the days after `from`: every step is a seek in the
+  // index, and only days after `from` are read, however much history the table holds.
+  const stored = sql`select value, n from (
+      with recursive v(scope, value) as (
+        select sc.scope, (select min(${eventCounts.value}) from ${eventCounts}
+                           where ${eventCounts.scope} = sc.scope and ${eventCounts.facet} = ${facet})
+          from (${scopes}) as sc
+        union all
+        select v.scope, (select min(${eventCounts.value}) from ${eventCounts}
+                          where ${eventCounts.scope} = v.scope and ${eventCounts.facet} = ${facet} and ${eventCounts.value} > v.value)
+          from v where v.value is not null)
+      select v.value as value,
+             (select sum(${eventCounts.n}) from ${eventCounts}
+               where ${eventCounts.scope} = v.scope and ${eventCounts.facet} = ${facet} and ${eventCounts.value} = v.value
+                 and ${eventCounts.day} > ${day}) as n
+        from v where v.value is not null)`;
   if (facet === 'topic') {
     const live = sql`select ${eventTopics.topicId} as value, 1 as n
                        from ${events} join ${eventTopics} on ${eventTopics.eventId} = ${events.id} where ${today}`;

@@ -7,17 +7,7 @@ import { redirectRenamed } from '../lib/slugs.ts';
 import { freshUntil } from '../middleware/edge-cache.ts';
 import { eventFacetCountsQuery, eventTotalsQuery } from './counts.ts';
 import { eventEditorial } from './editorial.ts';
-import {
-  assembleEvents,
-  eventBySlugQuery,
-  eventCursor,
-  eventFilterFrom,
-  eventHydrationQueries,
-  eventIdBySlugQuery,
-  eventListQuery,
-  eventPageIdsQuery,
-  facetLabel,
-} from './queries.ts';
+import { assembleEvents, eventCursor, eventFilterFrom, eventItemQuery, eventPageQuery, facetLabel, splitHydrated } from './queries.ts';
 import { getEvent, listEvents, routes as publicRoutes } from './routes.ts';
 import { EVENT_FACETS, type EventFacet } from './schemas.ts';
 
@@ -35,11 +25,10 @@ export const eventsRouter = createRouter()
 
     // A later page repeats the total its cursor carries from the first page instead of counting again.
     const carried = cursor?.total;
-    // The page, its sessions, topics and services (through the page's own query), its total and the facets share
-    // one filter and go to D1 in one batch: one round trip.
-    const [rows, sessions, topicRows, serviceRows, totals, ...facetRows] = await db.batch([
-      eventListQuery(db, lang, filter, query.sort, query.limit, cursor),
-      ...eventHydrationQueries(db, eventPageIdsQuery(db, filter, query.sort, query.limit, cursor).getSQL(), lang),
+    // The page with its sessions, topics and services (one statement), its total and the facets share one filter
+    // and go to D1 in one batch: one round trip.
+    const [hydrated, totals, ...facetRows] = await db.batch([
+      eventPageQuery(db, lang, filter, query.sort, query.limit, cursor),
       eventTotalsQuery(db, filter, carried === undefined),
       ...facets.map((facet) => eventFacetCountsQuery(db, lang, filter, facet)),
     ]);
@@ -47,8 +36,9 @@ export const eventsRouter = createRouter()
     // Listed because they end after now: the page, its total and its facets change when the first of them ends.
     if (query.from === undefined && firstEnd != null) freshUntil(c, new Date(firstEnd));
     const total = carried ?? Number(totals[0]?.total ?? 0);
+    const { rows, hydration } = splitHydrated(hydrated);
     const { items, nextCursor } = page(rows, query.limit, eventCursor(query.sort), total);
-    const data = assembleEvents(items, [sessions, topicRows, serviceRows], lang, new URL(c.req.url).origin, now).map(({ event }) => event);
+    const data = assembleEvents(items, hydration, lang, new URL(c.req.url).origin, now).map(({ event }) => event);
     const body = {
       data,
       nextCursor,
@@ -78,14 +68,9 @@ export const eventsRouter = createRouter()
     const { slug } = c.req.valid('param');
     const { db, lang } = c.var;
     const statuses = await visibleStatuses(c);
-    // The event and its sessions, topics and service in one batch: one round trip.
-    const [rows, sessions, topicRows, serviceRows] = await db.batch([
-      eventBySlugQuery(db, lang, slug, statuses),
-      ...eventHydrationQueries(db, eventIdBySlugQuery(db, slug, statuses).getSQL(), lang),
-    ]);
-    const [data] = assembleEvents(rows, [sessions, topicRows, serviceRows], lang, new URL(c.req.url).origin, new Date()).map(
-      ({ event }) => event,
-    );
+    // The event with its sessions, topics and service: one statement, one round trip.
+    const { rows, hydration } = splitHydrated(await eventItemQuery(db, lang, slug, statuses));
+    const [data] = assembleEvents(rows, hydration, lang, new URL(c.req.url).origin, new Date()).map(({ event }) => event);
     if (!data) {
       const renamed = await redirectRenamed(c, 'event', slug);
       if (renamed) return renamed;

@@ -34,39 +34,70 @@ const TEXT_FIELDS = ['title', 'summary', 'description', 'audience', 'accessibili
 const topicTr = alias(topicTranslations, 'topic_tr');
 const topicNl = alias(topicTranslations, 'topic_nl');
 
+const EVENT_COLUMNS = columnsOf(events, [
+  'id',
+  'slug',
+  'eventStatus',
+  'attendanceMode',
+  'startsAt',
+  'endsAt',
+  'previousStartsAt',
+  'venueName',
+  'street',
+  'postalCode',
+  'city',
+  'country',
+  'latitude',
+  'longitude',
+  'onlineUrl',
+  'organiserName',
+  'organiserUrl',
+  'isFree',
+  'priceCents',
+  'registrationUrl',
+  'availability',
+  'serviceId',
+  'createdAt',
+  'updatedAt',
+]);
+
+const EVENT_SOURCE = { table: events, id: events.id, translations: eventTranslations, owner: 'eventId', fields: TEXT_FIELDS } as const;
+
 function eventRows(db: Db, lang: Lang) {
-  return localisedSelect(
-    db,
-    lang,
-    { table: events, id: events.id, translations: eventTranslations, owner: 'eventId', fields: TEXT_FIELDS },
-    columnsOf(events, [
-      'id',
-      'slug',
-      'eventStatus',
-      'attendanceMode',
-      'startsAt',
-      'endsAt',
-      'previousStartsAt',
-      'venueName',
-      'street',
-      'postalCode',
-      'city',
-      'country',
-      'latitude',
-      'longitude',
-      'onlineUrl',
-      'organiserName',
-      'organiserUrl',
-      'isFree',
-      'priceCents',
-      'registrationUrl',
-      'availability',
-      'serviceId',
-      'createdAt',
-      'updatedAt',
-    ]),
-  );
+  return localisedSelect(db, lang, EVENT_SOURCE, EVENT_COLUMNS);
 }
+
+/**
+ * What eventHydrationQueries reads for an event, as JSON columns of the event's own row: its sessions
+ * (`[id, startsAt, endsAt, status]` in start order), its published topics (`[slug, name]` in topic order) and its
+ * published service (`[slug, title]`, or null). Correlated subqueries, so SQLite runs them only for the rows the
+ * statement returns (a page stops after its last row). Aliases here start with `hy_`: the event's own query
+ * already uses `nl` and `tr`.
+ */
+function hydrationColumns(lang: Lang) {
+  return {
+    sessionsJson: sql<string>`(select json_group_array(json_array(${eventSessions.id}, ${eventSessions.startsAt}, ${eventSessions.endsAt}, ${eventSessions.status})
+                                 order by ${eventSessions.startsAt}, ${eventSessions.position})
+                                from ${eventSessions} where ${eventSessions.eventId} = ${events.id})`,
+    topicsJson: sql<string>`(select json_group_array(json_array(${topics.slug}, coalesce(hy_ttr.name, hy_tnl.name)) order by ${topics.position}, ${topics.slug})
+                              from ${eventTopics}
+                              join ${topics} on ${topics.id} = ${eventTopics.topicId} and ${topics.status} = 'published'
+                              join ${topicTranslations} hy_tnl on hy_tnl.topic_id = ${topics.id} and hy_tnl.lang = 'nl'
+                              left join ${topicTranslations} hy_ttr on hy_ttr.topic_id = ${topics.id} and hy_ttr.lang = ${lang}
+                             where ${eventTopics.eventId} = ${events.id})`,
+    serviceJson: sql<string | null>`(select json_array(${services.slug}, coalesce(hy_str.title, hy_snl.title))
+                                       from ${services}
+                                       join ${serviceTranslations} hy_snl on hy_snl.service_id = ${services.id} and hy_snl.lang = 'nl'
+                                       left join ${serviceTranslations} hy_str on hy_str.service_id = ${services.id} and hy_str.lang = ${lang}
+                                      where ${services.id} = ${events.serviceId} and ${services.status} = 'published')`,
+  };
+}
+
+/** Event rows with their hydration in the same row (hydrationColumns): a list or an item in one statement. */
+function hydratedEventRows(db: Db, lang: Lang) {
+  return localisedSelect(db, lang, EVENT_SOURCE, { ...EVENT_COLUMNS, ...hydrationColumns(lang) });
+}
+
 type EventRow = Awaited<ReturnType<typeof eventRows>>[number];
 
 export type EventSort = (typeof EVENT_SORTS)[number];
@@ -181,6 +212,49 @@ export function eventListQuery(db: Db, lang: Lang, filter: EventFilter, sort: Ev
     .where(and(eventConditions(filter, true), seek))
     .orderBy(...keysetOrder(key, events.id))
     .limit(limit + 1);
+}
+
+/**
+ * The page of eventListQuery with each event's sessions, topics and service in the same statement
+ * (hydrationColumns): with the total and the facets, a list is one round trip of two or three statements instead
+ * of five or more, and the page's query runs once instead of once per hydrating statement. Split with
+ * {@link splitHydrated} for assembleEvents.
+ */
+export function eventPageQuery(db: Db, lang: Lang, filter: EventFilter, sort: EventSort, limit: number, cursor: Cursor | undefined) {
+  const key = SORT_KEYS[sort];
+  const seek = cursor ? seekAfter(key, events.id, new Date(sortedCursorValue(cursor, sort)), cursor.id) : undefined;
+  return hydratedEventRows(db, lang)
+    .where(and(eventConditions(filter, true), seek))
+    .orderBy(...keysetOrder(key, events.id))
+    .limit(limit + 1);
+}
+
+/** The published event `slug` (or one in `statuses`, for a preview) with its hydration: one statement. */
+export function eventItemQuery(db: Db, lang: Lang, slug: string, statuses?: readonly WorkflowStatus[]) {
+  return hydratedEventRows(db, lang)
+    .where(and(visible(statuses), eq(events.slug, slug)))
+    .limit(1);
+}
+
+type HydratedRow = Awaited<ReturnType<typeof eventItemQuery>>[number];
+
+/** Rows of eventPageQuery or eventItemQuery as assembleEvents takes them: the rows, and what hydration would have read. */
+export function splitHydrated(hydrated: HydratedRow[]): { rows: EventRow[]; hydration: Hydration } {
+  const sessions: SessionRow[] = [];
+  const topicRefs: TopicRef[] = [];
+  const serviceRefs: ServiceRef[] = [];
+  const rows = hydrated.map(({ sessionsJson, topicsJson, serviceJson, ...row }) => {
+    for (const [id, startsAt, endsAt, status] of JSON.parse(sessionsJson) as [string, number, number, EventStatus][]) {
+      sessions.push({ id, eventId: row.id, startsAt: new Date(startsAt), endsAt: new Date(endsAt), status });
+    }
+    for (const [slug, name] of JSON.parse(topicsJson) as [string, string | null][]) topicRefs.push({ ownerId: row.id, slug, name });
+    if (serviceJson !== null && row.serviceId !== null) {
+      const [slug, title] = JSON.parse(serviceJson) as [string, string | null];
+      serviceRefs.push({ id: row.serviceId, slug, title });
+    }
+    return row;
+  });
+  return { rows, hydration: [sessions, topicRefs, serviceRefs] };
 }
 
 /** The ids of the page eventListQuery reads (and the one extra row), for hydrating it in the same batch. */
@@ -317,9 +391,18 @@ export function eventHydrationQueries(db: Db, ids: readonly string[] | SQL, lang
   ] as const;
 }
 
-type HydrationQueries = ReturnType<typeof eventHydrationQueries>;
-/** What D1 returns for eventHydrationQueries, in order. */
-export type Hydration = readonly [Awaited<HydrationQueries[0]>, Awaited<HydrationQueries[1]>, Awaited<HydrationQueries[2]>];
+interface TopicRef {
+  ownerId: unknown;
+  slug: string;
+  name: string | null;
+}
+interface ServiceRef {
+  id: string;
+  slug: string;
+  title: string | null;
+}
+/** What D1 returns for eventHydrationQueries, in order (or splitHydrated makes of the hydrated rows). */
+export type Hydration = readonly [SessionRow[], TopicRef[], ServiceRef[]];
 
 /** Event bodies from the page's rows and what eventHydrationQueries returned for them. */
 export function assembleEvents(
@@ -332,7 +415,11 @@ export function assembleEvents(
   const topicsByEvent = groupTopicRefs(topicRows);
   const servicesById = new Map(serviceRows.map((s) => [s.id, { slug: s.slug, title: s.title ?? s.slug }]));
   const sessionsByEvent = new Map<string, SessionRow[]>();
-  for (const session of sessions) sessionsByEvent.set(session.eventId, [...(sessionsByEvent.get(session.eventId) ?? []), session]);
+  for (const session of sessions) {
+    const own = sessionsByEvent.get(session.eventId);
+    if (own) own.push(session);
+    else sessionsByEvent.set(session.eventId, [session]);
+  }
 
   return rows.map((row) => {
     const own = sessionsByEvent.get(row.id) ?? [];

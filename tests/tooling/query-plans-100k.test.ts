@@ -9,12 +9,16 @@ import { analysisListQuery } from '../../api/analyses/queries.ts';
 import type { Db } from '../../api/env.ts';
 import { eventFacetCountsQuery, eventTotalsQuery } from '../../api/events/counts.ts';
 import {
+  assembleEvents,
   type EventFilter,
   eventCountQuery,
   eventFacetQuery,
   eventHydrationQueries,
+  eventItemQuery,
   eventListQuery,
   eventPageIdsQuery,
+  eventPageQuery,
+  splitHydrated,
 } from '../../api/events/queries.ts';
 import { EVENT_FACETS } from '../../api/events/schemas.ts';
 import { searchQuery } from '../../api/search/queries.ts';
@@ -92,6 +96,9 @@ describe('at 100,000 events every read query searches an index', () => {
           const sorted = sort === '-updatedAt' && filter.to !== undefined ? [] : ['USE TEMP B-TREE FOR ORDER BY'];
           const list = await expectIndexed(eventListQuery(db, 'fr', filter, sort, 20, at));
           for (const step of sorted) expect(list, `${name}, ${sort}`).not.toContain(step);
+          // The page with its hydration in one statement (what GET /v1/events runs).
+          const hydrated = await expectIndexed(eventPageQuery(db, 'fr', filter, sort, 20, at));
+          for (const step of sorted) expect(hydrated, `${name}, ${sort}`).not.toContain(step);
           const ids = eventPageIdsQuery(db, filter, sort, 20, at);
           const idPlan = await expectIndexed(ids);
           for (const step of sorted) expect(idPlan, `${name}, ${sort}`).not.toContain(step);
@@ -99,6 +106,7 @@ describe('at 100,000 events every read query searches an index', () => {
         }
       }
       for (const count of [true, false]) await expectIndexed(eventTotalsQuery(db, filter, count));
+      await expectIndexed(eventItemQuery(db, 'fr', 'big-event-050000'));
       for (const facet of EVENT_FACETS) await expectIndexed(eventFacetCountsQuery(db, 'en', filter, facet));
       expect(name).toBeTruthy();
     }
@@ -147,6 +155,19 @@ describe('totals and facets from event_counts agree with the events at 100,000 e
     },
     120_000,
   );
+
+  it('a page read with its hydration in one statement is the page its separate hydration queries give', async () => {
+    for (const [name, filter] of await filters()) {
+      const ids = eventPageIdsQuery(db, filter, 'startsAt', 30, undefined).getSQL();
+      const [rows, ...hydration] = await db.batch([
+        eventListQuery(db, 'fr', filter, 'startsAt', 30, undefined),
+        ...eventHydrationQueries(db, ids, 'fr'),
+      ]);
+      const separate = assembleEvents(rows, hydration, 'fr', 'https://x', big.now);
+      const one = splitHydrated(await eventPageQuery(db, 'fr', filter, 'startsAt', 30, undefined));
+      expect(assembleEvents(one.rows, one.hydration, 'fr', 'https://x', big.now), name).toEqual(separate);
+    }
+  }, 120_000);
 
   it('one topic', async () => {
     const filter = { ...base(), topics: [await topicSlug()] };

@@ -84,3 +84,27 @@ describe('Brussels calendar dates', () => {
     expect(autumnDay / 3_600_000).toBe(25);
   });
 });
+
+describe('remembered offsets (brusselsOffsetMinutes keeps one per UTC hour)', () => {
+  const intlOffset = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Brussels', timeZoneName: 'longOffset' });
+  const intlDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' });
+  const expected = (at: Date) => {
+    const name = intlOffset.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+    const [, sign, hh, mm] = /GMT([+-])(\d{2}):(\d{2})/.exec(name) ?? ['', '+', '00', '00'];
+    return (sign === '-' ? -1 : 1) * (Number(hh) * 60 + Number(mm));
+  };
+
+  it('agree with the time zone database on every minute around both switches, asked again and again', () => {
+    for (const day of ['2026-03-28T12:00:00Z', '2026-10-24T12:00:00Z', '1995-09-23T12:00:00Z']) {
+      const start = new Date(day).getTime();
+      for (let round = 0; round < 2; round++) {
+        for (let minute = 0; minute < 36 * 60; minute += 7) {
+          const at = new Date(start + minute * 60_000 + round * 13_000);
+          expect(brusselsOffsetMinutes(at), at.toISOString()).toBe(expected(at));
+          const [year, month, date] = intlDate.format(at).split('-').map(Number);
+          expect(brusselsDate(at), at.toISOString()).toEqual({ year, month, day: date });
+        }
+      }
+    }
+  });
+});

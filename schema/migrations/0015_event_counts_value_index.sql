@@ -1,0 +1,1 @@
+CREATE INDEX `event_counts_value_day_idx` ON `event_counts` (`scope`,`facet`,`value`,`day`,`n`);
