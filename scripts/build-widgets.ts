@@ -1,7 +1,7 @@
 // Bundles widgets/ into one minified ES module served as a static asset, and prints its gzip size.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
 import { BUNDLE_BUDGET_GZIP_BYTES } from './build-widgets-budget.ts';
@@ -93,15 +93,27 @@ const minifyCss: Plugin = {
   },
 };
 
-// What only some elements need (DOMPurify, for <socius-analysis>) is imported dynamically and lands in a chunk
-// of its own beside socius.js. Chunk names carry no hash: a socius.js served stale from a cache must still find
-// the chunk it imports after the next deploy.
+// What only some elements need is imported dynamically and built as a file of its own beside socius.js: the
+// rich-text sanitiser (shared/sanitise-html.ts, the API's own), for analyses and event descriptions. Each is an
+// entry point of its own with the import in socius.js left as it is (`./<name>.js`), rather than esbuild's code
+// splitting: splitting puts esbuild's CommonJS helpers (xss is CommonJS) into a third chunk that socius.js would
+// then import on every page. Names carry no hash: a socius.js served stale from a cache must still find the file
+// it imports after the next deploy.
+const LAZY = { 'sanitise-html': join(ROOT, 'shared', 'sanitise-html.ts') };
+const lazyByPath = new Map(Object.entries(LAZY).map(([name, path]) => [path, `./${name}.js`]));
+const lazyImports: Plugin = {
+  name: 'lazy-imports',
+  setup(builder) {
+    builder.onResolve({ filter: /^\./ }, ({ kind, resolveDir, path }) => {
+      const file = kind === 'dynamic-import' ? lazyByPath.get(resolve(resolveDir, path)) : undefined;
+      return file ? { path: file, external: true } : undefined;
+    });
+  },
+};
 const result = await build({
-  entryPoints: { socius: join(ROOT, 'widgets', 'index.ts') },
+  entryPoints: { socius: join(ROOT, 'widgets', 'index.ts'), ...LAZY },
   bundle: true,
-  splitting: true,
   outdir: join(OUT, 'widgets', 'v1'),
-  chunkNames: '[name]',
   format: 'esm',
   minify: true,
   target: 'es2022',
@@ -109,7 +121,7 @@ const result = await build({
   legalComments: 'none',
   define: { 'process.env.NODE_ENV': '"production"', __WIDGETS_VERSION__: JSON.stringify(pkg.version) },
   tsconfig: join(ROOT, 'widgets', 'tsconfig.json'),
-  plugins: [minifyCss],
+  plugins: [lazyImports, minifyCss],
 });
 const entry = result.outputFiles.find((file) => basename(file.path) === 'socius.js');
 if (!entry) throw new Error('esbuild produced no socius.js');
