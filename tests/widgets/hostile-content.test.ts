@@ -88,6 +88,11 @@ describe('stored HTML and URLs that never went through the sanitiser', () => {
       '<p><a href="javascript:alert(\'mirror-link\')">klik</a></p>',
       '<svg onload="alert(\'mirror-svg\')"></svg>',
       '<details open ontoggle="alert(\'mirror-toggle\')"><summary>x</summary></details>',
+      // Markup that a string-based sanitiser and the browser's parser could read differently (mutation XSS).
+      '<noscript><p title="</noscript><img src=x onerror=alert(\'mirror-noscript\')>"></noscript>',
+      '<svg><p><style><a id="</style><img src=1 onerror=alert(\'mirror-style\')>"></a></style></p></svg>',
+      '<math><mtext><table><mglyph><style><!--</style><img title="--&gt;&lt;/mglyph&gt;&lt;img&Tab;src=1&Tab;onerror=alert(\'mirror-mglyph\')&gt;">',
+      "<!--><img src=x onerror=alert('mirror-comment')>-->",
     ].join('');
     const realFetch = window.fetch;
     window.fetch = async (input, init) => {
