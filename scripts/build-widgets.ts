@@ -94,12 +94,13 @@ const minifyCss: Plugin = {
 };
 
 // What only some elements need is imported dynamically and built as a file of its own beside socius.js: the
-// rich-text sanitiser (shared/sanitise-html.ts, the API's own), for analyses and event descriptions. Each is an
+// rich-text sanitiser (shared/sanitise-html.ts, the API's own), for analyses and event descriptions, and the month
+// grid of <socius-events layout="calendar"> (which takes Lit from the element, so it carries no copy). Each is an
 // entry point of its own with the import in socius.js left as it is (`./<name>.js`), rather than esbuild's code
 // splitting: splitting puts esbuild's CommonJS helpers (xss is CommonJS) into a third chunk that socius.js would
 // then import on every page. Names carry no hash: a socius.js served stale from a cache must still find the file
 // it imports after the next deploy.
-const LAZY = { 'sanitise-html': join(ROOT, 'shared', 'sanitise-html.ts') };
+const LAZY = { 'sanitise-html': join(ROOT, 'shared', 'sanitise-html.ts'), calendar: join(ROOT, 'widgets', 'events', 'calendar.ts') };
 const lazyByPath = new Map(Object.entries(LAZY).map(([name, path]) => [path, `./${name}.js`]));
 const lazyImports: Plugin = {
   name: 'lazy-imports',
