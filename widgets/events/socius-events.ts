@@ -28,7 +28,7 @@ const shiftMonth = (key: string, months: number) => {
 };
 
 let calendarGrid: typeof RenderCalendar | undefined;
-/** The month grid is code of its own (0.8 kB gzip) that only a calendar downloads, beside its first events. */
+/** The month grid is code of its own (calendar.js, 1.3 kB gzip) that only a calendar downloads, beside its first events. */
 const loadCalendar = async () => {
   calendarGrid ??= (await import('./calendar.ts')).renderCalendar;
 };

@@ -10,8 +10,8 @@ let loaded: Sanitise | undefined;
 /**
  * Loads the sanitiser and returns a function that reduces stored rich text to the documented tags, with links
  * only to http(s), mailto, tel or a relative address, and `rel="noopener noreferrer"` on every link out (whatever
- * `rel` arrived is dropped first, so a stored `rel="opener"` cannot undo it). It is a chunk of its own (about
- * 7 kB gzip) that only pages showing an analysis or an event description download.
+ * `rel` arrived is dropped first, so a stored `rel="opener"` cannot undo it). It is a file of its own (about
+ * 4.6 kB gzip) that only pages showing an analysis or an event description download.
  */
 export async function loadSanitiser(): Promise<Sanitise> {
   const { sanitiseHtml } = await import('../../shared/sanitise-html.ts');
