@@ -1,6 +1,7 @@
-// The arrows between the top-level folders: api/ → schema/, scripts/ → both, widgets/ → neither. Every import is
-// read from the syntax tree (type-only ones too, since they couple folders as much as values do) and resolved
-// to the file it names, so a path spelled another way is caught all the same.
+// The arrows between the top-level folders: api/ → schema/, scripts/ → both, widgets/ → neither, and api/ and
+// widgets/ → shared/ (code the Worker and the widgets both run), which imports none of them. Every import is read
+// from the syntax tree (type-only ones too, since they couple folders as much as values do) and resolved to the
+// file it names, so a path spelled another way is caught all the same.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseSync } from 'vite';
@@ -68,5 +69,9 @@ describe('imports between the top-level folders', () => {
 
   it('api/ imports no widget source, script or test', () => {
     expect(violations('api', ['widgets', 'scripts', 'tests'])).toEqual([]);
+  });
+
+  it('shared/ imports no other folder: what runs both in the Worker and in a partner page depends on neither side', () => {
+    expect(violations('shared', ['api', 'widgets', 'schema', 'scripts', 'tests'])).toEqual([]);
   });
 });

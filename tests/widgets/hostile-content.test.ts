@@ -77,43 +77,75 @@ describe('stored HTML and URLs that never went through the sanitiser', () => {
     await expectAccessible(element);
   });
 
-  it('<socius-analysis> sanitises section bodies itself when an API serves them unsanitised (a mirror, an older version)', async () => {
-    // The API sanitises section bodies on the way out too, so to reach the widget's own guard the planted HTML
-    // is put back into the real API response on its way to the element.
-    const planted = [
-      '<p>Gewone tekst met <strong>nadruk</strong>.</p>',
-      '<p><a href="https://example.org/" rel="opener" target="_blank">naar buiten</a> <a href="mailto:info@socius.be">mail</a></p>',
-      '<p><img src=x onerror="alert(\'mirror-img\')"></p>',
-      "<script>alert('mirror-script')</script>",
-      '<p><a href="javascript:alert(\'mirror-link\')">klik</a></p>',
-      '<svg onload="alert(\'mirror-svg\')"></svg>',
-      '<details open ontoggle="alert(\'mirror-toggle\')"><summary>x</summary></details>',
-    ].join('');
+  // The API sanitises rich text on the way out too, so to reach the widgets' own guard the planted HTML is put
+  // back into the real API response on its way to the element.
+  const MIRRORED = [
+    '<p>Gewone tekst met <strong>nadruk</strong>.</p>',
+    '<p><a href="https://example.org/" rel="opener" target="_blank">naar buiten</a> <a href="mailto:info@socius.be">mail</a></p>',
+    '<p><img src=x onerror="alert(\'mirror-img\')"></p>',
+    "<script>alert('mirror-script')</script>",
+    '<p><a href="javascript:alert(\'mirror-link\')">klik</a></p>',
+    '<svg onload="alert(\'mirror-svg\')"></svg>',
+    '<details open ontoggle="alert(\'mirror-toggle\')"><summary>x</summary></details>',
+    // Markup that a string-based sanitiser and the browser's parser could read differently (mutation XSS).
+    '<noscript><p title="</noscript><img src=x onerror=alert(\'mirror-noscript\')>"></noscript>',
+    '<svg><p><style><a id="</style><img src=1 onerror=alert(\'mirror-style\')>"></a></style></p></svg>',
+    '<math><mtext><table><mglyph><style><!--</style><img title="--&gt;&lt;/mglyph&gt;&lt;img&Tab;src=1&Tab;onerror=alert(\'mirror-mglyph\')&gt;">',
+    "<!--><img src=x onerror=alert('mirror-comment')>-->",
+  ].join('');
+
+  /** Renders `tag` while the API response for `path` gets the planted HTML put in by `plant`. */
+  async function renderMirrored<K extends 'socius-analysis' | 'socius-event'>(
+    tag: K,
+    slug: string,
+    path: string,
+    plant: (data: Record<string, unknown>) => void,
+  ) {
     const realFetch = window.fetch;
     window.fetch = async (input, init) => {
       const response = await realFetch(input, init);
       const url = new URL(input instanceof Request ? input.url : String(input));
-      if (!url.pathname.endsWith('/v1/analyses/vijandige-analyse') || !response.headers.get('Content-Type')?.includes('application/json')) {
-        return response;
-      }
-      const body = (await response.json()) as { data: { sections: { body: string }[] } };
-      for (const section of body.data.sections) section.body = planted;
+      if (!url.pathname.endsWith(path) || !response.headers.get('Content-Type')?.includes('application/json')) return response;
+      const body = (await response.json()) as { data: Record<string, unknown> };
+      plant(body.data);
       return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
     };
     try {
-      const element = await render('socius-analysis', { slug: 'vijandige-analyse' });
-      expect(ran).toEqual([]);
-      expect(armed(element)).toEqual([]);
-      expect(shadow(element).querySelectorAll('section[id] img, section[id] details')).toHaveLength(0);
-      expect(shadow(element).querySelector('section[id] strong')?.textContent).toBe('nadruk');
-      // A link out keeps (gets) rel="noopener noreferrer" whatever rel it came with, and opens no new browsing context.
-      const out = shadow(element).querySelector<HTMLAnchorElement>('section[id] a[href^="https:"]');
-      expect(out?.rel).toBe('noopener noreferrer');
-      expect(out?.hasAttribute('target')).toBe(false);
-      expect(shadow(element).querySelector('section[id] a[href^="mailto:"]')?.hasAttribute('rel')).toBe(false);
+      return await render(tag, { slug });
     } finally {
       window.fetch = realFetch;
     }
+  }
+
+  /** What is left of MIRRORED inside `root`: the harmless markup, links out with rel="noopener noreferrer". */
+  function expectMirroredDefused(element: Element, root: Element | null) {
+    expect(ran).toEqual([]);
+    expect(armed(element)).toEqual([]);
+    expect(root?.querySelectorAll('img, details')).toHaveLength(0);
+    expect(root?.querySelector('strong')?.textContent).toBe('nadruk');
+    // A link out keeps (gets) rel="noopener noreferrer" whatever rel it came with, and opens no new browsing context.
+    const out = root?.querySelector<HTMLAnchorElement>('a[href^="https:"]');
+    expect(out?.rel).toBe('noopener noreferrer');
+    expect(out?.hasAttribute('target')).toBe(false);
+    expect(root?.querySelector('a[href^="mailto:"]')?.hasAttribute('rel')).toBe(false);
+  }
+
+  it('<socius-analysis> sanitises section bodies itself when an API serves them unsanitised (a mirror, an older version)', async () => {
+    const element = await renderMirrored('socius-analysis', 'vijandige-analyse', '/v1/analyses/vijandige-analyse', (data) => {
+      for (const section of data.sections as { body: string }[]) section.body = MIRRORED;
+    });
+    expectMirroredDefused(element, shadow(element).querySelector('section[id]'));
+  });
+
+  it('<socius-event> sanitises its description itself when an API serves it unsanitised', async () => {
+    const element = await renderMirrored('socius-event', 'vijandige-activiteit', '/v1/events/vijandige-activiteit', (data) => {
+      data.description = MIRRORED;
+    });
+    // The description is rendered in a paragraph of its own, around the paragraphs it holds.
+    const description = [...shadow(element).querySelectorAll('p')].find(
+      (p) => !p.parentElement?.closest('p') && p.textContent?.includes('Gewone tekst met'),
+    );
+    expectMirroredDefused(element, description ?? null);
   });
 
   it('<socius-analyses> links an analysis whose canonical URL is javascript: to its page for people, never to that URL', async () => {

@@ -1,5 +1,4 @@
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { byline } from '../shared/analysis-parts.ts';
 import { type Analysis, api, apiUrl } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
@@ -18,7 +17,7 @@ function attachmentLink(file: Analysis['attachments'][number]): TemplateResult |
 /**
  * A full analysis to read: summary, table of contents, sections with anchors, authors, dates, licence and
  * downloads. Without `slug` it shows the newest analysis. Section bodies are HTML: the API sanitises them when
- * they are written, and this element sanitises them again (DOMPurify, the documented tags only) before it
+ * they are written, and this element sanitises them again (the API's own sanitiser, the documented tags only) before it
  * renders them; nothing else is ever inserted as HTML.
  *
  * @csspart toc - The table of contents.
@@ -105,7 +104,7 @@ export class SociusAnalysis extends SociusElement<Analysis> {
       </nav>
       ${a.sections.map(
         (s) => html`<section id=${s.anchor} tabindex="-1" part="section" lang=${s.fallback ? 'nl' : nothing}>
-          ${this.heading(s.heading, 1)} ${s.fallback ? html`<p class="muted">${t.inDutch}</p>` : nothing} ${this.#sanitise ? unsafeHTML(this.#sanitise(s.body)) : nothing}
+          ${this.heading(s.heading, 1)} ${s.fallback ? html`<p class="muted">${t.inDutch}</p>` : nothing} ${this.#sanitise ? html`<div .innerHTML=${this.#sanitise(s.body)}></div>` : nothing}
         </section>`,
       )}
       ${

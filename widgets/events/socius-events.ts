@@ -2,11 +2,12 @@ import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'l
 import { api, apiUrl, type Event, type FacetValue } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
 import { actions, address, badges, place, price, statusNote } from '../shared/event-parts.ts';
-import { intlLocale, TIME_ZONE } from '../shared/format.ts';
 import { richText } from '../shared/rich-text.ts';
 import { SociusElement } from '../shared/socius-element.ts';
 import { placeName } from '../shared/strings.ts';
 import { baseStyles } from '../shared/styles.ts';
+import type { renderCalendar as RenderCalendar } from './calendar.ts';
+import { dayKey, monthOf, shiftDay, todayKey } from './days.ts';
 import { styles } from './socius-events.styles.ts';
 
 type Layout = 'list' | 'cards' | 'compact' | 'calendar';
@@ -20,17 +21,16 @@ interface Data {
 
 /** How long a typed date must stay unchanged before the widget asks the API for it. */
 const DATE_TYPING_PAUSE_MS = 600;
-const dayKey = (iso: string) => iso.slice(0, 10); // API times carry the Brussels offset: the first 10 characters are the Brussels date
-const todayKey = () => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date());
-const shiftDay = (key: string, days: number) => {
-  const [y = 1970, m = 1, d = 1] = key.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-};
-const monthOf = (key: string) => key.slice(0, 7);
 const shiftMonth = (key: string, months: number) => {
   const [y = 1970, m = 1, d = 1] = key.split('-').map(Number);
   const last = new Date(Date.UTC(y, m + months, 0)).getUTCDate();
   return new Date(Date.UTC(y, m - 1 + months, Math.min(d, last))).toISOString().slice(0, 10);
+};
+
+let calendarGrid: typeof RenderCalendar | undefined;
+/** The month grid is code of its own (calendar.js, 1.3 kB gzip) that only a calendar downloads, beside its first events. */
+const loadCalendar = async () => {
+  calendarGrid ??= (await import('./calendar.ts')).renderCalendar;
 };
 
 /**
@@ -186,7 +186,10 @@ export class SociusEvents extends SociusElement<Data> {
         const without = await api.listEvents(this.apiBase, { ...query, [f]: this[f] || undefined, facets: f, limit: 1 }, signal);
         return [f, without.facets?.[f] ?? []] as const;
       });
-    const [body, ...own] = await Promise.all([api.listEvents(this.apiBase, query, signal), ...ownFacets]);
+    const [[body, ...own]] = await Promise.all([
+      Promise.all([api.listEvents(this.apiBase, query, signal), ...ownFacets]),
+      this.layout === 'calendar' ? loadCalendar() : undefined,
+    ]);
     const options: Data['options'] = {};
     for (const facet of ['topic', 'city'] as const) {
       const values = [...(own.find(([f]) => f === facet)?.[1] ?? body.facets?.[facet] ?? [])];
@@ -380,84 +383,24 @@ export class SociusEvents extends SociusElement<Data> {
     </div>`;
   }
 
-  #renderCalendar(data: Data): TemplateResult {
-    const t = this.t;
-    const byDay = new Map<string, Event[]>();
-    for (const event of data.events) {
-      const days = new Set(event.sessions.map((s) => dayKey(s.startsAt)));
-      for (const day of days) byDay.set(day, [...(byDay.get(day) ?? []), event]);
-    }
-    const first = `${this.month}-01`;
-    const [y = 1970, m = 1] = first.split('-').map(Number);
-    const monday = shiftDay(first, -((new Date(Date.UTC(y, m - 1, 1)).getUTCDay() + 6) % 7));
-    const weeks = Array.from({ length: 6 }, (_, w) => Array.from({ length: 7 }, (_, d) => shiftDay(monday, w * 7 + d)));
-    const lastWeek = weeks[5]?.[0];
-    if (lastWeek && monthOf(lastWeek) !== this.month) weeks.pop();
-    const locale = intlLocale(this.uiLang);
-    const asDate = (key: string) => new Date(`${key}T12:00:00Z`);
-    const monthName = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(asDate(first));
-    const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
-    const longDay = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
-    const weekdayLong = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
-    const monthLong = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
-    const focusDay = monthOf(this.selectedDay) === this.month ? this.selectedDay : first;
-    const today = todayKey();
-    const selected = byDay.get(this.selectedDay) ?? [];
-    return html`<div class="month-nav">
-        <button type="button" class="prev" @click=${() => this.#goMonth(-1)}>
-          <span aria-hidden="true">‹</span><span class="label">${t.previousMonth}</span>
-        </button>
-        ${this.heading(html`<span aria-live="polite">${monthName}</span>`, 0)}
-        <button type="button" class="next" @click=${() => this.#goMonth(1)}>
-          <span class="label">${t.nextMonth}</span><span aria-hidden="true">›</span>
-        </button>
-      </div>
-      <table role="grid" aria-label=${`${t.calendar}: ${monthName}`} part="calendar" @keydown=${this.#onGridKey}>
-        <thead>
-          <tr>
-            ${(weeks[0] ?? []).map((day) => html`<th scope="col" abbr=${longDay.format(asDate(day)).split(' ')[0] ?? ''}>${weekday.format(asDate(day))}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${weeks.map(
-            (week) => html`<tr>
-              ${week.map((day) => {
-                const count = byDay.get(day)?.length ?? 0;
-                return html`<td role="gridcell">
-                  <button
-                    type="button"
-                    data-day=${day}
-                    tabindex=${day === focusDay ? 0 : -1}
-                    class="${monthOf(day) === this.month ? '' : 'outside'} ${count > 0 ? 'has-events' : ''}"
-                    aria-pressed=${day === this.selectedDay ? 'true' : 'false'}
-                    aria-current=${day === today ? 'date' : nothing}
-                    @click=${() => this.#chooseDay(day)}
-                  >
-                    <span class="visually-hidden">${weekdayLong.format(asDate(day))} </span>${Number(day.slice(8))}<span
-                      class="visually-hidden"
-                    >
-                      ${monthLong.format(asDate(day))}</span
-                    >${
-                      count > 0
-                        ? html`<span class="dot" aria-hidden="true"><span class="count">${count}</span></span
-                            ><span class="visually-hidden">, ${t.found(count)}</span>`
-                        : nothing
-                    }
-                  </button>
-                </td>`;
-              })}
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-      <section class="day-events" aria-label=${this.#innerLabel(t.eventsOn(longDay.format(asDate(this.selectedDay))))}>
-        ${this.heading(t.eventsOn(longDay.format(asDate(this.selectedDay))), 1)}
-        ${
-          selected.length === 0
-            ? html`<p class="muted">${t.noEventsOn}</p>`
-            : html`<ul class="items results" part="list">${selected.map((e) => this.#renderEvent(e, 2))}</ul>`
-        }
-      </section>`;
+  /** The month grid (once its code is there: fetchData loads it, and a layout switched to calendar reloads). */
+  #renderCalendar(data: Data): TemplateResult | typeof nothing {
+    if (!calendarGrid) return nothing;
+    return calendarGrid({
+      html,
+      nothing,
+      t: this.t,
+      lang: this.uiLang,
+      events: data.events,
+      month: this.month,
+      selectedDay: this.selectedDay,
+      heading: (content, offset) => this.heading(content, offset),
+      innerLabel: (name) => this.#innerLabel(name),
+      renderEvent: (event) => this.#renderEvent(event, 2),
+      chooseDay: (day) => this.#chooseDay(day),
+      goMonth: (delta) => this.#goMonth(delta),
+      onGridKey: this.#onGridKey,
+    });
   }
 
   #chooseDay(day: string): void {
