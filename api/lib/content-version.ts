@@ -17,8 +17,10 @@ let known: { version: number; readAt: number } | undefined;
 // When a read is under way (its start): concurrent requests then keep to the remembered version while it is still
 // within its bound, instead of all reading it at once the moment it expires.
 let refreshingSince: number | undefined;
-// A version past this share of its bound is refreshed by the first request that sees it, ahead of expiry.
-const REFRESH_AT = 0.8;
+// A version past this share of its bound is refreshed by the first request that sees it, ahead of expiry. Half
+// the bound leaves the background read as long again to finish before anyone would have to wait for a read (a
+// loaded local D1 queues a read for hundreds of milliseconds); it costs at most two reads a second per isolate.
+const REFRESH_AT = 0.5;
 // Bumped by contentChanged(): a read that started before a write in this isolate must not be remembered after it.
 let generation = 0;
 

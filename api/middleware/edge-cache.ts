@@ -16,9 +16,6 @@ const EDGE_MAX_AGE = 86400;
 const FRESH_UNTIL = 'X-Socius-Fresh-Until';
 // Stored with the edge copy only, never sent: the content version it was made from.
 const VERSION = 'X-Socius-Content-Version';
-// As the Headers iterator names them.
-const FRESH_UNTIL_KEY = FRESH_UNTIL.toLowerCase();
-const VERSION_KEY = VERSION.toLowerCase();
 
 /**
  * What clients and shared caches are told: fresh for a minute (five for shared caches), then served stale for a
@@ -74,8 +71,8 @@ async function strongEtag(body: ArrayBuffer): Promise<string> {
  */
 interface MemoryCopy {
   body: ArrayBuffer;
-  /** As sent, ETag included; without the internal headers. */
-  headers: [string, string][];
+  /** As sent, ETag included; without the internal headers. Never changed: each response gets its own copy. */
+  headers: Headers;
   version: string;
   until: number;
 }
@@ -170,10 +167,9 @@ export const edgeCache = createMiddleware<AppEnv>(async (c, next) => {
     const stored = await cache.match(key);
     const storedUntil = Number(stored?.headers.get(FRESH_UNTIL) ?? Number.POSITIVE_INFINITY);
     if (stored && stored.headers.get(VERSION) === version && storedUntil > Date.now()) {
-      const copy: MemoryCopy = { body: await stored.arrayBuffer(), headers: [], version, until: storedUntil };
-      for (const [name, value] of stored.headers) {
-        if (name !== FRESH_UNTIL_KEY && name !== VERSION_KEY && name !== 'cache-control') copy.headers.push([name, value]);
-      }
+      const headers = new Headers(stored.headers);
+      for (const internal of [FRESH_UNTIL, VERSION, 'Cache-Control']) headers.delete(internal);
+      const copy: MemoryCopy = { body: await stored.arrayBuffer(), headers, version, until: storedUntil };
       remember(key, copy);
       return serve(c, fromMemory(copy), storedUntil, 'hit');
     }
