@@ -38,7 +38,7 @@ export const language = createMiddleware<AppEnv>(async (c, next) => {
     await next();
   });
   appendVary(c.res.headers, 'Accept-Language');
-  if (!c.res.headers.has('Content-Language')) c.res.headers.set('Content-Language', c.var.lang);
+  if (!c.res.headers.has('Content-Language')) c.res.headers.set('Content-Language', c.get('lang'));
 });
 
 /** The locale `Intl` formats each language in: Belgian Dutch and French, British English (day before month). */

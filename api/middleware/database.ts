@@ -1,6 +1,6 @@
 import { drizzle } from 'drizzle-orm/d1';
 import { createMiddleware } from 'hono/factory';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv, Db } from '../env.ts';
 import { ApiError } from '../errors.ts';
 
 const RUNS = new Set<PropertyKey>(['all', 'raw', 'run', 'first']);
@@ -101,6 +101,20 @@ export function timedD1(db: D1Database, record: (ms: number) => void, timeoutMs 
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
+}
+
+/**
+ * A drizzle client for work a request leaves running after its answer (a background refresh of the content
+ * version): guarded like the request's own, but not counted in that request's `Server-Timing`, which reports only
+ * what the answer waited for.
+ */
+export function backgroundDb(env: AppEnv['Bindings']): Db {
+  const session = env.DB.withSession('first-unconstrained') as unknown as D1Database;
+  const timeoutMs = env.D1_TIMEOUT_MS === undefined ? D1_TIMEOUT_MS : Number(env.D1_TIMEOUT_MS);
+  return drizzle(
+    timedD1(session, () => undefined, timeoutMs),
+    { casing: 'snake_case' },
+  );
 }
 
 /** A drizzle client per request (bindings only exist per request on Workers), timed for `Server-Timing`. */

@@ -1,5 +1,5 @@
 import { createExecutionContext, env, SELF, waitOnExecutionContext } from 'cloudflare:test';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import worker from '../../api/index.ts';
 import { CONTENT_VERSION_MAX_AGE_MS, contentChanged } from '../../api/lib/content-version.ts';
 import { get, ORIGIN } from './helpers.ts';
@@ -106,6 +106,27 @@ describe('HTTP caching', () => {
     const after = await fetchSettled(path, {}, production);
     expect(after.cache).toBe('miss');
     expect(after.body).toContain('Renamed elsewhere');
+  });
+
+  it('answers at once when the remembered version nears its bound, and reads the next one meanwhile', async () => {
+    const path = '/v1/services?lang=fr&limit=3';
+    const start = Date.now();
+    // Only the clock the Worker reads is set by hand, so where the request falls within the bound is exact.
+    vi.useFakeTimers({ toFake: ['Date'], now: start });
+    try {
+      contentChanged();
+      await fetchSettled(path, {}, production);
+      vi.setSystemTime(start + CONTENT_VERSION_MAX_AGE_MS * 0.9);
+      const nearBound = await fetchSettled(path, {}, production);
+      expect([nearBound.cache, nearBound.d1]).toEqual(['hit', 0]);
+      // Past the bound of the first read, within that of the one made meanwhile: still no round trip.
+      vi.setSystemTime(start + CONTENT_VERSION_MAX_AGE_MS * 1.5);
+      const later = await fetchSettled(path, {}, production);
+      expect([later.cache, later.d1]).toEqual(['hit', 0]);
+    } finally {
+      vi.useRealTimers();
+      contentChanged();
+    }
   });
 
   it('shows a write in this isolate on the very next request once it calls contentChanged()', async () => {
