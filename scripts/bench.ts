@@ -16,7 +16,7 @@ import { measure } from './bench/load.ts';
 import { markdown, type RouteResult, routeResult, table, targetLines, targets } from './bench/report.ts';
 import { benchRoutes } from './bench/routes.ts';
 import { d1File, seedBenchDatabase } from './bench/seed.ts';
-import { bundleWorker, ensureAssets, residentMb, serve } from './bench/serve.ts';
+import { bundleWorker, ensureAssets, memoryMb, residentMb, serve } from './bench/serve.ts';
 import { numericFlag, ROOT } from './local.ts';
 
 const USAGE =
@@ -157,7 +157,9 @@ try {
   stop = served.stop;
   const { routes, deepPosition } = await benchRoutes(served, seeded.commonWord);
   const idleMb = residentMb(served.pid);
-  console.log(`workerd pid ${served.pid} on ${served.cached.host} (cached) and ${served.uncached.host} (uncached), ${idleMb} MB resident.`);
+  console.log(
+    `workerd pid ${served.pid} on ${served.cached.host} (cached) and ${served.uncached.host} (uncached), ${idleMb} MB anonymous memory.`,
+  );
   const length = smoke ? `${connections * 5} requests` : `${duration} s`;
   console.log(`Deep page at ${deepPosition}. ${connections} connections, ${warmup} s warm-up, ${length} per route.\n`);
 
@@ -176,7 +178,7 @@ try {
   // Give the runtime a moment without load, then see whether its memory came back.
   await new Promise((done) => setTimeout(done, smoke ? 500 : 5000));
   const afterIdleMb = residentMb(served.pid);
-  const memory = { idleMb, afterIdleMb };
+  const memory = { idleMb, afterIdleMb, fileMb: memoryMb(served.pid).fileMb };
   const peerRows = values.peer === 'directus' ? await measureDirectus() : [];
   results.push(...peerRows);
   // A smoke run's figures only prove the harness works: too few requests on too little data to judge targets by.
@@ -185,7 +187,7 @@ try {
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`;
   console.log(`\nSocius Content API on workerd (no wrangler dev), ${events} events, ${machine}`);
   console.log(
-    `${connections} connections, ${length} per route after ${warmup} s warm-up; workerd RSS idle ${idleMb} MB, ${afterIdleMb} MB once the load stopped\n`,
+    `${connections} connections, ${length} per route after ${warmup} s warm-up; workerd anonymous memory idle ${idleMb} MB, ${afterIdleMb} MB once the load stopped (file-backed ${memory.fileMb} MB apart)\n`,
   );
   console.log(table(results));
   if (!smoke) console.log(`\nTargets (issue 12):\n${targetLines(checked)}`);

@@ -1,5 +1,6 @@
 // iCalendar (RFC 5545) views of the events: one event for "add to calendar", and a feed people can subscribe to.
-// The events module owns the data; this one only reads it through its queries and writes it as text/calendar.
+// The events module owns the data and decides which events a filter lists; this one reads what entries show
+// (queries.ts) and writes it as text/calendar.
 import { createRoute, z } from '@hono/zod-openapi';
 import ical, {
   escape as escapeIcalText,
@@ -14,22 +15,14 @@ import type { Lang } from '../../schema/columns.ts';
 import type { EventStatus } from '../../schema/events.ts';
 import { createRouter } from '../app.ts';
 import { ApiError, problemResponses } from '../errors.ts';
-import {
-  assembleEvents,
-  eventBySlugQuery,
-  eventFilterFrom,
-  eventHydrationQueries,
-  eventIdBySlugQuery,
-  eventListQuery,
-  eventPageIdsQuery,
-  type SessionRow,
-} from '../events/queries.ts';
-import { type EventBody, EventListQuerySchema } from '../events/schemas.ts';
+import { eventFilterFrom } from '../events/queries.ts';
+import { EventListQuerySchema } from '../events/schemas.ts';
 import { LABELS } from '../lib/labels.ts';
 import { INTL_LOCALES, langParam } from '../lib/language.ts';
 import { slugParam } from '../lib/schemas.ts';
 import { freshUntil } from '../middleware/edge-cache.ts';
 import { conditionalGetParameters, notModifiedResponse, readHeaders } from '../openapi.ts';
+import { type CalendarRow, calendarEventQuery, calendarFeedQuery, sessionsOf } from './queries.ts';
 
 export const CALENDAR_CONTENT_TYPE = 'text/calendar; charset=utf-8';
 const UID_DOMAIN = 'socius.be';
@@ -159,6 +152,9 @@ const eventFeed = createRoute({
 
 // ---- Building the calendar -------------------------------------------------------------------------------------
 
+/** Grows with every edit of the event (its updatedAt in whole seconds since 2020), so clients replace the entry. */
+const sequenceOf = (updatedAt: Date) => Math.max(0, Math.floor((updatedAt.getTime() - SEQUENCE_EPOCH) / 1000));
+
 /** A session's own status, unless the event as a whole is cancelled or postponed. */
 function effectiveStatus(event: EventStatus, session: EventStatus): EventStatus {
   if (event === 'cancelled' || session === 'cancelled') return 'cancelled';
@@ -189,26 +185,43 @@ function countryName(code: string, lang: Lang): string {
   }
 }
 
+/**
+ * Country names for one calendar: a feed names the same few countries hundreds of times, and each Intl lookup
+ * costs as much as writing an entry. Kept per calendar, so nothing outlives the request.
+ */
+function countryNamesIn(lang: Lang): (code: string) => string {
+  const known = new Map<string, string>();
+  return (code) => {
+    let name = known.get(code);
+    if (name === undefined) {
+      name = countryName(code, lang);
+      known.set(code, name);
+    }
+    return name;
+  };
+}
+
 /** The online link for online events, otherwise the venue on one line (what map apps look up) with its coordinates. */
-function location(event: EventBody, status: EventStatus, lang: Lang): ICalLocation | null {
-  if (event.attendanceMode === 'online' || status === 'moved-online') return event.onlineUrl ? { title: event.onlineUrl } : null;
-  const venue = event.venue;
-  if (!venue) return event.onlineUrl ? { title: event.onlineUrl } : null;
-  const place = [venue.postalCode, venue.city].filter(Boolean).join(' ');
-  const title = [venue.name, venue.street, place, venue.country ? countryName(venue.country, lang) : null].filter(Boolean).join(', ');
-  const geo = venue.latitude !== null && venue.longitude !== null ? { lat: venue.latitude, lon: venue.longitude } : undefined;
+function location(row: CalendarRow, status: EventStatus, country: (code: string) => string): ICalLocation | null {
+  const online = row.onlineUrl ? { title: row.onlineUrl } : null;
+  if (row.attendanceMode === 'online' || status === 'moved-online') return online;
+  // An event has a venue when it names a place, a street or a city (as its JSON body says).
+  if (!row.venueName && !row.street && !row.city) return online;
+  const place = [row.postalCode, row.city].filter(Boolean).join(' ');
+  const title = [row.venueName, row.street, place, row.country ? country(row.country) : null].filter(Boolean).join(', ');
+  const geo = row.latitude !== null && row.longitude !== null ? { lat: row.latitude, lon: row.longitude } : undefined;
   if (!title) return geo ? { geo } : null;
   return geo ? { title, geo } : { title };
 }
 
-function description(event: EventBody, status: EventStatus, lang: Lang, locationIsOnline: boolean): string {
+function description(row: CalendarRow, status: EventStatus, lang: Lang, locationIsOnline: boolean): string {
   const words = WORDS[lang];
   const parts: string[] = [];
   if (status !== 'scheduled') parts.push(LABELS[lang][status]);
-  if (event.statusReason) parts.push(event.statusReason);
-  if (event.summary) parts.push(event.summary);
-  if (event.onlineUrl && !locationIsOnline && status !== 'cancelled') parts.push(`${words.online}${event.onlineUrl}`);
-  if (event.registration.url && status !== 'cancelled') parts.push(`${words.register}${event.registration.url}`);
+  if (row.statusReason) parts.push(row.statusReason);
+  if (row.summary) parts.push(row.summary);
+  if (row.onlineUrl && !locationIsOnline && status !== 'cancelled') parts.push(`${words.online}${row.onlineUrl}`);
+  if (row.registrationUrl && status !== 'cancelled') parts.push(`${words.register}${row.registrationUrl}`);
   return parts.join('\n\n');
 }
 
@@ -216,10 +229,12 @@ function description(event: EventBody, status: EventStatus, lang: Lang, location
  * ical-generator writes ORGANIZER only with a mailto: address. Organisers here have a website instead, and
  * RFC 5545 lets the address be any URI, so this entry writes that line itself.
  */
+const END_EVENT = 'END:VEVENT\r\n';
+
 class SociusEvent extends ICalEvent {
   readonly #organizer: string | null;
 
-  constructor(data: ICalEventData, calendar: ICalCalendar, organiser: EventBody['organiser']) {
+  constructor(data: ICalEventData, calendar: ICalCalendar, organiser: { name: string; url: string | null }) {
     super(data, calendar);
     // A quoted parameter value may hold neither DQUOTE nor control characters (RFC 5545 §3.1); a line break in
     // either value would start a property of its own.
@@ -229,13 +244,11 @@ class SociusEvent extends ICalEvent {
 
   override toString(): string {
     const text = super.toString();
-    return this.#organizer ? text.replace(/END:VEVENT\r\n$/, `${this.#organizer}END:VEVENT\r\n`) : text;
+    if (!this.#organizer) return text;
+    if (!text.endsWith(END_EVENT)) throw new Error('ical-generator no longer ends an entry with END:VEVENT');
+    // Not a regular expression anchored at the end: that tries every position of the entry, 1,700 times a feed.
+    return `${text.slice(0, -END_EVENT.length)}${this.#organizer}${END_EVENT}`;
   }
-}
-
-interface CalendarItem {
-  event: EventBody;
-  sessions: SessionRow[];
 }
 
 /**
@@ -244,28 +257,53 @@ interface CalendarItem {
  * against a few milliseconds here. So it folds only the calendar's own few lines, and this folds the entries.
  */
 export function foldLines(text: string): string {
-  return text
-    .split('\r\n')
-    .map((line) => {
-      if (line.length * 3 <= 75) return line; // a UTF-16 unit is at most 3 octets in UTF-8
-      const parts: string[] = [];
-      let start = 0;
-      let octets = 0;
-      for (let i = 0; i < line.length; ) {
-        const cp = line.codePointAt(i) ?? 0;
-        const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-        if (octets + size > 75) {
-          parts.push(line.slice(start, i));
-          start = i;
-          octets = 1; // the space that starts a continuation line
-        }
-        octets += size;
-        i += cp > 0xffff ? 2 : 1;
-      }
-      parts.push(line.slice(start));
-      return parts.join('\r\n ');
-    })
-    .join('\r\n');
+  // Most lines fit: they are copied in runs, and only a line over 75 octets is cut (a feed is 1 MB of text).
+  const parts: string[] = [];
+  let copied = 0;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\r\n', start);
+    if (end === -1) end = text.length;
+    // A UTF-16 unit is at most 3 octets in UTF-8: a line of 25 units or fewer always fits.
+    if (end - start > 25 && octetsOver75(text, start, end)) {
+      parts.push(text.slice(copied, start), foldLine(text.slice(start, end)));
+      copied = end;
+    }
+    start = end + 2;
+  }
+  if (copied === 0) return text;
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
+
+/** Whether text[start, end) takes more than 75 octets in UTF-8. */
+function octetsOver75(text: string, start: number, end: number): boolean {
+  let octets = 0;
+  for (let i = start; i < end && octets <= 75; ) {
+    const cp = text.codePointAt(i) ?? 0;
+    octets += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return octets > 75;
+}
+
+/** One line as lines of at most 75 octets, each after the first starting with a space. */
+function foldLine(line: string): string {
+  const parts: string[] = [];
+  let start = 0;
+  let octets = 0;
+  for (let i = 0; i < line.length; ) {
+    const cp = line.codePointAt(i) ?? 0;
+    const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (octets + size > 75) {
+      parts.push(line.slice(start, i));
+      start = i;
+      octets = 1; // the space that starts a continuation line
+    }
+    octets += size;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  parts.push(line.slice(start));
+  return parts.join('\r\n ');
 }
 
 const END = 'END:VCALENDAR';
@@ -276,7 +314,7 @@ const END = 'END:VCALENDAR';
  * entries repeat, which is the one case where a local zone would matter.) ical-generator could write TZID times
  * only from a time-zone library's dates: from plain Dates it would write the runtime's wall clock, UTC in workerd.
  */
-function renderCalendar(lang: Lang, items: CalendarItem[], feed: { url: string } | null): string {
+function renderCalendar(lang: Lang, rows: CalendarRow[], origin: string, feed: { url: string } | null): string {
   const words = WORDS[lang];
   const cal = ical({
     prodId: { company: 'Socius', product: 'Content API', language: lang.toUpperCase() },
@@ -286,42 +324,44 @@ function renderCalendar(lang: Lang, items: CalendarItem[], feed: { url: string }
       ? { name: escapeIcalText(words.name, false), description: escapeIcalText(words.description, false), url: feed.url, ttl: 60 * 60 }
       : {}),
   });
+  const country = countryNamesIn(lang);
   const entries: string[] = [];
-  for (const { event, sessions } of items) {
-    const updatedAt = new Date(event.updatedAt);
+  for (const row of rows) {
+    const sessions = sessionsOf(row);
     const common = {
-      sequence: Math.max(0, Math.floor((updatedAt.getTime() - SEQUENCE_EPOCH) / 1000)),
+      sequence: sequenceOf(row.updatedAt),
       // Without METHOD, DTSTAMP is when the information was last revised (RFC 5545 §3.8.7.2).
-      stamp: updatedAt,
-      created: new Date(event.createdAt),
-      lastModified: updatedAt,
-      summary: event.title,
-      url: event.url,
+      stamp: row.updatedAt,
+      created: row.createdAt,
+      lastModified: row.updatedAt,
+      summary: row.title ?? row.slug,
+      url: `${origin}/v1/events/${row.slug}`,
     };
+    const organiser = { name: row.organiserName, url: row.organiserUrl };
     const times =
       sessions.length > 0
-        ? sessions.map((s) => ({ uid: s.id, startsAt: s.startsAt, endsAt: s.endsAt, status: effectiveStatus(event.status, s.status) }))
-        : [{ uid: event.id, startsAt: new Date(event.startsAt), endsAt: new Date(event.endsAt), status: event.status }];
+        ? sessions.map((s) => ({ uid: s.id, startsAt: s.startsAt, endsAt: s.endsAt, status: effectiveStatus(row.eventStatus, s.status) }))
+        : [{ uid: row.id, startsAt: row.startsAt, endsAt: row.endsAt, status: row.eventStatus }];
     for (const entry of times) {
-      const where = location(event, entry.status, lang);
-      const locationIsOnline = where !== null && 'title' in where && where.title === event.onlineUrl;
+      const where = location(row, entry.status, country);
+      const locationIsOnline = where !== null && 'title' in where && where.title === row.onlineUrl;
       const data: ICalEventData = {
         ...common,
         id: `${entry.uid}@${UID_DOMAIN}`,
         start: entry.startsAt,
         end: entry.endsAt,
-        description: description(event, entry.status, lang, locationIsOnline) || null,
+        description: description(row, entry.status, lang, locationIsOnline) || null,
         location: where,
         status: ICAL_STATUS[entry.status],
         // A subscribed agenda is something to browse, not a list of commitments: it never makes anyone look busy.
         transparency: feed || entry.status === 'cancelled' ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE,
       };
-      entries.push(new SociusEvent(data, cal, event.organiser).toString());
+      entries.push(foldLines(new SociusEvent(data, cal, organiser).toString()));
     }
   }
   const head = cal.toString();
   if (!head.endsWith(END)) throw new Error('ical-generator no longer ends a calendar with END:VCALENDAR');
-  return `${head.slice(0, -END.length)}${foldLines(entries.join(''))}${END}`;
+  return `${head.slice(0, -END.length)}${entries.join('')}${END}`;
 }
 
 // ---- Handlers --------------------------------------------------------------------------------------------------
@@ -330,14 +370,10 @@ export const calendarRouter = createRouter()
   .openapi(eventCalendar, async (c) => {
     const { slug } = c.req.valid('param');
     const { db, lang } = c.var;
-    // The event and its sessions, topics and service in one batch: one round trip.
-    const [rows, sessions, topicRows, serviceRows] = await db.batch([
-      eventBySlugQuery(db, lang, slug),
-      ...eventHydrationQueries(db, eventIdBySlugQuery(db, slug).getSQL(), lang),
-    ]);
+    // The event and its sessions in one statement: one round trip.
+    const rows = await calendarEventQuery(db, lang, slug);
     if (rows.length === 0) throw new ApiError('not-found', `No published event has the slug "${slug}".`);
-    const items = assembleEvents(rows, [sessions, topicRows, serviceRows], lang, new URL(c.req.url).origin, new Date());
-    return c.body(renderCalendar(lang, items, null), 200, {
+    return c.body(renderCalendar(lang, rows, new URL(c.req.url).origin, null), 200, {
       'Content-Type': CALENDAR_CONTENT_TYPE,
       'Content-Disposition': `attachment; filename="${slug}.ics"`,
     });
@@ -345,15 +381,10 @@ export const calendarRouter = createRouter()
   .openapi(eventFeed, async (c) => {
     const query = c.req.valid('query');
     const { db, lang } = c.var;
-    const now = new Date();
     // The same reading of the filters as GET /v1/events, so a feed and a list with the same query agree.
-    const filter = eventFilterFrom(query, now);
-    // The events and their sessions, topics and services (through the list's own query) in one batch: one round trip.
-    const [listed, sessions, topicRows, serviceRows] = await db.batch([
-      eventListQuery(db, lang, filter, 'startsAt', FEED_CAP, undefined),
-      ...eventHydrationQueries(db, eventPageIdsQuery(db, filter, 'startsAt', FEED_CAP, undefined).getSQL(), lang),
-    ]);
-    const rows = listed.slice(0, FEED_CAP);
+    const filter = eventFilterFrom(query, new Date());
+    // The events and their sessions in one statement: one round trip.
+    const rows = await calendarFeedQuery(db, lang, filter, FEED_CAP);
     // Listed because they end after now: the feed changes when the first of them ends.
     if (query.from === undefined) {
       freshUntil(
@@ -361,8 +392,7 @@ export const calendarRouter = createRouter()
         rows.reduce<Date | undefined>((first, row) => (!first || row.endsAt < first ? row.endsAt : first), undefined),
       );
     }
-    const items = assembleEvents(rows, [sessions, topicRows, serviceRows], lang, new URL(c.req.url).origin, now);
-    return c.body(renderCalendar(lang, items, { url: c.req.url }), 200, {
+    return c.body(renderCalendar(lang, rows, new URL(c.req.url).origin, { url: c.req.url }), 200, {
       'Content-Type': CALENDAR_CONTENT_TYPE,
       'Content-Disposition': 'inline; filename="socius.ics"',
     });

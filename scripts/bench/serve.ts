@@ -117,8 +117,19 @@ function childWorkerd(): number {
   throw new Error('found no workerd started by this process');
 }
 
-/** Resident memory of one process in MB (VmRSS). */
+/**
+ * Resident memory of one process in MB, split as /proc/<pid>/status splits it. `anonMb` (RssAnon) is what the
+ * process allocated: V8 heaps, buffers, SQLite's page cache. `fileMb` (RssFile) is file pages mapped in, such as
+ * the workerd binary (about 60 MB) and any memory-mapped database file: the kernel drops those when it needs the
+ * room, so they say nothing about whether the Worker gives memory back.
+ */
+export function memoryMb(pid: number): { anonMb: number; fileMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const mb = (field: string) => Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN) / 1024);
+  return { anonMb: mb('RssAnon') + mb('RssShmem'), fileMb: mb('RssFile') };
+}
+
+/** Anonymous resident memory of one process in MB ({@link memoryMb}): what the memory target is judged by. */
 export function residentMb(pid: number): number {
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN);
-  return Math.round(kb / 1024);
+  return memoryMb(pid).anonMb;
 }

@@ -207,6 +207,15 @@ describe('GET /v1/calendar.ics', () => {
     const folded = foldLines(long);
     for (const line of folded.split('\r\n')) expect(encoder.encode(line).length).toBeLessThanOrEqual(75);
     expect(folded.replaceAll('\r\n ', '')).toBe(long);
+    // Plain ASCII is cut by length: 75 octets, then 74 after each continuation's space, and a line that fits stays whole.
+    const ascii = `DESCRIPTION:${'x'.repeat(200)}`;
+    const lines = [ascii, 'URL:https://example.org/short', ascii].join('\r\n');
+    expect(
+      foldLines(lines)
+        .split('\r\n')
+        .map((line) => line.length),
+    ).toEqual([75, 75, 64, 29, 75, 75, 64]);
+    expect(foldLines(lines).replaceAll('\r\n ', '')).toBe(lines);
   });
 
   it.each([

@@ -75,7 +75,7 @@ describe('npm run bench -- --smoke', () => {
 
   it('prints the README table with --markdown', () => {
     expect(stdout).toMatch(
-      /\| route \(200 events\) +\| req\/s \| p50 ms \| p99 ms \| × static \| D1 trips \| cache hit \| RSS after MB \|/,
+      /\| route \(200 events\) +\| req\/s \| p50 ms \| p99 ms \| × static \| D1 trips \| cache hit \| anon MB after \|/,
     );
     for (const route of results.routes)
       expect(stdout).toMatch(new RegExp(`\\| ${route.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} +\\|`));
