@@ -9,8 +9,10 @@
 // headers of the system's Node 20, while Directus needs Node 22: sqlite3 (N-API) would load anyway, isolated-vm
 // (V8's own ABI, imported by Directus at startup) would not. Everything else needs no install script: argon2 and sharp
 // ship their linux-x64 binaries inside npm packages, and sqlite3 is an *optional* dependency of @directus/api, so
-// `--omit=optional` would drop the one driver we need. The first install took 5-10 minutes here (compiling
-// isolated-vm and SQLite on two busy cores); later runs start at once. Delete the folder to install again.
+// `--omit=optional` would drop the one driver we need. The first install took 36 minutes here at a load average of
+// about 20 (2026-12-01): npm install 3-4 min, then 32 min of node-gyp (isolated-vm about 20, SQLite's amalgamation the
+// rest); later runs start at once. An interrupted install starts over, an interrupted build resumes; delete the
+// folder to install again.
 //
 // Its database is a new SQLite file in the benchmark's temporary folder: Directus creates its own tables (bootstrap),
 // the `events` collection is made through its REST API and opened to anonymous reads (the public policy), then the
