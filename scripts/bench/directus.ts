@@ -97,7 +97,7 @@ export async function ensureDirectus(): Promise<void> {
   if (existsSync(entry()) && existsSync(READY) && readFileSync(READY, 'utf8') === readyMark) return;
   const started = Date.now();
   console.log(
-    `Installing Directus ${DIRECTUS_VERSION} into ${DIRECTUS_DIR} (once; up to half an hour on a busy 2-core machine; DIRECTUS_DIR sets the folder) …`,
+    `Installing Directus ${DIRECTUS_VERSION} into ${DIRECTUS_DIR} (once; over half an hour on a busy 2-core machine; DIRECTUS_DIR sets the folder) …`,
   );
   mkdirSync(DIRECTUS_DIR, { recursive: true });
   if (!existsSync(join(DIRECTUS_DIR, 'package.json'))) writeFileSync(join(DIRECTUS_DIR, 'package.json'), '{"private":true}\n');
