@@ -11,10 +11,10 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { planFor } from './bench/content.ts';
-import { DIRECTUS_VERSION, startDirectus } from './bench/directus.ts';
+import { DIRECTUS_VERSION, prepareDirectus } from './bench/directus.ts';
 import { measure } from './bench/load.ts';
-import { markdown, type RouteResult, routeResult, table, targetLines, targets } from './bench/report.ts';
-import { benchRoutes } from './bench/routes.ts';
+import { markdown, peerNote, type RouteResult, routeResult, table, targetLines, targets } from './bench/report.ts';
+import { benchRoutes, type Route } from './bench/routes.ts';
 import { d1File, seedBenchDatabase } from './bench/seed.ts';
 import { bundleWorker, ensureAssets, memoryMb, residentMb, serve } from './bench/serve.ts';
 import { numericFlag, ROOT } from './local.ts';
@@ -65,38 +65,61 @@ async function drain(base: URL): Promise<void> {
   await response.arrayBuffer();
 }
 
-/** Directus beside us (scripts/bench/directus.ts): its ping as its ceiling, its list with and without its cache. */
-async function measureDirectus(): Promise<RouteResult[]> {
+/**
+ * Directus beside us (scripts/bench/directus.ts): its /server/ping as its ceiling, its list with its memory cache and,
+ * restarted with its cache off, without. First it must list the same 20 events in the same order as ours.
+ * The ping is measured with the cache on, where each request also looks the cache up: a lower ceiling, so Directus's
+ * fractions come out higher, never lower, than on a cacheless ping.
+ */
+async function measureDirectus(ourList: URL): Promise<RouteResult[]> {
   console.log(`\nStarting Directus ${DIRECTUS_VERSION} on SQLite with the same events …`);
-  const peer = await startDirectus({ work, d1File: d1File(state), port: await freePort() });
+  const setupStarted = performance.now();
+  const peer = await prepareDirectus({ work, d1File: d1File(state), port: await freePort() });
   stopPeer = peer.stop;
   try {
+    const ours = await fetch(ourList);
+    const ourBody = await ours.text();
+    if (!ours.ok) throw new Error(`--peer directus: our ${ourList.pathname} answered ${ours.status}`);
+    const ourSlugs = (JSON.parse(ourBody) as { data: { slug: string }[] }).data.map((event) => event.slug);
     const rows: RouteResult[] = [];
     let ceiling = 0;
-    const runs = [
-      { id: 'directus-ping', title: '(D-a) Directus /server/ping', url: peer.ping, cached: true, headers: undefined },
-      {
-        id: 'directus-list-cached',
-        title: '(D-b) Directus /items/events, 20, memory cache',
-        url: peer.list,
-        cached: true,
-        headers: undefined,
-      },
-      {
-        id: 'directus-list-uncached',
-        title: '(D-c) Directus /items/events, 20, uncached',
-        url: peer.list,
-        cached: false,
-        headers: peer.skipCache,
-      },
-    ];
-    for (const { headers, ...route } of runs) {
-      const load = await measure(route.url, { connections, duration, warmup, ...(headers ? { headers } : {}) });
-      if (route.id === 'directus-ping') ceiling = load.requestsPerSecond;
-      const row = routeResult(route, load, ceiling, residentMb(peer.pid));
+    const load = async (route: Route, pid: number) => {
+      const result = await measure(route.url, { connections, duration, warmup, ...(smoke ? { amount: connections * 5 } : {}) });
+      if (route.id === 'directus-ping') ceiling = result.requestsPerSecond;
+      const row = routeResult(route, result, ceiling, residentMb(pid));
       rows.push(row);
       console.log(`  ${row.title}: ${row.requestsPerSecond} req/s, p99 ${row.p99} ms`);
+    };
+
+    const cached = await peer.cached();
+    const first = await peer.probe(cached);
+    const again = await peer.probe(cached);
+    if (first.slugs.join() !== ourSlugs.join()) {
+      throw new Error(
+        `--peer directus: Directus lists other events than ours, so the comparison would not be fair:\n` +
+          `  ours:     ${ourSlugs.join(' ')}\n  Directus: ${first.slugs.join(' ')}`,
+      );
     }
+    if (again.cache !== 'HIT') throw new Error(`--peer directus: its second request for the list was a cache ${again.cache}, not a HIT`);
+    console.log(
+      `Directus ready in ${Math.round((performance.now() - setupStarted) / 1000)} s (pid ${cached.pid}, ${residentMb(cached.pid)} MB): ` +
+        `the same ${ourSlugs.length} events in the same order; a list body of ${first.bytes} bytes against our ${Buffer.byteLength(ourBody)}.`,
+    );
+    await load({ id: 'directus-ping', title: '(D-a) Directus /server/ping', url: cached.ping, cached: true }, cached.pid);
+    await load(
+      { id: 'directus-list-cached', title: '(D-b) Directus /items/events, 20, memory cache', url: cached.list, cached: true },
+      cached.pid,
+    );
+    await cached.stop();
+
+    const uncached = await peer.uncached();
+    const cold = await peer.probe(uncached);
+    if (cold.cache !== null || cold.slugs.join() !== ourSlugs.join())
+      throw new Error(`--peer directus: with its cache off, its list said cache ${cold.cache} or listed other events`);
+    await load(
+      { id: 'directus-list-uncached', title: '(D-c) Directus /items/events, 20, cache off', url: uncached.list, cached: false },
+      uncached.pid,
+    );
     return rows;
   } finally {
     await peer.stop();
@@ -179,7 +202,7 @@ try {
   await new Promise((done) => setTimeout(done, smoke ? 500 : 5000));
   const afterIdleMb = residentMb(served.pid);
   const memory = { idleMb, afterIdleMb, fileMb: memoryMb(served.pid).fileMb };
-  const peerRows = values.peer === 'directus' ? await measureDirectus() : [];
+  const peerRows = values.peer === 'directus' ? await measureDirectus(new URL('/v1/events?limit=20', served.uncached)) : [];
   results.push(...peerRows);
   // A smoke run's figures only prove the harness works: too few requests on too little data to judge targets by.
   const checked = smoke ? [] : targets(results, memory, events, seeded.seconds, widgetSizes());
@@ -190,6 +213,8 @@ try {
     `${connections} connections, ${length} per route after ${warmup} s warm-up; workerd anonymous memory idle ${idleMb} MB, ${afterIdleMb} MB once the load stopped (file-backed ${memory.fileMb} MB apart)\n`,
   );
   console.log(table(results));
+  const note = peerNote(results);
+  if (note) console.log(note);
   if (!smoke) console.log(`\nTargets (issue 12):\n${targetLines(checked)}`);
   console.log(`\nSeed ${seeded.seconds.toFixed(1)} s, total ${seconds()} s.`);
   if (values.markdown) {

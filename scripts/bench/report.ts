@@ -191,6 +191,8 @@ export function markdown(
       ]),
     ),
   ];
+  const note = peerNote(rows);
+  if (note) lines.push('', note);
   if (checked.length > 0) {
     lines.push(
       '',
@@ -202,6 +204,12 @@ export function markdown(
     );
   }
   return lines.join('\n');
+}
+
+/** What the `--peer directus` rows' ratio means, printed under the table when they are in it. */
+export function peerNote(rows: RouteResult[]): string | undefined {
+  if (!rows.some((row) => row.id.startsWith('directus-'))) return undefined;
+  return "(D-…) rows: Directus 11 on Node, same events and list; their × static is the fraction of Directus's own /server/ping.";
 }
 
 export function targetLines(list: Target[]): string {
