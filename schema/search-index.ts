@@ -58,9 +58,15 @@ const SOURCES = `
 export async function rebuildSearchIndex(runner: SqlRunner): Promise<number> {
   const rows = await runner.all<Source>(SOURCES);
   const insert = 'insert into search_index (kind, item_id, slug, lang, title, body) values (?, ?, ?, ?, ?, ?)';
+  // search_rows (migrations/0016_search_rows.sql) maps each row to its item, as api/lib/content-writes.ts writes it.
+  const map = 'insert into search_rows (doc, kind, item_id) values (last_insert_rowid(), ?, ?)';
   await runner.batch([
     { sql: 'delete from search_index', params: [] },
-    ...rows.map((row) => ({ sql: insert, params: [row.kind, row.item_id, row.slug, row.lang, row.title ?? '', plainText(row.body)] })),
+    { sql: 'delete from search_rows', params: [] },
+    ...rows.flatMap((row) => [
+      { sql: insert, params: [row.kind, row.item_id, row.slug, row.lang, row.title ?? '', plainText(row.body)] },
+      { sql: map, params: [row.kind, row.item_id] },
+    ]),
   ]);
   return rows.length;
 }

@@ -71,20 +71,32 @@ export interface SearchText {
 /**
  * Replaces one item's rows in the FTS5 search index, in the batch that writes the item, so it is findable (or
  * gone) on the next request without a rebuild. Like the rebuild, every status is indexed; search shows only
- * published items.
+ * published items. Each row's rowid goes into search_rows (schema/migrations/0016_search_rows.sql), so the next
+ * write finds the item's rows by an index instead of reading the whole FTS5 table.
  */
 export function searchIndexStatements(kind: SearchKind, itemId: string, slug: string, texts: SearchText[]): SqlStatement[] {
   return [
-    { sql: 'delete from search_index where kind = ? and item_id = ?', params: [kind, itemId] },
-    ...texts.map((text) => ({
-      sql: 'insert into search_index (kind, item_id, slug, lang, title, body) values (?, ?, ?, ?, ?, ?)',
-      params: [kind, itemId, slug, text.lang, text.title, plainText(text.parts.filter((p) => p).join(' '))],
-    })),
+    ...searchIndexDeleteStatements(kind, itemId),
+    ...texts.flatMap((text) => [
+      {
+        sql: 'insert into search_index (kind, item_id, slug, lang, title, body) values (?, ?, ?, ?, ?, ?)',
+        params: [kind, itemId, slug, text.lang, text.title, plainText(text.parts.filter((p) => p).join(' '))],
+      },
+      // The statement before in the same batch, on the same connection: its rowid. `or replace`: a rowid freed by a
+      // row deleted outside these statements may be given again.
+      { sql: 'insert or replace into search_rows (doc, kind, item_id) values (last_insert_rowid(), ?, ?)', params: [kind, itemId] },
+    ]),
   ];
 }
 
-/** Removes a purged item from the search index. */
-export const searchIndexDeleteStatement = (kind: SearchKind, itemId: string): SqlStatement => ({
-  sql: 'delete from search_index where kind = ? and item_id = ?',
-  params: [kind, itemId],
-});
+/**
+ * Removes an item's rows from the search index, by rowid. `kind` and `item_id` are checked again on the rows
+ * found: a line of search_rows left behind by rows deleted some other way never takes another item's text along.
+ */
+export const searchIndexDeleteStatements = (kind: SearchKind, itemId: string): SqlStatement[] => [
+  {
+    sql: 'delete from search_index where rowid in (select doc from search_rows where kind = ? and item_id = ?) and kind = ? and item_id = ?',
+    params: [kind, itemId, kind, itemId],
+  },
+  { sql: 'delete from search_rows where kind = ? and item_id = ?', params: [kind, itemId] },
+];

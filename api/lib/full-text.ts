@@ -28,15 +28,19 @@ export function optionalQParam(description: string, example: string) {
   return words.optional().openapi({ param: { name: 'q', in: 'query' }, description: `${description}${WORD_NOTE}`, example });
 }
 
+/** The words of what a person typed, as the index is asked for them: letters and digits, at most 12. */
+export function searchWords(q: string): string[] {
+  const tokens = q.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (tokens.length === 0) throw ApiError.invalidParam('q', 'query', WORD_NEEDED);
+  return tokens.slice(0, 12);
+}
+
 /**
  * Turns what a person typed into an FTS5 query: every word must occur, as a word or the start of one.
  * Quoting each token keeps FTS5 syntax (NEAR, AND, *, ^, quotes) from being injected.
  */
 export function ftsQuery(q: string): string {
-  const tokens = q.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (tokens.length === 0) throw ApiError.invalidParam('q', 'query', WORD_NEEDED);
-  return tokens
-    .slice(0, 12)
+  return searchWords(q)
     .map((token) => `"${token}"*`)
     .join(' ');
 }

@@ -22,4 +22,5 @@ export const searchResultsExample: SearchResults = {
   ],
   nextCursor: 'WzIsIiJd',
   total: 26,
+  totalIsLowerBound: false,
 };

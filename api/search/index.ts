@@ -1,4 +1,3 @@
-import { escapeToBuffer } from 'hono/utils/html';
 import { SEARCH_KINDS } from '../../schema/search-index.ts';
 import { createRouter } from '../app.ts';
 import { ApiError } from '../errors.ts';
@@ -6,17 +5,11 @@ import { enumValues } from '../lib/list-params.ts';
 import { decodeCursor, encodeCursor, nextLink } from '../lib/pagination.ts';
 import { searchQuery } from './queries.ts';
 import { search } from './routes.ts';
+import { queryWords, snippet } from './snippet.ts';
 
 export { routes } from './routes.ts';
 
 const PATHS = { event: 'events', analysis: 'analyses', service: 'services', topic: 'topics' } as const;
-
-/** Hono's own HTML escaper (the one `html` uses). */
-function escapeHtml(text: string): string {
-  const buffer = [''];
-  escapeToBuffer(text, buffer);
-  return buffer[0] ?? '';
-}
 
 export const searchRouter = createRouter().openapi(search, async (c) => {
   const query = c.req.valid('query');
@@ -30,6 +23,7 @@ export const searchRouter = createRouter().openapi(search, async (c) => {
 
   const origin = new URL(c.req.url).origin;
   const page = hits.slice(0, query.limit);
+  const words = queryWords(query.q);
   const nextCursor = hits.length > query.limit ? encodeCursor({ key: offset + query.limit, id: '' }) : null;
   return c.json(
     {
@@ -37,12 +31,13 @@ export const searchRouter = createRouter().openapi(search, async (c) => {
         kind: hit.kind,
         slug: hit.slug,
         title: hit.title,
-        snippet: escapeHtml(hit.snippet).replaceAll('\u0002', '<mark>').replaceAll('\u0003', '</mark>'),
+        snippet: snippet(hit.body, words),
         url: `${origin}/v1/${PATHS[hit.kind]}/${hit.slug}`,
         lang: hit.lang,
       })),
       nextCursor,
       total: hits[0]?.total ?? 0,
+      totalIsLowerBound: Boolean(hits[0]?.more),
     },
     200,
     nextLink(c.req.url, nextCursor),

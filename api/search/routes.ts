@@ -13,7 +13,8 @@ export const search = createRoute({
   description:
     'Full-text search over the published events, analyses, services and topics in the requested language, with Dutch as fallback. ' +
     'Every word must match, as a whole word or the start of one (`vrijwilligers` finds `vrijwilligerswerk`); accents are ignored ' +
-    '(`reseau` finds `réseau`). Best matches first, titles weighing more than body text.',
+    '(`reseau` finds `réseau`). Best matches first: most words in the title, then the shortest text. ' +
+    'A search looks at the matching texts changed last only (see `totalIsLowerBound`), so it stays fast for words most items contain.',
   request: { query: SearchQuerySchema },
   parameters: conditionalGetParameters,
   responses: {

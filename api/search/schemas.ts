@@ -5,6 +5,7 @@ import { qParam } from '../lib/full-text.ts';
 import { langParam } from '../lib/language.ts';
 import { enumMultiParam } from '../lib/list-params.ts';
 import { cursorParam, limitParam, nextCursorField } from '../lib/pagination.ts';
+import { SEARCH_CANDIDATES } from './queries.ts';
 
 export const SearchResultSchema = z
   .object({
@@ -26,9 +27,15 @@ export const SearchResultsSchema = z
   .object({
     data: z.array(SearchResultSchema),
     nextCursor: nextCursorField,
-    total: z.number().int().openapi({
-      description:
-        'How many published items match. The first 1,000 matching texts are ranked and counted: a search whose words most items contain counts at most that many; add words to narrow it.',
+    total: z
+      .number()
+      .int()
+      .openapi({
+        description: `How many published items match, exact unless \`totalIsLowerBound\`. A search looks at the ${SEARCH_CANDIDATES} matching texts (one per item and language) changed last, and counts and ranks those; add words to narrow a search whose words most items contain.`,
+      }),
+    totalIsLowerBound: z.boolean().openapi({
+      description: `True when more than ${SEARCH_CANDIDATES} texts match, so more items may match than \`total\` says and the results come from the ${SEARCH_CANDIDATES} changed last.`,
+      example: false,
     }),
   })
   .openapi('SearchResults');

@@ -1,7 +1,9 @@
 // Whatever a person types into a search box reaches FTS5, whose query language has its own syntax (quotes,
 // `*`, `NEAR(`, `-`, `AND`/`OR`/`NOT`, `column:`, parentheses). None of it may become a 500, and none of it may
-// stop an ordinary word from finding what it found before.
+// stop an ordinary word from finding what it found before. Last, what a search puts first and how it counts.
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { SEARCH_CANDIDATES } from '../../api/search/queries.ts';
 import { get } from './helpers.ts';
 
 interface ProblemOrList {
@@ -125,5 +127,77 @@ describe('a word dressed in search syntax', () => {
     const bare = await slugs(word);
     expect(bare.length).toBeGreaterThan(0);
     for (const dress of DRESSED) expect(await slugs(dress(word)), dress(word)).toEqual(bare);
+  });
+});
+
+interface Ranked {
+  data: { slug: string; snippet: string }[];
+  total: number;
+  totalIsLowerBound: boolean;
+}
+
+/**
+ * Index texts holding `word` planted for published topics (each its own item), removed again afterwards by that
+ * word: `returning rowid` gives -1 on an FTS5 table.
+ */
+async function withPlanted(word: string, texts: { title: string; body: string }[], run: (slugs: string[]) => Promise<void>) {
+  const topics = await env.DB.prepare("select id, slug from topics where status = 'published' order by slug").all<{
+    id: string;
+    slug: string;
+  }>();
+  const planted = texts.map((text, i) => ({ ...text, topic: topics.results[i % topics.results.length]! }));
+  await env.DB.batch(
+    planted.map(({ title, body, topic }) =>
+      env.DB.prepare("insert into search_index (kind, item_id, slug, lang, title, body) values ('topic', ?, ?, 'nl', ?, ?)").bind(
+        topic.id,
+        topic.slug,
+        title,
+        body,
+      ),
+    ),
+  );
+  try {
+    await run(planted.map(({ topic }) => topic.slug));
+  } finally {
+    await env.DB.prepare('delete from search_index where rowid in (select rowid from search_index where search_index match ?)')
+      .bind(`"${word}"`)
+      .run();
+  }
+}
+
+describe('what a search puts first, and how it counts', () => {
+  it('ranks a word in the title first, then the text where it weighs most (the shortest)', async () => {
+    const filler = 'over de werking van verenigingen in de stad en daarbuiten, '.repeat(6);
+    await withPlanted(
+      'kwartelkoning',
+      [
+        { title: 'Een lange tekst', body: `${filler}met een kwartelkoning ergens. ${filler}` },
+        { title: 'Over de kwartelkoning', body: filler },
+        { title: 'Een korte tekst', body: 'Een kwartelkoning gezien.' },
+      ],
+      async ([long, titled, short]) => {
+        const { body } = await get<Ranked>('/v1/search?q=kwartelkoning');
+        expect(body.data.map((hit) => hit.slug)).toEqual([titled, short, long]);
+        expect(body.total).toBe(3);
+        expect(body.totalIsLowerBound).toBe(false);
+        // What FTS5's snippet(…, 16) gives for this text, made from the page's rows alone.
+        expect(body.data[2]?.snippet).toBe(
+          '…in de stad en daarbuiten, met een <mark>kwartelkoning</mark> ergens. over de werking van verenigingen in de…',
+        );
+      },
+    );
+  });
+
+  it(`says its total is a lower bound when more than ${SEARCH_CANDIDATES} texts match`, async () => {
+    const texts = Array.from({ length: SEARCH_CANDIDATES + 1 }, (_, i) => ({ title: `Tekst ${i}`, body: 'Een grutto in de wei.' }));
+    await withPlanted('grutto', texts, async (slugs) => {
+      const { body } = await get<Ranked>('/v1/search?q=grutto&limit=100');
+      expect(body.totalIsLowerBound).toBe(true);
+      expect(body.total).toBe(new Set(slugs).size);
+    });
+    await withPlanted('grutto', texts.slice(1), async () => {
+      const { body } = await get<Ranked>('/v1/search?q=grutto&limit=100&lang=fr');
+      expect(body.totalIsLowerBound).toBe(false);
+    });
   });
 });

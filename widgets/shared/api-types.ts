@@ -329,7 +329,7 @@ export type paths = {
   "/v1/search": {
     /**
      * Search all content
-     * @description Full-text search over the published events, analyses, services and topics in the requested language, with Dutch as fallback. Every word must match, as a whole word or the start of one (`vrijwilligers` finds `vrijwilligerswerk`); accents are ignored (`reseau` finds `réseau`). Best matches first, titles weighing more than body text.
+     * @description Full-text search over the published events, analyses, services and topics in the requested language, with Dutch as fallback. Every word must match, as a whole word or the start of one (`vrijwilligers` finds `vrijwilligerswerk`); accents are ignored (`reseau` finds `réseau`). Best matches first: most words in the title, then the shortest text. A search looks at the matching texts changed last only (see `totalIsLowerBound`), so it stays fast for words most items contain.
      */
     get: operations["search"];
   };
@@ -2385,8 +2385,13 @@ export type components = {
       data: components["schemas"]["SearchResult"][];
       /** @description Pass as `cursor` to get the next page; null on the last page. */
       nextCursor: string | null;
-      /** @description How many published items match. The first 1,000 matching texts are ranked and counted: a search whose words most items contain counts at most that many; add words to narrow it. */
+      /** @description How many published items match, exact unless `totalIsLowerBound`. A search looks at the 200 matching texts (one per item and language) changed last, and counts and ranks those; add words to narrow a search whose words most items contain. */
       total: number;
+      /**
+       * @description True when more than 200 texts match, so more items may match than `total` says and the results come from the 200 changed last.
+       * @example false
+       */
+      totalIsLowerBound: boolean;
     };
     SearchResult: {
       /**
@@ -7584,7 +7589,7 @@ export type operations = {
   };
   /**
    * Search all content
-   * @description Full-text search over the published events, analyses, services and topics in the requested language, with Dutch as fallback. Every word must match, as a whole word or the start of one (`vrijwilligers` finds `vrijwilligerswerk`); accents are ignored (`reseau` finds `réseau`). Best matches first, titles weighing more than body text.
+   * @description Full-text search over the published events, analyses, services and topics in the requested language, with Dutch as fallback. Every word must match, as a whole word or the start of one (`vrijwilligers` finds `vrijwilligerswerk`); accents are ignored (`reseau` finds `réseau`). Best matches first: most words in the title, then the shortest text. A search looks at the matching texts changed last only (see `totalIsLowerBound`), so it stays fast for words most items contain.
    */
   search: {
     parameters: {
