@@ -80,7 +80,7 @@ describe('seeding through wrangler d1 execute (the --remote path)', () => {
       { sql: 'insert into probe (id, value) values (?, ?)', params: [2, -12.5] },
       { sql: 'insert into probe (id, value) values (?, ?)', params: [3, null] },
     ]);
-    // Read back through the CLI too: the same path `npm run keys -- list` and the seed's emptiness check read by.
+    // Read back through the CLI: the path `npm run keys -- list` and the seed's emptiness check read by.
     expect(await cli.all('select value from probe order by id')).toEqual([{ value: hostile }, { value: -12.5 }, { value: null }]);
   }, 120_000);
 });
