@@ -14,9 +14,9 @@ import { partnerCommands } from './tests/widgets/partner-host.ts';
 // Scheduling (vitest 5 runs one group of files after the other, by `sequence.groupOrder`; within a group the Node
 // pool and the browser pool run side by side, each with the group's one `maxWorkers`): first the tooling files, two
 // at a time, since they mostly wait for the wrangler, workerd and Node processes they start, each on a state folder
-// of its own; then the api files in the Node pool beside the widget files in Chromium, one file at a time each, as
-// before (widget files share their `wrangler dev` servers and time layout shifts; api files share the webhook
-// receiver). Every project names its groupOrder: projects in one group must agree on maxWorkers, on any core count.
+// of its own; then the api files in the Node pool beside the widget files in Chromium, at vitest's default maxWorkers
+// as before (cores - 1: one file at a time each on 2 cores; widget files share their `wrangler dev` servers and time
+// layout shifts, api files share the webhook receiver). Every project names its groupOrder: projects in one group must agree on maxWorkers, on any core count.
 
 /**
  * The tooling files that take about a minute each, started first so that both lanes end together: a clean clone
