@@ -1,6 +1,7 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.ts';
 import { emulateColorScheme } from './tests/widgets/color-scheme.ts';
 import { useBuilder, visitUnderCsp } from './tests/widgets/commands.ts';
@@ -9,8 +10,35 @@ import { partnerCommands } from './tests/widgets/partner-host.ts';
 
 // One `vitest run`, three projects: the API inside workerd against real local D1, the widgets in real Chromium,
 // and checks of the published artefacts (such as the OpenAPI document) with Node tools.
+//
+// Scheduling (vitest 5 runs one group of files after the other, by `sequence.groupOrder`; within a group the Node
+// pool and the browser pool run side by side, each with the group's one `maxWorkers`): first the tooling files, two
+// at a time, since they mostly wait for the wrangler, workerd and Node processes they start, each on a state folder
+// of its own; then the api files in the Node pool beside the widget files in Chromium, at vitest's default maxWorkers
+// as before (cores - 1: one file at a time each on 2 cores; widget files share their `wrangler dev` servers and time
+// layout shifts, api files share the webhook receiver). Every project names its groupOrder: projects in one group must agree on maxWorkers, on any core count.
+
+/**
+ * The tooling files that take about a minute each, started first so that both lanes end together: a clean clone
+ * (CI) has no timings for vitest's own longest-first order, and its fallback (largest file first) starts them last.
+ */
+const SLOWEST_FIRST = ['content-cli', 'keys-cli', 'seed', 'bench'].map((name) => `/tests/tooling/${name}.test.ts`);
+
+class SlowestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (spec: TestSpecification) => {
+      const index = SLOWEST_FIRST.findIndex((end) => spec.moduleId.endsWith(end));
+      return index === -1 ? SLOWEST_FIRST.length : index;
+    };
+    const group = (spec: TestSpecification) => spec.project.config.sequence.groupOrder;
+    // Stable: every other file keeps vitest's order, and no file leaves its group.
+    return (await super.sort(files)).sort((a, b) => group(a) - group(b) || rank(a) - rank(b));
+  }
+}
+
 export default defineConfig(async () => ({
   test: {
+    sequence: { sequencer: SlowestFirst },
     projects: [
       {
         plugins: [
@@ -44,6 +72,7 @@ export default defineConfig(async () => ({
         test: {
           name: 'api',
           include: ['tests/api/**/*.test.ts'],
+          sequence: { groupOrder: 1 },
           setupFiles: ['tests/api/setup.ts'],
           globalSetup: ['tests/api/webhook-receiver.ts'],
         },
@@ -52,6 +81,7 @@ export default defineConfig(async () => ({
         test: {
           name: 'widgets',
           include: ['tests/widgets/**/*.test.ts'],
+          sequence: { groupOrder: 1 },
           globalSetup: ['tests/widgets/global-setup.ts'],
           browser: {
             enabled: true,
@@ -67,6 +97,8 @@ export default defineConfig(async () => ({
           name: 'tooling',
           environment: 'node',
           include: ['tests/tooling/**/*.test.ts'],
+          sequence: { groupOrder: 0 },
+          maxWorkers: 2,
         },
       },
     ],

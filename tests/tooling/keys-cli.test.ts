@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { quietEnv, ROOT } from '../../scripts/local.ts';
-import { wranglerD1 } from '../../scripts/wrangler-d1.ts';
+import { readLocalD1 } from './local-d1.ts';
 
 const run = promisify(execFile);
 const persistTo = mkdtempSync(join(tmpdir(), 'socius-keys-'));
@@ -38,8 +38,8 @@ describe('npm run keys', { timeout: 900_000 }, () => {
     expect(key).toMatch(/^socius_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/);
     const id = key.split('_')[1] ?? '';
 
-    const db = wranglerD1({ remote: false, persistTo });
-    const rows = await db.all<{ id: string; name: string; hash: string; scopes: string }>('select id, name, hash, scopes from api_keys');
+    // What was stored, read from the database file itself.
+    const [rows] = readLocalD1(persistTo, ['select id, name, hash, scopes from api_keys']);
     expect(rows).toEqual([
       { id, name: 'Editor Anna', hash: createHash('sha256').update(key).digest('hex'), scopes: '["content:write","content:publish"]' },
     ]);
@@ -52,18 +52,26 @@ describe('npm run keys', { timeout: 900_000 }, () => {
 
     const revoked = await keys('revoke', id);
     expect(revoked.code).toBe(0);
-    const [row] = await db.all<{ revoked_at: number | null }>(`select revoked_at from api_keys where id = '${id}'`);
+    const [row] = readLocalD1(persistTo, [`select revoked_at from api_keys where id = '${id}'`])[0] ?? [];
     expect(row?.revoked_at).toBeGreaterThan(0);
   });
 
   it('refuses unknown scopes, a partner key without organiser, and an unknown id, without writing', async () => {
-    const unknown = await keys('create', '--name', 'x', '--scope', 'everything');
+    const before = readLocalD1(persistTo, ['select * from api_keys order by id']);
+    // Independent runs, so side by side: each starts Node (and the unknown id one wrangler) on its own.
+    const [unknown, partner, unknownId, notAnId] = await Promise.all([
+      keys('create', '--name', 'x', '--scope', 'everything'),
+      keys('create', '--name', 'x', '--scope', 'events:submit'),
+      keys('revoke', '0123456789abcdef'),
+      keys('revoke', 'not-an-id'),
+    ]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown scope everything');
-    const partner = await keys('create', '--name', 'x', '--scope', 'events:submit');
     expect(partner.code).toBe(2);
     expect(partner.stderr).toContain('--organiser');
-    expect((await keys('revoke', '0123456789abcdef')).code).toBe(1);
-    expect((await keys('revoke', 'not-an-id')).code).toBe(2);
+    expect(unknownId.code, unknownId.stderr).toBe(1);
+    expect(unknownId.stderr).toContain('No key has the id 0123456789abcdef');
+    expect(notAnId.code).toBe(2);
+    expect(readLocalD1(persistTo, ['select * from api_keys order by id'])).toEqual(before);
   });
 });
