@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { drizzle } from 'drizzle-orm/sqlite-proxy';
 import { newKey, toKey } from '../api/keys/queries.ts';
 import { type ApiKey, apiKeys, SCOPES, type Scope } from '../schema/editorial.ts';
-import { run, WRANGLER } from './local.ts';
+import { migrateLocal, run, WRANGLER } from './local.ts';
 import { type D1Target, wranglerD1 } from './wrangler-d1.ts';
 
 // drizzle as a statement builder only (as in the seed): a SqlRunner runs what it writes.
@@ -72,18 +72,7 @@ export async function main(argv: string[]): Promise<number> {
   // `create` applies pending migrations first (quietly; they are idempotent), so a fresh database gets its keys
   // table; `list` and `revoke` only read and change what a `create` made, one wrangler run fewer each.
   const migrate = () =>
-    run(
-      WRANGLER,
-      [
-        'd1',
-        'migrations',
-        'apply',
-        'DB',
-        ...(values.remote ? ['--remote'] : ['--local']),
-        ...(values['persist-to'] ? ['--persist-to', values['persist-to']] : []),
-      ],
-      true,
-    );
+    values.remote ? run(WRANGLER, ['d1', 'migrations', 'apply', 'DB', '--remote'], true) : migrateLocal(values['persist-to'], true);
 
   if (command === 'create') {
     const scopes = values.scope ?? [];
