@@ -6,12 +6,10 @@
 //   batch, writing only items that differ from what is stored: importing the same file twice changes nothing.
 // Without --remote both work on the local D1 of `npm start` (or `--persist-to <dir>`), which import migrates first.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { getPlatformProxy } from 'wrangler';
 import { ContentImportError, exportContent, parseContentFile, planImport } from '../api/content/file.ts';
 import { d1Rows, type ReadRows } from '../api/lib/content-writes.ts';
-import { migrateLocal, ROOT, run, WRANGLER } from './local.ts';
+import { migrateLocal, run, WRANGLER, withLocalD1 } from './local.ts';
 import { sqlLiteral, wranglerD1 } from './wrangler-d1.ts';
 
 const { values, positionals } = parseArgs({
@@ -40,16 +38,7 @@ async function currentContent() {
     };
     return exportContent(rows);
   }
-  const proxy = await getPlatformProxy<{ DB: D1Database }>({
-    configPath: join(ROOT, 'wrangler.toml'),
-    persist: persistTo ? { path: join(persistTo, 'v3') } : true,
-    remoteBindings: false,
-  });
-  try {
-    return await exportContent(d1Rows(proxy.env.DB));
-  } finally {
-    await proxy.dispose();
-  }
+  return withLocalD1(persistTo, (db) => exportContent(d1Rows(db)));
 }
 
 async function main(): Promise<number> {

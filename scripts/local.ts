@@ -22,6 +22,24 @@ export function run(command: string, args: string[], quiet = false): Promise<voi
 const persistArgs = (persistTo?: string) => (persistTo ? ['--persist-to', persistTo] : []);
 
 /**
+ * Runs `work` on the local D1 (the one `wrangler dev` uses, or the one under `persistTo`) through one platform proxy,
+ * disposed after.
+ */
+export async function withLocalD1<T>(persistTo: string | undefined, work: (db: D1Database) => Promise<T>): Promise<T> {
+  const proxy = await getPlatformProxy<{ DB: D1Database }>({
+    configPath: join(ROOT, 'wrangler.toml'),
+    // wrangler's --persist-to X keeps its state in X/v3; the proxy wants that inner folder.
+    persist: persistTo ? { path: join(persistTo, 'v3') } : true,
+    remoteBindings: false,
+  });
+  try {
+    return await work(proxy.env.DB);
+  } finally {
+    await proxy.dispose();
+  }
+}
+
+/**
  * Applies every migration in schema/migrations that the local database has not had yet, as `wrangler d1 migrations
  * apply DB --local` does and with its bookkeeping (the d1_migrations table, so wrangler sees them applied), but
  * through one platform proxy: wrangler's command starts the runtime again for each migration (22 s for 17 here,
@@ -30,13 +48,7 @@ const persistArgs = (persistTo?: string) => (persistTo ? ['--persist-to', persis
  */
 export async function migrateLocal(persistTo?: string, quiet = false): Promise<void> {
   const migrations = await readD1Migrations(join(ROOT, 'schema', 'migrations'));
-  const proxy = await getPlatformProxy<{ DB: D1Database }>({
-    configPath: join(ROOT, 'wrangler.toml'),
-    persist: persistTo ? { path: join(persistTo, 'v3') } : true,
-    remoteBindings: false,
-  });
-  try {
-    const db = proxy.env.DB;
+  await withLocalD1(persistTo, async (db) => {
     await db
       .prepare(
         `create table if not exists d1_migrations (
@@ -49,24 +61,12 @@ export async function migrateLocal(persistTo?: string, quiet = false): Promise<v
       await db.batch([...queries.map((query) => db.prepare(query)), db.prepare('insert into d1_migrations (name) values (?)').bind(name)]);
     }
     if (!quiet) console.log(pending.length === 0 ? 'No migrations to apply.' : `Applied ${pending.map((m) => m.name).join(', ')}.`);
-  } finally {
-    await proxy.dispose();
-  }
+  });
 }
 
 /** Seeds the local database, only when it holds no content yet. */
-export async function seedLocal(persistTo?: string, options?: SeedOptions): Promise<{ seeded: boolean; rows: number }> {
-  const proxy = await getPlatformProxy<{ DB: D1Database }>({
-    configPath: join(ROOT, 'wrangler.toml'),
-    // wrangler's --persist-to X keeps its state in X/v3; the proxy wants that inner folder.
-    persist: persistTo ? { path: join(persistTo, 'v3') } : true,
-    remoteBindings: false,
-  });
-  try {
-    return await seed(d1Runner(proxy.env.DB), options);
-  } finally {
-    await proxy.dispose();
-  }
+export function seedLocal(persistTo?: string, options?: SeedOptions): Promise<{ seeded: boolean; rows: number }> {
+  return withLocalD1(persistTo, (db) => seed(d1Runner(db), options));
 }
 
 export function buildWidgets(): Promise<void> {

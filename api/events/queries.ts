@@ -269,15 +269,6 @@ export function eventPageIdsQuery(db: Db, filter: EventFilter, sort: EventSort, 
     .limit(limit + 1);
 }
 
-/** The id of the published event `slug` (or one in `statuses`, for a preview), for hydrating it in the same batch. */
-export function eventIdBySlugQuery(db: Db, slug: string, statuses?: readonly WorkflowStatus[]) {
-  return db
-    .select({ id: events.id })
-    .from(events)
-    .where(and(visible(statuses), eq(events.slug, slug)))
-    .limit(1);
-}
-
 export function eventCountQuery(db: Db, filter: EventFilter) {
   return db
     .select({ total: count(), firstEnd: min(events.endsAt) })

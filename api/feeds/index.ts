@@ -17,7 +17,7 @@ import { AnalysisListQuerySchema } from '../analyses/schemas.ts';
 import { createRouter } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { problemResponses } from '../errors.ts';
-import { assembleEvents, eventFilterFrom, eventHydrationQueries, eventListQuery, eventPageIdsQuery } from '../events/queries.ts';
+import { assembleEvents, eventFilterFrom, eventPageQuery, splitHydrated } from '../events/queries.ts';
 import type { EventBody } from '../events/schemas.ts';
 import { EventListQuerySchema } from '../events/schemas.ts';
 import { ATTENDANCE_LABELS, STATUS_LABELS } from '../lib/labels.ts';
@@ -279,12 +279,9 @@ async function eventEntries(c: Ctx, query: Query<'events'>, origin: string): Pro
   const { db, lang } = c.var;
   const now = new Date();
   const filter = eventFilterFrom(query, now);
-  // The entries and their sessions, topics and services (through the list's own query) in one batch: one round trip.
-  const [listed, sessions, topicRows, serviceRows] = await db.batch([
-    eventListQuery(db, lang, filter, 'startsAt', FEED_SIZE, undefined),
-    ...eventHydrationQueries(db, eventPageIdsQuery(db, filter, 'startsAt', FEED_SIZE, undefined).getSQL(), lang),
-  ]);
-  const rows = listed.slice(0, FEED_SIZE);
+  // The entries with their sessions, topics and services in one statement, as the JSON list reads its page.
+  const listed = splitHydrated(await eventPageQuery(db, lang, filter, 'startsAt', FEED_SIZE, undefined));
+  const rows = listed.rows.slice(0, FEED_SIZE);
   // As with the JSON list: the feed stops being true when its first event ends.
   if (query.from === undefined) {
     freshUntil(
@@ -292,7 +289,7 @@ async function eventEntries(c: Ctx, query: Query<'events'>, origin: string): Pro
       rows.reduce<Date | undefined>((first, row) => (!first || row.endsAt < first ? row.endsAt : first), undefined),
     );
   }
-  const events = assembleEvents(rows, [sessions, topicRows, serviceRows], lang, origin, now).map(({ event }) => event);
+  const events = assembleEvents(rows, listed.hydration, lang, origin, now).map(({ event }) => event);
   return events.map((e) => ({
     id: entryId('events', e.id),
     url: e.links.html,
