@@ -16,6 +16,8 @@ export interface LoadOptions {
 }
 
 export interface LoadResult {
+  /** Connections the load kept open. */
+  connections: number;
   requestsPerSecond: number;
   p50: number;
   p99: number;
@@ -88,6 +90,7 @@ export async function measure(url: URL, options: LoadOptions): Promise<LoadResul
     }
   });
   return {
+    connections: options.connections,
     requestsPerSecond: Math.round((result.requests.total / Math.max(result.duration, 0.001)) * 10) / 10,
     p50: result.latency.p50,
     p99: result.latency.p99,

@@ -1,5 +1,6 @@
 // The benchmark's table and its targets (issue 12), from the measured rows. Figures are ratios within one run on
 // one machine: the static asset through the same workerd is the ceiling every route is compared with.
+import { type HeldMemory, heldMb } from './held-memory.ts';
 import type { LoadResult } from './load.ts';
 import type { Route } from './routes.ts';
 
@@ -30,6 +31,18 @@ export function routeResult(route: Route, load: LoadResult, staticRps: number, r
   };
 }
 
+/** One reading of held-memory.ts as a line of the report. */
+export function heldLine(when: string, memory: HeldMemory): string {
+  const malloc =
+    memory.mallocInUseMb === null
+      ? 'TCMalloc not read (no gdb, or it may not attach)'
+      : `TCMalloc ${memory.mallocInUseMb} MB in use of ${memory.mallocResidentMb} MB resident`;
+  return (
+    `After a forced GC (${when}): anonymous ${memory.anonMb} MB; V8 ${memory.v8UsedMb} MB live of ${memory.v8HeapMb} MB of heaps; ${malloc}` +
+    (memory.notCollected.length > 0 ? ` (not collected, no request reaches them: ${memory.notCollected.join(', ')})` : '')
+  );
+}
+
 const fmt = (value: number | null, digits = 0) => (value === null ? '-' : value.toFixed(digits));
 
 export function table(rows: RouteResult[]): string {
@@ -56,7 +69,7 @@ export function table(rows: RouteResult[]): string {
 /** Issue 12's targets that one run can check (the comparison with Directus is made by `--peer directus`). */
 export function targets(
   rows: RouteResult[],
-  memory: { idleMb: number; afterIdleMb: number; fileMb?: number },
+  memory: { idleMb: number; afterIdleMb: number; fileMb?: number; heldIdle?: HeldMemory; heldAfter?: HeldMemory },
   events: number,
   seedSeconds: number,
   widgets: { eagerKb: number; allKb: number },
@@ -87,10 +100,16 @@ export function targets(
       events >= 100_000 ? answered(deep) && answered(firstPage) && ratio <= 1.2 : null,
     );
   }
+  // Judged on one connection (bench.ts ONE_CONNECTION); the loaded p99 is shown beside it.
   for (const id of ['search', 'facets']) {
-    const row = by(id);
+    const row = by(`${id}-1`);
+    const loaded = by(id);
     if (row)
-      check(`${row.title}: p99 < 50 ms (at 100,000 events)`, `${row.p99} ms`, events >= 100_000 ? answered(row) && row.p99 < 50 : null);
+      check(
+        `${row.title}: p99 < 50 ms (at 100,000 events)`,
+        `${row.p99} ms${loaded ? ` (${loaded.p99} ms with ${loaded.connections} connections)` : ''}`,
+        events >= 100_000 ? answered(row) && row.p99 < 50 : null,
+      );
   }
   const directusCached = by('directus-list-cached');
   const directusUncached = by('directus-list-uncached');
@@ -135,12 +154,21 @@ export function targets(
   );
   // Judged on anonymous memory (RssAnon, serve.ts memoryMb): what workerd allocated and may keep. File-backed pages
   // (the workerd binary, a memory-mapped database) are the kernel's to drop and are printed apart, not judged.
+  // Where it stays high, held-memory.ts tells what is still in use (V8's live objects, TCMalloc's allocations) from
+  // what the runtime keeps free: the target's "or a measurement that shows the growth is not the app's".
   const growth = memory.afterIdleMb / Math.max(memory.idleMb, 1);
   const file = memory.fileMb === undefined ? '' : `; file-backed ${memory.fileMb} MB apart`;
+  const heldIdle = memory.heldIdle ? heldMb(memory.heldIdle) : null;
+  const heldAfter = memory.heldAfter ? heldMb(memory.heldAfter) : null;
+  const heldGrowth = heldIdle !== null && heldAfter !== null ? heldAfter / Math.max(heldIdle, 1) : null;
+  const held =
+    heldGrowth === null
+      ? '; in use after a forced GC not read (needs gdb)'
+      : `; in use after a forced GC ${heldIdle} → ${heldAfter} MB (${heldGrowth.toFixed(2)}×), the rest free memory TCMalloc and V8 keep`;
   check(
-    "workerd's anonymous memory back within 1.5× of idle after the load",
-    `${memory.idleMb} → ${memory.afterIdleMb} MB (${growth.toFixed(2)}×)${file}`,
-    growth <= 1.5,
+    "workerd's anonymous memory back within 1.5× of idle after the load, or what it holds in use after a forced GC within 1.5×",
+    `${memory.idleMb} → ${memory.afterIdleMb} MB (${growth.toFixed(2)}×)${held}${file}`,
+    growth <= 1.5 || (heldGrowth !== null && heldGrowth <= 1.5),
   );
   return out;
 }

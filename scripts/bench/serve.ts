@@ -5,6 +5,7 @@
 // cached ones. Each has its own socket that enters through the assets router, as requests do in production.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
 import { unstable_getMiniflareWorkerOptions } from 'wrangler';
@@ -38,6 +39,8 @@ export interface Served {
   uncached: URL;
   /** The serving workerd process. */
   pid: number;
+  /** Its V8 inspector (held-memory.ts reads the isolates' heaps through it). */
+  inspector: URL;
   stop: () => Promise<void>;
 }
 
@@ -46,7 +49,7 @@ export interface Served {
  * plus the built bundle. THE place for benchmark-only settings of the Worker (bindings, vars such as a rate-limit
  * switch for benchmarks): add them to `worker` below, and they apply to both the cached and the uncached Worker.
  */
-export function benchOptions({ script, state }: { script: string; state: string }) {
+export function benchOptions({ script, state, inspectorPort }: { script: string; state: string; inspectorPort?: number }) {
   const { workerOptions } = unstable_getMiniflareWorkerOptions(join(ROOT, 'wrangler.toml'));
   // The bundle is already built: module rules would make Miniflare collect modules from source again.
   // Without the rate limiters: a benchmark or soak sends far more from one address than the limits allow (SECURITY.md).
@@ -69,6 +72,7 @@ export function benchOptions({ script, state }: { script: string; state: string 
     // `d1Persist` is ignored by this Miniflare; state lives where `wrangler --persist-to <state>` keeps it.
     resourcePersistencePath: join(state, 'v3'),
     cf: false,
+    ...(inspectorPort === undefined ? {} : { inspectorPort }),
     workers: [
       { ...worker, name: 'socius' },
       // A queue has one consumer: the cached Worker takes the webhook deliveries (Miniflare refuses two).
@@ -78,12 +82,25 @@ export function benchOptions({ script, state }: { script: string; state: string 
 }
 
 export async function serve({ script, state }: { script: string; state: string }): Promise<Served> {
-  const mf = new Miniflare(benchOptions({ script, state }));
+  const inspectorPort = await freePort();
+  const mf = new Miniflare(benchOptions({ script, state, inspectorPort }));
   await mf.ready;
   const cached = await mf.unsafeGetDirectURL('socius');
   const uncached = await mf.unsafeGetDirectURL('socius-uncached');
   const pid = listeningPid(Number(cached.port));
-  return { cached, uncached, pid, stop: () => mf.dispose() };
+  return { cached, uncached, pid, inspector: new URL(`http://127.0.0.1:${inspectorPort}`), stop: () => mf.dispose() };
+}
+
+/** A port nothing listens on now (for workerd's inspector, and for Directus, which take no port 0). */
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => done(port));
+    });
+  });
 }
 
 /** The process listening on `port`, from `ss -ltnp`; it must be workerd, or we would measure something else. */

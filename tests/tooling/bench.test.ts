@@ -1,8 +1,9 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HeldMemory } from '../../scripts/bench/held-memory.ts';
 import type { RouteResult } from '../../scripts/bench/report.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -17,12 +18,18 @@ const ROUTES = [
   'facets',
   'calendar',
   'feed',
+  // Latency as one user sees it (bench.ts ONE_CONNECTION).
+  'search-1',
+  'facets-1',
 ];
 
 interface Results {
   routes: RouteResult[];
-  memory: { idleMb: number; afterIdleMb: number };
+  memory: { idleMb: number; afterIdleMb: number; heldIdle: HeldMemory; heldAfter: HeldMemory };
 }
+
+/** gdb reads TCMalloc's figures; without it on PATH the bench says so instead. */
+const hasGdb = spawnSync('gdb', ['--version']).status === 0;
 
 // The real harness end to end: its own D1, the built Worker on workerd, autocannon. About 30 s on an idle
 // 2-core machine; the timeout allows for a CI machine that is busy with other work.
@@ -109,5 +116,22 @@ describe('npm run bench -- --smoke', () => {
   it('reports the resident memory of the serving workerd', () => {
     expect(results.memory.idleMb).toBeGreaterThan(10);
     for (const route of results.routes) expect(route.rssAfterMb, route.title).toBeGreaterThan(10);
+  });
+
+  it('tells what workerd still holds after a forced GC in every isolate from what it keeps free', () => {
+    for (const held of [results.memory.heldIdle, results.memory.heldAfter]) {
+      // Both Workers ran requests, so both collected: what V8 reports is after their garbage went.
+      expect(held.notCollected).not.toContain('core:user:socius');
+      expect(held.notCollected).not.toContain('core:user:socius-uncached');
+      expect(held.v8UsedMb).toBeGreaterThan(1);
+      expect(held.v8HeapMb).toBeGreaterThanOrEqual(held.v8UsedMb);
+      if (hasGdb) {
+        expect(held.mallocInUseMb).toBeGreaterThan(1);
+        expect(held.mallocResidentMb).toBeGreaterThanOrEqual(held.mallocInUseMb ?? 0);
+      } else {
+        expect(stdout).toContain('TCMalloc not read');
+      }
+    }
+    expect(stdout).toContain('After a forced GC (after the load): anonymous');
   });
 });
