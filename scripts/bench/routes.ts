@@ -68,6 +68,12 @@ export async function benchRoutes(served: Served, searchWord: string): Promise<{
   const at = (base: URL, path: string) => new URL(path, base);
   const routes: Route[] = [
     { id: 'static', title: '(a) static asset /widgets/version.json', url: at(cached, '/widgets/version.json'), cached: true },
+    {
+      id: 'd1-ceiling',
+      title: "(a') one D1 round trip, nothing else",
+      url: at(served.d1Ceiling, '/ceiling'),
+      cached: false,
+    },
     { id: 'list-cached', title: '(b) GET /v1/events?limit=20, cached', url: at(cached, '/v1/events?limit=20'), cached: true },
     { id: 'list-uncached', title: '(c) GET /v1/events?limit=20, uncached', url: at(uncached, '/v1/events?limit=20'), cached: false },
     {

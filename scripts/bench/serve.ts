@@ -4,7 +4,7 @@
 // switched off (a Miniflare option production cannot take), so uncached figures are for the same URLs as the
 // cached ones. Each has its own socket that enters through the assets router, as requests do in production.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
@@ -37,6 +37,8 @@ export interface Served {
   cached: URL;
   /** The same Worker and D1 with the Cache API switched off. */
   uncached: URL;
+  /** A Worker that only makes one D1 round trip ({@link D1_CEILING}). */
+  d1Ceiling: URL;
   /** The serving workerd process. */
   pid: number;
   /** Its V8 inspector (held-memory.ts reads the isolates' heaps through it). */
@@ -66,6 +68,8 @@ export function benchOptions({ script, state, inspectorPort }: { script: string;
     modulesRoot: bundleDir,
     unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }],
   };
+  const ceilingScript = join(bundleDir, 'd1-ceiling.js');
+  writeFileSync(ceilingScript, D1_CEILING);
   return convertV4MiniflareOptions({
     host: '127.0.0.1',
     port: 0,
@@ -77,9 +81,25 @@ export function benchOptions({ script, state, inspectorPort }: { script: string;
       { ...worker, name: 'socius' },
       // A queue has one consumer: the cached Worker takes the webhook deliveries (Miniflare refuses two).
       { ...worker, name: 'socius-uncached', cacheAPI: false, queueConsumers: undefined },
+      // The same bindings and router in front, another script: one D1 round trip and nothing else (D1_CEILING).
+      { ...worker, name: 'd1-ceiling', scriptPath: ceilingScript, cacheAPI: false, queueConsumers: undefined },
     ],
   });
 }
+
+/**
+ * The most any route making one D1 round trip can do on this machine: a Worker that only reads one row from the
+ * same D1 and answers a few bytes, behind the same assets router as ours. Locally D1 is Miniflare's Durable Object on workerd's own thread, so each round
+ * trip costs this process CPU that in production D1's servers spend; this row shows how much.
+ */
+const D1_CEILING = `export default {
+  async fetch(request, env) {
+    const row = await env.DB.prepare('select version from content_state limit 1').first();
+    return new Response(JSON.stringify(row), {
+      headers: { 'content-type': 'application/json', 'server-timing': 'db;desc="D1, 1 round trip"' },
+    });
+  },
+};`;
 
 export async function serve({ script, state }: { script: string; state: string }): Promise<Served> {
   const inspectorPort = await freePort();
@@ -87,8 +107,9 @@ export async function serve({ script, state }: { script: string; state: string }
   await mf.ready;
   const cached = await mf.unsafeGetDirectURL('socius');
   const uncached = await mf.unsafeGetDirectURL('socius-uncached');
+  const d1Ceiling = await mf.unsafeGetDirectURL('d1-ceiling');
   const pid = listeningPid(Number(cached.port));
-  return { cached, uncached, pid, inspector: new URL(`http://127.0.0.1:${inspectorPort}`), stop: () => mf.dispose() };
+  return { cached, uncached, d1Ceiling, pid, inspector: new URL(`http://127.0.0.1:${inspectorPort}`), stop: () => mf.dispose() };
 }
 
 /** A port nothing listens on now (for workerd's inspector, and for Directus, which take no port 0). */
