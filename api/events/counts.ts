@@ -93,6 +93,24 @@ function facetRows(db: Db, query: SQL) {
     .orderBy(sql`count desc`, sql`value`);
 }
 
+/**
+ * Topics counted over the events matching words: from those events to their topics. Left to itself, SQLite goes
+ * from each topic to its events and tests every one against the matches (a second for a word in half of 100,000
+ * events); the cross join fixes the order.
+ */
+function wordedTopicFacet(db: Db, lang: Lang, filter: EventFilter) {
+  return facetRows(
+    db,
+    sql`select ${topics.slug} as value, coalesce(topic_tr.name, topic_nl.name, ${topics.slug}) as label, count(*) as count
+          from (select ${events.id} as id from ${events} where ${eventConditions(filter)}) as worded
+          cross join ${eventTopics} on ${eventTopics.eventId} = worded.id
+          join ${topics} on ${topics.id} = ${eventTopics.topicId} and ${topics.status} = 'published'
+          left join ${topicTranslations} topic_nl on topic_nl.topic_id = ${topics.id} and topic_nl.lang = 'nl'
+          left join ${topicTranslations} topic_tr on topic_tr.topic_id = ${topics.id} and topic_tr.lang = ${lang}
+         group by ${topics.id}`,
+  );
+}
+
 /** The facet's column in events (topics come through event_topics). */
 const FACET_COLUMNS = {
   city: events.city,
@@ -107,6 +125,7 @@ const FACET_COLUMNS = {
  */
 export function eventFacetCountsQuery(db: Db, lang: Lang, filter: EventFilter, facet: EventFacet) {
   const scopes = countScopes(filter);
+  if (facet === 'topic' && filter.q !== undefined) return wordedTopicFacet(db, lang, filter);
   if (!scopes) return eventFacetQuery(db, lang, filter, facet);
   const { day, dayEnd } = split(filter);
   const today = and(eventConditions(filter), lt(events.endsAt, dayEnd));

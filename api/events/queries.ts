@@ -160,9 +160,16 @@ const lowerIn = (column: SQL | typeof events.city, values: string[]) =>
     values.map((v) => v.toLowerCase()),
   );
 
-/** `status = 'published'`, or for an editor's preview every state in `statuses`. */
-const visible = (statuses: readonly WorkflowStatus[] = ['published']) =>
-  statuses.length === 1 && statuses[0] === 'published' ? eq(events.status, 'published') : inArray(events.status, [...statuses]);
+/**
+ * `status = 'published'`, or for an editor's preview every state in `statuses`. `indexed: false` writes the column
+ * `+status`, which keeps SQLite from choosing an index on it (eventConditions, words).
+ */
+const visible = (statuses: readonly WorkflowStatus[] = ['published'], indexed = true) => {
+  const only = statuses.length === 1 && statuses[0] === 'published';
+  if (indexed) return only ? eq(events.status, 'published') : inArray(events.status, [...statuses]);
+  const status = sql`+${events.status}`;
+  return only ? eq(status, 'published') : inArray(status, [...statuses]);
+};
 
 /**
  * The WHERE conditions of a filter; shared by the page, the total and the facets so they always agree.
@@ -172,8 +179,13 @@ const visible = (statuses: readonly WorkflowStatus[] = ['published']) =>
  * seconds at 100,000 events. events_status_starts_idx holds ends_at, so the bound is checked inside the index.
  */
 export function eventConditions(filter: EventFilter, forPage = false): SQL {
-  const ends = forPage ? sql`+${events.endsAt} >= ${sql.param(filter.from, events.endsAt)}` : gte(events.endsAt, filter.from);
-  const conditions: (SQL | undefined)[] = [visible(filter.workflow), ends];
+  // With words, a total or a facet goes from the events the search index matched (by id) instead of walking every
+  // upcoming event to test each: the `+` keeps SQLite off the status and ends_at indexes. A rare word then costs
+  // next to nothing, and one in half the events a sixth of the walk (at 100,000 events). A page keeps walking its
+  // sort's index, which stops after the page.
+  const byWords = filter.q !== undefined && !forPage;
+  const ends = forPage || byWords ? sql`+${events.endsAt} >= ${sql.param(filter.from, events.endsAt)}` : gte(events.endsAt, filter.from);
+  const conditions: (SQL | undefined)[] = [visible(filter.workflow, !byWords), ends];
   if (filter.to) conditions.push(lte(events.startsAt, filter.to));
   conditions.push(hasAnyTopic(eventTopics, eventTopics.eventId, events.id, filter.topics));
   if (filter.cities.length > 0) conditions.push(lowerIn(events.city, filter.cities));

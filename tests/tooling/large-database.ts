@@ -71,6 +71,7 @@ export async function largeDatabase(events = 100_000, analyses = 10_000): Promis
              case when abs(random()) % 100 < 80 then '${COMMON_WORD} ' else '' end ||
              (select group_concat('woord' || (abs(random()) % (1 + abs(random()) % 3000)), ' ') from generate_24 g where g.i >= 0 and a.rowid > 0)
         from analyses a where a.id like 'big-a-%';
+    insert into search_rows (doc, kind, item_id) select rowid, kind, item_id from search_index where item_id like 'big-%';
   `);
   // No ANALYZE: a D1 database has no statistics unless someone runs it, and without them SQLite once chose to sort
   // every upcoming event for each page. Plans are checked as production gets them.
