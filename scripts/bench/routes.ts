@@ -96,6 +96,12 @@ export async function benchRoutes(served: Served, searchWord: string): Promise<{
       url: at(uncached, `/v1/events?limit=20&city=${encodeURIComponent(city)}&facets=topic,city`),
       cached: false,
     },
+    {
+      id: 'list-words',
+      title: `(j) /v1/events?limit=20&q=${searchWord}, uncached`,
+      url: at(uncached, `/v1/events?limit=20&q=${encodeURIComponent(searchWord)}`),
+      cached: false,
+    },
     { id: 'calendar', title: '(h) /v1/calendar.ics, uncached', url: at(uncached, '/v1/calendar.ics'), cached: false },
     { id: 'feed', title: '(i) /v1/feeds/analyses.atom, uncached', url: at(uncached, '/v1/feeds/analyses.atom'), cached: false },
   ];

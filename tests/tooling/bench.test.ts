@@ -17,11 +17,13 @@ const ROUTES = [
   'item-cached',
   'item-uncached',
   'facets',
+  'list-words',
   'calendar',
   'feed',
   // Latency as one user sees it (bench.ts ONE_CONNECTION).
   'search-1',
   'facets-1',
+  'list-words-1',
 ];
 
 interface Results {
