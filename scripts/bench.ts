@@ -185,7 +185,7 @@ try {
 
   const results: RouteResult[] = [];
   let staticRps = 0;
-  // Latency as one user sees it: search and facets again with one connection. With `connections` of them on two
+  // Latency as one user sees it: the ONE_CONNECTION routes again with one connection. With `connections` of them on two
   // cores, a request mostly waits behind the others (p99 is about connections ÷ req/s), which says how much load
   // the server takes, not how long one answer takes to make.
   const oneUser = routes
