@@ -337,10 +337,10 @@ export abstract class SociusElement<T> extends LitElement {
     if (script.textContent !== text) script.textContent = text;
   }
 
-  /** A heading at `heading-level` plus `offset`. */
-  protected heading(content: unknown, offset = 0): TemplateResult {
+  /** A heading at `heading-level` plus `offset`; `lang` when its text is in another language than the widget's (see fallbackLang). */
+  protected heading(content: unknown, offset = 0, lang: string | typeof nothing = nothing): TemplateResult {
     const level = Math.min(6, Math.max(1, (this.headingLevel || 2) + offset));
-    return html`<div role="heading" aria-level=${level} part="heading">${content}</div>`;
+    return html`<div role="heading" aria-level=${level} part="heading" lang=${lang}>${content}</div>`;
   }
 
   /** A message that says what happened, announced to screen readers. */
