@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError, fetchJsonLd, type JsonLd, SCRIPT_ORIGIN } from './client.ts';
+import { trusted } from './rich-text.ts';
 import { safeHref } from './safe-href.ts';
 import { resolveLang, STRINGS, type Strings, type UiLang } from './strings.ts';
 
@@ -334,7 +335,8 @@ export abstract class SociusElement<T> extends LitElement {
     }
     // textContent of a script is never parsed as HTML, so no escaping is needed to keep it inside the element.
     const text = JSON.stringify(data);
-    if (script.textContent !== text) script.textContent = text;
+    // A page that requires Trusted Types takes script text only from a policy (see trusted).
+    if (script.textContent !== text) script.textContent = trusted()?.createScript(text) ?? text;
   }
 
   /** A heading at `heading-level` plus `offset`; `lang` when its text is in another language than the widget's (see fallbackLang). */
