@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import '../../widgets/index.ts';
-import { apiBase, expectAccessible, fetchJson, loaded, mount, shadow, text } from './helpers.ts';
+import { apiBase, expectAccessible, fetchJson, loaded, mount, shadow, text, until } from './helpers.ts';
 
 afterEach(() => document.body.replaceChildren());
 
@@ -75,6 +75,60 @@ describe('<socius-analyses> and <socius-analysis>', () => {
     const dutch = shadow(element).querySelector('section[lang="nl"]');
     expect(dutch).not.toBeNull();
     expect(text(dutch)).toContain('(en néerlandais)');
+  });
+});
+
+describe('texts that fell back to Dutch', () => {
+  // Items whose French rows lack the title (tests/widgets/fixtures/fallback.sql), planted beside the hostile rows.
+  const planted = inject('hostileApiBase');
+  const show = async <K extends keyof HTMLElementTagNameMap & `socius-${string}`>(tag: K, attributes: Record<string, string> = {}) => {
+    const element = mount(tag, { 'api-base': planted, lang: 'fr', 'no-jsonld': '', ...attributes });
+    await loaded(element);
+    return shadow(element);
+  };
+  /** The language a screen reader reads the text in: the nearest `lang` inside the widget, else the widget's own. */
+  const langOf = (root: ParentNode, selector: string, holding: string) => {
+    const found = [...root.querySelectorAll(selector)].find((el) => text(el).includes(holding));
+    expect(found, `${selector} holding ${holding}`).toBeDefined();
+    return found?.closest('[lang]')?.getAttribute('lang') ?? 'fr (the widget)';
+  };
+
+  it('carry lang="nl" in every French widget, and the French texts beside them none', async () => {
+    const dutch = (root: ParentNode, selector: string, holding: string) => expect(langOf(root, selector, holding), holding).toBe('nl');
+    const french = (root: ParentNode, selector: string, holding: string) =>
+      expect(langOf(root, selector, holding), holding).toBe('fr (the widget)');
+
+    const list = await show('socius-events', { limit: '100' });
+    const item = list.querySelector('li[data-slug="half-vertaalde-activiteit"]')!;
+    dutch(item, '[role="heading"]', 'Half vertaalde activiteit');
+    dutch(item, 'button.toggle span', 'Half vertaalde activiteit');
+    french(item, 'p', 'Résumé en français');
+    item.querySelector<HTMLButtonElement>('button.toggle')!.click();
+    await until(() => text(item.querySelector('.details')).includes('Beschrijving'), 'the description');
+    dutch(item, '.details p', 'Beschrijving in het Nederlands.');
+    french(item, 'dd', 'Accessible en fauteuil roulant');
+
+    const event = await show('socius-event', { slug: 'half-vertaalde-activiteit' });
+    dutch(event, '[role="heading"]', 'Half vertaalde activiteit');
+    french(event, 'p', 'Résumé en français');
+    dutch(event, 'p', 'Beschrijving in het Nederlands.');
+
+    const analyses = await show('socius-analyses', { limit: '100' });
+    dutch(analyses, 'li [role="heading"]', 'Half vertaalde analyse');
+    french(analyses, 'li p', 'Résumé en français');
+
+    const analysis = await show('socius-analysis', { slug: 'half-vertaalde-analyse' });
+    dutch(analysis, '[role="heading"]', 'Half vertaalde analyse');
+    french(analysis, 'p.summary', 'Résumé en français');
+
+    const services = await show('socius-services', { limit: '100' });
+    dutch(services, 'li [role="heading"]', 'Half vertaalde dienst');
+    french(services, 'li p', 'Résumé en français');
+    dutch(services, 'li p span', 'Verenigingen');
+
+    const about = await show('socius-about');
+    dutch(about, '[role="heading"]', 'Socius');
+    french(about, '.tagline', 'Le slogan en français');
   });
 });
 

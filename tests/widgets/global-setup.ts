@@ -1,9 +1,10 @@
 // Widget tests talk to the real Worker: `wrangler dev` on a fresh local D1, migrated and seeded exactly as
 // `npm start` does it, in a throwaway folder so a developer's own local data is never touched. Two more
 // Workers, each on a throwaway database of its own, serve what the seed must never hold: one holds hostile
-// content (tests/widgets/fixtures/hostile.sql), one holds no content at all (empty states). The hostile one also
-// gets the hostile corpus (tests/hostile-corpus.ts) written through its editorial API, once per run, with a key
-// stored beside the planted rows (one Worker fewer to start than a corpus Worker of its own).
+// content (tests/widgets/fixtures/hostile.sql) and a few items translated in part (fixtures/fallback.sql), one
+// holds no content at all (empty states). The hostile one also gets the hostile corpus (tests/hostile-corpus.ts)
+// written through its editorial API, once per run, with a key stored beside the planted rows (one Worker fewer
+// to start than a corpus Worker of its own).
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
@@ -17,6 +18,7 @@ import { sqlScript } from '../../scripts/wrangler-d1.ts';
 import { writeHostileContent } from '../hostile-corpus.ts';
 
 const HOSTILE_SQL = join(import.meta.dirname, 'fixtures', 'hostile.sql');
+const FALLBACK_SQL = join(import.meta.dirname, 'fixtures', 'fallback.sql');
 
 /**
  * `count` distinct free ports. All listeners stay open until every port is read: taken one after another, the
@@ -66,7 +68,7 @@ async function startWorker(port: number, fill: (persistTo: string) => Promise<un
   return { server: await startDev({ port, persistTo, quiet: true, env: 'test' }), persistTo };
 }
 
-/** The planted rows and a publishing key (stored as `npm run keys -- create` stores one), in one wrangler run. */
+/** The planted rows (hostile and partly translated) and a publishing key (stored as `npm run keys -- create` stores one), in one wrangler run. */
 async function plantHostile(persistTo: string): Promise<string> {
   const { key, row } = await newKey({ name: 'hostile corpus writer', scopes: ['content:publish'] });
   const file = join(persistTo, 'hostile-and-key.sql');
@@ -76,7 +78,7 @@ async function plantHostile(persistTo: string): Promise<string> {
       params: [row.id, row.name, row.hash, JSON.stringify(row.scopes), row.createdAt.getTime()],
     },
   ]);
-  writeFileSync(file, `${readFileSync(HOSTILE_SQL, 'utf8')}\n${insertKey}\n`);
+  writeFileSync(file, `${readFileSync(HOSTILE_SQL, 'utf8')}\n${readFileSync(FALLBACK_SQL, 'utf8')}\n${insertKey}\n`);
   await executeSql(persistTo, file);
   return key;
 }

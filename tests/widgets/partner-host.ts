@@ -30,6 +30,8 @@ export interface PartnerPageSpec {
   widgets: string;
   /** Holds the widget script back this long, as a slow network or a late-loading tag manager would. */
   scriptDelayMs?: number;
+  /** Requires Trusted Types for every HTML sink of the page, allowing only policies of these names. */
+  trustedTypes?: string[];
 }
 
 interface OpenPage {
@@ -40,6 +42,7 @@ interface OpenPage {
 
 const pages = new Map<string, OpenPage>();
 const html = new Map<string, string>();
+const specs = new Map<string, PartnerPageSpec>();
 let server: { origin: string; server: Server } | undefined;
 let context: BrowserContext | undefined;
 
@@ -67,6 +70,7 @@ function startServer(): Promise<{ origin: string; server: Server }> {
       return;
     }
     const page = html.get(url.pathname.slice(1));
+    const trusted = specs.get(url.pathname.slice(1))?.trustedTypes;
     if (!page) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('no such partner page');
       return;
@@ -86,6 +90,7 @@ function startServer(): Promise<{ origin: string; server: Server }> {
           "base-uri 'none'",
           "form-action 'self'",
           `report-uri /csp-report?page=${encodeURIComponent(url.pathname.slice(1))}`,
+          ...(trusted ? ["require-trusted-types-for 'script'", `trusted-types ${trusted.join(' ')}`] : []),
         ].join('; '),
       })
       .end(page);
@@ -145,6 +150,7 @@ export const partnerOpen: BrowserCommand<[id: string, spec: PartnerPageSpec, api
     await context.addInitScript({ path: AXE });
   }
   html.set(id, render(id, spec, api));
+  specs.set(id, spec);
   const page = await context.newPage();
   const entry: OpenPage = { page, problems: [] };
   pages.set(id, entry);
@@ -221,6 +227,7 @@ export const partnerClose: BrowserCommand<[]> = async () => {
   context = undefined;
   pages.clear();
   html.clear();
+  specs.clear();
 };
 
 export const partnerCommands = { partnerOpen, partnerEvaluate, partnerSet, partnerScreenshot, partnerProblems, partnerFetch, partnerClose };

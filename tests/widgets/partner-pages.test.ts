@@ -5,7 +5,7 @@
 // partner-probes.ts. The run also writes screenshots of every layout to test-results/widgets/ for a reviewer.
 import { afterAll, describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
-import { apiBase } from './helpers.ts';
+import { apiBase, fetchJson } from './helpers.ts';
 import {
   axeWithTheme,
   CASES,
@@ -14,6 +14,7 @@ import {
   layoutShift,
   measureOverflow,
   openFirstEvent,
+  richTextShown,
   shownEventSlugs,
   widgetsMarkup,
 } from './partner-probes.ts';
@@ -179,6 +180,32 @@ describe('partner pages on another origin, under a strict CSP', () => {
       expect(shift.cls, `layout shifts: ${shift.shifts.join('; ')}`).toBeLessThan(0.05);
     },
   );
+
+  // A partner page that requires Trusted Types refuses a plain string in `innerHTML` (a TypeError): rich text
+  // gets there only as TrustedHTML of the widgets' own policy, which the partner allows by name (Lit's too).
+  it('renders rich text on a page that requires Trusted Types, allowing only the socius-widgets and lit-html policies', {
+    timeout: SLOW,
+  }, async () => {
+    const events = await fetchJson<{ data: { slug: string; description: string | null }[] }>('/v1/events?limit=100&lang=en');
+    const described = events.data.find((e) => e.description);
+    expect(described, 'a seeded event with a description').toBeDefined();
+    const description = new DOMParser().parseFromString(described?.description ?? '', 'text/html').body.textContent?.trim() ?? '';
+    const id = 'trusted-types-1280';
+    const widgets = [
+      `<socius-analysis data-case="analysis" slug="tien-stromingen-in-het-middenveld"></socius-analysis>`,
+      `<socius-event data-case="event" slug="${described?.slug}"></socius-event>`,
+    ].join('\n');
+    await commands.partnerOpen(
+      id,
+      { site: 'light', place: 'main', lang: 'en', width: 1280, scheme: 'light', widgets, trustedTypes: ['socius-widgets', 'lit-html'] },
+      apiBase,
+    );
+    opened.add(id);
+    const shown = await probe(id, richTextShown);
+    expect(shown.analysis?.paragraphs, 'paragraphs in the analysis sections').toBeGreaterThan(2);
+    expect(shown.event?.text, 'the event description').toContain(description.slice(0, 40));
+    expect(await commands.partnerProblems(id)).toEqual([]);
+  });
 
   it('no partner page reported a CSP violation, a script error or a console error', { timeout: SLOW }, async () => {
     const problems: string[] = [];

@@ -196,3 +196,19 @@ export function itemTitles(): { name: string; title: string; href: string | null
   }
   return found;
 }
+
+/**
+ * What each widget shows of stored rich text, by case: the paragraphs of analysis section bodies, and the text of
+ * the paragraphs right under an event's article (its summary and description).
+ */
+export function richTextShown(): Record<string, { paragraphs: number; text: string }> {
+  return Object.fromEntries(
+    [...document.querySelectorAll('[data-case]')].map((host) => [
+      host.getAttribute('data-case'),
+      {
+        paragraphs: host.shadowRoot?.querySelectorAll('section[id] > div p').length ?? 0,
+        text: [...(host.shadowRoot?.querySelectorAll('article > p') ?? [])].map((p) => p.textContent).join(' '),
+      },
+    ]),
+  );
+}

@@ -13,6 +13,7 @@ declare module 'vitest/browser' {
         scheme: 'light' | 'dark';
         widgets: string;
         scriptDelayMs?: number;
+        trustedTypes?: string[];
       },
       api: string,
     ) => Promise<string>;

@@ -3,7 +3,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Origin of the Worker under wrangler dev, seeded like `npm start`. */
     apiBase: string;
-    /** Origin of a Worker whose D1 holds only hostile content (tests/widgets/fixtures/hostile.sql). */
+    /** Origin of a Worker whose D1 holds only hostile content (tests/widgets/fixtures/hostile.sql) and items translated in part (fallback.sql). */
     hostileApiBase: string;
     /** Origin of a Worker whose D1 is migrated but holds no content at all. */
     emptyApiBase: string;

@@ -1,6 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { type About, api, apiUrl } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
+import { fallbackLang } from '../shared/fallback.ts';
 import { safeHref } from '../shared/safe-href.ts';
 import { SociusElement } from '../shared/socius-element.ts';
 import { baseStyles } from '../shared/styles.ts';
@@ -63,10 +64,16 @@ export class SociusAbout extends SociusElement<About> {
 
   protected renderData(a: About): TemplateResult {
     const t = this.t;
+    const lang = (field: string) => fallbackLang(a.meta, field);
+    const facts = (['region', 'subsidiser'] as const).filter((field) => a[field]);
     return html`<section class="card" part="card" aria-label=${this.landmarkLabel(a.name)}>
-      ${this.heading(this.titleLink(a, a.name))} ${a.tagline ? html`<p class="tagline">${a.tagline}</p>` : nothing}
-      ${a.mission ? html`<p>${a.mission}</p>` : nothing} ${a.offer ? html`<p>${a.offer}</p>` : nothing}
-      ${a.region || a.subsidiser ? html`<p class="muted">${[a.region, a.subsidiser].filter(Boolean).join(' · ')}</p>` : nothing}
+      ${this.heading(this.titleLink(a, a.name), 0, lang('name'))} ${a.tagline ? html`<p class="tagline" lang=${lang('tagline')}>${a.tagline}</p>` : nothing}
+      ${a.mission ? html`<p lang=${lang('mission')}>${a.mission}</p>` : nothing} ${a.offer ? html`<p lang=${lang('offer')}>${a.offer}</p>` : nothing}
+      ${
+        facts.length > 0
+          ? html`<p class="muted">${facts.map((field, i) => html`${i > 0 ? ' · ' : nothing}<span lang=${lang(field)}>${a[field]}</span>`)}</p>`
+          : nothing
+      }
       <ul aria-label=${t.contact}>
         ${link(a.contact.website, t.website)} ${a.contact.email ? link(`mailto:${a.contact.email}`, a.contact.email) : nothing}
         ${a.socialLinks.map((s) => link(s.url, `${s.network[0]?.toUpperCase()}${s.network.slice(1)}`))}

@@ -2,6 +2,7 @@ import { css, html, nothing, type PropertyDeclarations, type TemplateResult } fr
 import { byline } from '../shared/analysis-parts.ts';
 import { type AnalysisSummary, api, apiUrl } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
+import { fallbackLang } from '../shared/fallback.ts';
 import { SociusElement } from '../shared/socius-element.ts';
 import { baseStyles } from '../shared/styles.ts';
 
@@ -106,9 +107,13 @@ export class SociusAnalyses extends SociusElement<AnalysisSummary[]> {
       <ul class="items" part="list">
         ${items.map(
           (a) => html`<li part="analysis">
-            ${this.heading(this.titleLink(a, a.title, (e) => this.#open(e, a)))}
+            ${this.heading(
+              this.titleLink(a, a.title, (e) => this.#open(e, a)),
+              0,
+              fallbackLang(a.meta, 'title'),
+            )}
             <p class="muted">${byline(a, this.t, this.uiLang)}</p>
-            ${a.summary ? html`<p>${a.summary}</p>` : nothing}
+            ${a.summary ? html`<p lang=${fallbackLang(a.meta, 'summary')}>${a.summary}</p>` : nothing}
             ${a.topics.length > 0 ? html`<p class="topics muted">${a.topics.map((x) => x.name).join(' · ')}</p>` : nothing}
           </li>`,
         )}

@@ -2,6 +2,7 @@ import { css, html, nothing, type PropertyDeclarations, type TemplateResult } fr
 import { byline } from '../shared/analysis-parts.ts';
 import { type Analysis, api, apiUrl } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
+import { fallbackLang } from '../shared/fallback.ts';
 import { formatDate } from '../shared/format.ts';
 import { loadSanitiser, type Sanitise } from '../shared/rich-text.ts';
 import { safeHref } from '../shared/safe-href.ts';
@@ -90,12 +91,12 @@ export class SociusAnalysis extends SociusElement<Analysis> {
   protected renderData(a: Analysis): TemplateResult {
     const t = this.t;
     return html`<article aria-label=${a.title}>
-      ${this.heading(this.titleLink(a, a.title))}
+      ${this.heading(this.titleLink(a, a.title), 0, fallbackLang(a.meta, 'title'))}
       <p class="muted">
         ${byline(a, t, this.uiLang)}${a.revisedAt ? html` · ${t.revised} ${formatDate(a.revisedAt, this.uiLang)}` : nothing} ·
         ${t.licence} <a href=${`https://spdx.org/licenses/${encodeURIComponent(a.licence)}.html`}>${a.licence}</a>
       </p>
-      ${a.summary ? html`<p class="summary">${a.summary}</p>` : nothing}
+      ${a.summary ? html`<p class="summary" lang=${fallbackLang(a.meta, 'summary')}>${a.summary}</p>` : nothing}
       <nav aria-label=${t.contents} part="toc">
         ${this.heading(t.contents, 1)}
         <ol>

@@ -2,6 +2,7 @@ import { css, html, nothing, type PropertyDeclarations, type TemplateResult } fr
 import { api, apiUrl, type Event } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
 import { actions, address, badges, organiser, price, statusLabel, statusNote } from '../shared/event-parts.ts';
+import { fallbackLang } from '../shared/fallback.ts';
 import { intlLocale, TIME_ZONE } from '../shared/format.ts';
 import { loadSanitiser, richText } from '../shared/rich-text.ts';
 import { SociusElement } from '../shared/socius-element.ts';
@@ -100,11 +101,12 @@ export class SociusEvent extends SociusElement<Event> {
     // "Online" once, however the event says it (mode, link or both); the badge above names the mode too.
     const online = event.attendanceMode !== 'offline' || event.onlineUrl ? [t.online] : [];
     const where = [...address(event, this.uiLang), ...online];
+    const lang = (field: string) => fallbackLang(event.meta, field);
     return html`<article aria-label=${event.title}>
-      ${this.heading(this.titleLink(event, event.title))} ${badges(event, t)}
+      ${this.heading(this.titleLink(event, event.title), 0, lang('title'))} ${badges(event, t)}
       <p><strong>${event.dateSummary}</strong></p>
       ${statusNote(event, t)}
-      ${event.summary ? html`<p>${event.summary}</p>` : nothing} ${richText(this, event.description)}
+      ${event.summary ? html`<p lang=${lang('summary')}>${event.summary}</p>` : nothing} ${richText(this, event.description, lang('description'))}
       <dl>
         ${
           event.sessions.length > 1
@@ -131,8 +133,8 @@ export class SociusEvent extends SociusElement<Event> {
         <dd>${price(event, t, this.uiLang)}</dd>
         <dt>${t.organiser}</dt>
         <dd>${organiser(event)}</dd>
-        ${event.audience ? html`<dt>${t.audience}</dt><dd>${event.audience}</dd>` : nothing}
-        ${event.accessibility ? html`<dt>${t.accessibility}</dt><dd>${event.accessibility}</dd>` : nothing}
+        ${event.audience ? html`<dt>${t.audience}</dt><dd lang=${lang('audience')}>${event.audience}</dd>` : nothing}
+        ${event.accessibility ? html`<dt>${t.accessibility}</dt><dd lang=${lang('accessibility')}>${event.accessibility}</dd>` : nothing}
         ${event.topics.length > 0 ? html`<dt>${t.topics}</dt><dd>${event.topics.map((x) => x.name).join(', ')}</dd>` : nothing}
       </dl>
       ${actions(this, this.apiBase, event, t, this.uiLang)}

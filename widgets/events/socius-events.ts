@@ -2,6 +2,7 @@ import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'l
 import { api, apiUrl, type Event, type FacetValue } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
 import { actions, address, badges, place, price, statusNote } from '../shared/event-parts.ts';
+import { fallbackLang } from '../shared/fallback.ts';
 import { richText } from '../shared/rich-text.ts';
 import { SociusElement } from '../shared/socius-element.ts';
 import { placeName } from '../shared/strings.ts';
@@ -347,20 +348,21 @@ export class SociusEvents extends SociusElement<Data> {
     const open = this.open.has(event.slug);
     const detailsId = `details-${event.slug}`;
     const title = this.titleLink(event, event.title);
+    const titleLang = fallbackLang(event.meta, 'title');
     const toggle = html`<button class="toggle" part="details-toggle" type="button" aria-expanded=${open} aria-controls=${detailsId} @click=${() => this.#toggle(event)}>
-      ${t.details}<span class="visually-hidden">: ${event.title}</span>
+      ${t.details}<span class="visually-hidden" lang=${titleLang}>: ${event.title}</span>
     </button>`;
     if (this.layout === 'compact') {
       return html`<li class="item ${open ? 'open' : ''}" part="event" data-slug=${event.slug}>
-        <span class="when">${event.dateSummary}</span> ${this.heading(title, depth)} ${badges(event, t)} ${toggle}
+        <span class="when">${event.dateSummary}</span> ${this.heading(title, depth, titleLang)} ${badges(event, t)} ${toggle}
         ${open ? this.#renderDetails(event, detailsId) : nothing}
       </li>`;
     }
     const where = place(event, this.uiLang);
     return html`<li class="item ${open ? 'open' : ''}" part="event" data-slug=${event.slug}>
-      ${this.heading(title, depth)}
+      ${this.heading(title, depth, titleLang)}
       <p class="when">${event.dateSummary}${where ? html` · <span class="muted">${where}</span>` : nothing}</p>
-      ${badges(event, t)} ${event.summary ? html`<p>${event.summary}</p>` : nothing} ${toggle}
+      ${badges(event, t)} ${event.summary ? html`<p lang=${fallbackLang(event.meta, 'summary')}>${event.summary}</p>` : nothing} ${toggle}
       ${open ? this.#renderDetails(event, detailsId) : nothing}
     </li>`;
   }
@@ -370,14 +372,14 @@ export class SociusEvents extends SociusElement<Data> {
     const where = [...address(event, this.uiLang), ...(event.attendanceMode !== 'offline' || event.onlineUrl ? [t.online] : [])];
     return html`<div class="details" id=${id}>
       ${statusNote(event, t)}
-      ${richText(this, event.description)}
+      ${richText(this, event.description, fallbackLang(event.meta, 'description'))}
       <dl>
         ${where.length > 0 ? html`<dt>${t.where}</dt><dd>${where.join(', ')}</dd>` : nothing}
         <dt>${t.price}</dt>
         <dd>${price(event, t, this.uiLang)}</dd>
         <dt>${t.organiser}</dt>
         <dd>${event.organiser.name}</dd>
-        ${event.accessibility ? html`<dt>${t.accessibility}</dt><dd>${event.accessibility}</dd>` : nothing}
+        ${event.accessibility ? html`<dt>${t.accessibility}</dt><dd lang=${fallbackLang(event.meta, 'accessibility')}>${event.accessibility}</dd>` : nothing}
       </dl>
       ${actions(this, this.apiBase, event, t, this.uiLang)}
     </div>`;

@@ -1,6 +1,7 @@
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { api, apiUrl, type Service, type Topic } from '../shared/client.ts';
 import { define } from '../shared/define.ts';
+import { fallbackLang } from '../shared/fallback.ts';
 import { safeHref } from '../shared/safe-href.ts';
 import { SociusElement } from '../shared/socius-element.ts';
 import type { UiLang } from '../shared/strings.ts';
@@ -157,7 +158,7 @@ export class SociusServices extends SociusElement<Data> {
             >${t.topic}
             <select @change=${pick('topic')}>
               <option value="">${t.all}</option>
-              ${topics.map((x) => html`<option value=${x.slug} ?selected=${this.chosen.topic === x.slug}>${x.name}</option>`)}
+              ${topics.map((x) => html`<option value=${x.slug} ?selected=${this.chosen.topic === x.slug} lang=${fallbackLang(x.meta, 'name')}>${x.name}</option>`)}
             </select></label
           >`
           : nothing
@@ -178,7 +179,9 @@ export class SociusServices extends SociusElement<Data> {
 
   #contact(s: Service): TemplateResult | typeof nothing {
     const href = safeHref(s.contact.email ? `mailto:${s.contact.email}` : null);
-    return href ? html`<p><a href=${href}>${this.t.contact}<span class="visually-hidden">: ${s.title}</span></a></p>` : nothing;
+    return href
+      ? html`<p><a href=${href}>${this.t.contact}<span class="visually-hidden" lang=${fallbackLang(s.meta, 'title')}>: ${s.title}</span></a></p>`
+      : nothing;
   }
 
   protected renderData(data: Data): TemplateResult {
@@ -193,8 +196,9 @@ export class SociusServices extends SociusElement<Data> {
             ${data.services.map(
               (s) => html`<li part="service">
                 <p class="format">${names[s.format]}</p>
-                ${this.heading(this.titleLink(s, s.title))} ${s.summary ? html`<p>${s.summary}</p>` : nothing}
-                ${s.audience ? html`<p class="muted">${this.t.audience}: ${s.audience}</p>` : nothing}
+                ${this.heading(this.titleLink(s, s.title), 0, fallbackLang(s.meta, 'title'))}
+                ${s.summary ? html`<p lang=${fallbackLang(s.meta, 'summary')}>${s.summary}</p>` : nothing}
+                ${s.audience ? html`<p class="muted">${this.t.audience}: <span lang=${fallbackLang(s.meta, 'audience')}>${s.audience}</span></p>` : nothing}
                 ${this.#contact(s)}
               </li>`,
             )}

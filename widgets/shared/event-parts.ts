@@ -1,6 +1,7 @@
 // Pieces of an event shown by both <socius-events> and <socius-event>: status, badges, place, price, actions.
 import { html, nothing, type TemplateResult } from 'lit';
 import { apiUrl, type Event } from './client.ts';
+import { fallbackLang } from './fallback.ts';
 import { intlLocale } from './format.ts';
 import { safeHref } from './safe-href.ts';
 import type { SociusElement } from './socius-element.ts';
@@ -16,7 +17,9 @@ export function statusLabel(status: EventStatus, t: Strings): string | undefined
 /** "Postponed: the speaker is ill", when the event is not simply scheduled and says why. */
 export function statusNote(event: Event, t: Strings): TemplateResult | typeof nothing {
   const label = statusLabel(event.status, t);
-  return label && event.statusReason ? html`<p><strong>${label}</strong>: ${event.statusReason}</p>` : nothing;
+  return label && event.statusReason
+    ? html`<p><strong>${label}</strong>: <span lang=${fallbackLang(event.meta, 'statusReason')}>${event.statusReason}</span></p>`
+    : nothing;
 }
 
 export function badges(event: Event, t: Strings): TemplateResult | typeof nothing {
@@ -51,13 +54,15 @@ export function address(event: Event, lang: UiLang): string[] {
   return [venue.name, venue.street, city].filter((line): line is string => Boolean(line));
 }
 
-export function price(event: Event, t: Strings, lang: UiLang): string {
+/** "Free", the amount, the note, or "€ 15,00 (note)"; the note marked Dutch when it fell back to Dutch. */
+export function price(event: Event, t: Strings, lang: UiLang): TemplateResult | string {
   if (event.price.free) return t.free;
-  if (event.price.amountCents === null) return event.price.note ?? '';
+  const note = event.price.note ? html`<span lang=${fallbackLang(event.meta, 'priceNote')}>${event.price.note}</span>` : '';
+  if (event.price.amountCents === null) return note;
   const amount = new Intl.NumberFormat(intlLocale(lang), { style: 'currency', currency: event.price.currency }).format(
     event.price.amountCents / 100,
   );
-  return event.price.note ? `${amount} (${event.price.note})` : amount;
+  return note ? html`${amount} (${note})` : amount;
 }
 
 export function calendarUrl(apiBase: string, event: Event, lang: UiLang): string {
@@ -89,20 +94,21 @@ export function actions(host: SociusElement<unknown>, apiBase: string, event: Ev
     );
     if (!allowed) click.preventDefault();
   };
+  const titleLang = fallbackLang(event.meta, 'title');
   const canRegister = registrationUrl && event.status !== 'cancelled' && event.registration.availability !== 'full';
   return html`<p class="actions" part="actions">
-    ${page ? html`<a class="button" part="page-link" href=${page}>${t.moreInfo}<span class="visually-hidden">: ${event.title}</span></a>` : nothing}
+    ${page ? html`<a class="button" part="page-link" href=${page}>${t.moreInfo}<span class="visually-hidden" lang=${titleLang}>: ${event.title}</span></a>` : nothing}
     ${
       canRegister
         ? html`<a class="button primary" part="register" href=${registrationUrl} @click=${register}
-          >${t.register}<span class="visually-hidden">: ${event.title}</span></a
+          >${t.register}<span class="visually-hidden" lang=${titleLang}>: ${event.title}</span></a
         >`
         : nothing
     }
     ${
       event.status !== 'cancelled'
         ? html`<a class="button" part="add-to-calendar" href=${calendarUrl(apiBase, event, lang)} download
-          >${t.addToCalendar}<span class="visually-hidden">: ${event.title}</span></a
+          >${t.addToCalendar}<span class="visually-hidden" lang=${titleLang}>: ${event.title}</span></a
         >`
         : nothing
     }

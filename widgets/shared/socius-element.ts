@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError, fetchJsonLd, type JsonLd, SCRIPT_ORIGIN } from './client.ts';
+import { trusted } from './rich-text.ts';
 import { safeHref } from './safe-href.ts';
 import { resolveLang, STRINGS, type Strings, type UiLang } from './strings.ts';
 
@@ -334,13 +335,14 @@ export abstract class SociusElement<T> extends LitElement {
     }
     // textContent of a script is never parsed as HTML, so no escaping is needed to keep it inside the element.
     const text = JSON.stringify(data);
-    if (script.textContent !== text) script.textContent = text;
+    // A page that requires Trusted Types takes script text only from a policy (see trusted).
+    if (script.textContent !== text) script.textContent = trusted()?.createScript(text) ?? text;
   }
 
-  /** A heading at `heading-level` plus `offset`. */
-  protected heading(content: unknown, offset = 0): TemplateResult {
+  /** A heading at `heading-level` plus `offset`; `lang` when its text is in another language than the widget's (see fallbackLang). */
+  protected heading(content: unknown, offset = 0, lang: string | typeof nothing = nothing): TemplateResult {
     const level = Math.min(6, Math.max(1, (this.headingLevel || 2) + offset));
-    return html`<div role="heading" aria-level=${level} part="heading">${content}</div>`;
+    return html`<div role="heading" aria-level=${level} part="heading" lang=${lang}>${content}</div>`;
   }
 
   /** A message that says what happened, announced to screen readers. */
