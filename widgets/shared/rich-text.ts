@@ -16,6 +16,7 @@ declare global {
 }
 
 let loaded: Sanitise | undefined;
+const MADE_MAX = 500;
 let sanitiseHtml: Sanitise | undefined;
 let policy: Rules | undefined;
 
@@ -35,7 +36,8 @@ export const trusted = (): Rules | undefined =>
  * Loads the sanitiser and returns a function that reduces stored rich text to the documented tags, with links
  * only to http(s), mailto, tel or a relative address, and `rel="noopener noreferrer"` on every link out (whatever
  * `rel` arrived is dropped first, so a stored `rel="opener"` cannot undo it). It is a file of its own (about
- * 4.6 kB gzip) that only pages showing an analysis or an event description download. Where the browser has Trusted Types it sanitises through {@link trusted}'s policy.
+ * 4.6 kB gzip) that only pages showing an analysis or an event description download. Where the browser has
+ * Trusted Types it sanitises through {@link trusted}'s policy.
  */
 export async function loadSanitiser(): Promise<Sanitise> {
   ({ sanitiseHtml } = await import('../../shared/sanitise-html.ts'));
@@ -46,6 +48,8 @@ export async function loadSanitiser(): Promise<Sanitise> {
     // on every render for a value that is not `===` the last one.
     const made = new Map<string, string>();
     loaded = (stored) => {
+      // Bounded: a page that keeps loading more (a calendar browsed month after month) must not keep every text.
+      if (made.size >= MADE_MAX && !made.has(stored)) made.clear();
       if (!made.has(stored)) made.set(stored, make(stored));
       return made.get(stored) as string;
     };
