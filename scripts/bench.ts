@@ -49,7 +49,7 @@ if (values.peer !== undefined && values.peer !== 'directus')
   throw new Error(`--peer takes only "directus", got "${values.peer}"\n${USAGE}`);
 const events = Math.round(numberFlag('events', values.events, smoke ? 200 : 10_000, 1));
 const duration = numberFlag('duration', values.duration, smoke ? 1 : 10, 1);
-const warmup = numberFlag('warmup', values.warmup, smoke ? 0.5 : 2, 0);
+const warmup = numberFlag('warmup', values.warmup, smoke ? 0 : 2, 0);
 // Few connections: on 2 cores more only queue, and a route slower than duration / connections per request
 // (the uncached list at 100,000 events) would complete nothing within the run.
 const connections = Math.round(numberFlag('connections', values.connections, smoke ? 4 : 8, 1));

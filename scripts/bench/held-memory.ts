@@ -61,30 +61,26 @@ const MB = 2 ** 20;
 const round = (bytes: number) => Math.round(bytes / MB);
 
 /**
- * One TCMalloc property of process `pid`, in bytes, read by calling MallocExtension inside it with gdb; null when gdb
- * is missing or may not attach. workerd links TCMalloc statically with its symbols, so no debug package is needed.
+ * TCMalloc properties of process `pid`, in bytes, read by calling MallocExtension inside it with gdb (one attach for
+ * all of them: attaching to workerd takes seconds); null when gdb is missing or may not attach. workerd links TCMalloc
+ * statically with its symbols, so no debug package is needed.
  */
-function tcmallocProperty(pid: number, name: string): number | null {
+function tcmallocProperties<const N extends string>(pid: number, names: readonly N[]): Record<N, number> | null {
+  const read = names.flatMap((name, i) => [
+    '-ex',
+    `call (void) MallocExtension_Internal_GetNumericProperty("${name}", ${name.length}, $value)`,
+    '-ex',
+    `printf "value${i}=%lu\\n", *$value`,
+  ]);
   try {
     const out = execFileSync(
       'gdb',
-      [
-        '-p',
-        String(pid),
-        '-batch',
-        '-ex',
-        'set $value = (unsigned long *) malloc(8)',
-        '-ex',
-        `call (void) MallocExtension_Internal_GetNumericProperty("${name}", ${name.length}, $value)`,
-        '-ex',
-        'printf "value=%lu\\n", *$value',
-        '-ex',
-        'call (void) free($value)',
-      ],
+      ['-p', String(pid), '-batch', '-ex', 'set $value = (unsigned long *) malloc(8)', ...read, '-ex', 'call (void) free($value)'],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 60_000 },
     );
-    const value = /value=(\d+)/.exec(out)?.[1];
-    return value === undefined ? null : Number(value);
+    const values = names.map((_, i) => new RegExp(`value${i}=(\\d+)`).exec(out)?.[1]);
+    if (values.some((value) => value === undefined)) return null;
+    return Object.fromEntries(names.map((name, i) => [name, Number(values[i])])) as Record<N, number>;
   } catch {
     return null;
   }
@@ -99,14 +95,17 @@ export async function heldMemory(pid: number, inspector: URL, poke: () => Promis
   const targets = (await (await fetch(new URL('/json', inspector))).json()) as Target[];
   const sessions = await Promise.all(targets.map(async (target) => ({ id: target.id, session: await open(target.webSocketDebuggerUrl) })));
   try {
-    const collected = sessions.map(({ id, session }) =>
-      Promise.race([
-        session.call('HeapProfiler.collectGarbage').then(() => null),
-        new Promise<string>((done) => setTimeout(() => done(id), 5_000)),
-      ]),
-    );
+    const collecting = sessions.map(({ id, session }) => {
+      let done = false;
+      void session.call('HeapProfiler.collectGarbage').then(() => {
+        done = true;
+      });
+      return { id, collected: () => done };
+    });
     await poke();
-    const notCollected = (await Promise.all(collected)).filter((id): id is string => id !== null);
+    // Each isolate the poke reached has collected by the time its answer came back; a moment more for the last.
+    await new Promise((done) => setTimeout(done, 500));
+    const notCollected = collecting.filter(({ collected }) => !collected()).map(({ id }) => id);
     let used = 0;
     let heap = 0;
     // Every isolate, collected or not: one the load never reached holds at idle what it holds now.
@@ -115,14 +114,13 @@ export async function heldMemory(pid: number, inspector: URL, poke: () => Promis
       used += usage.usedSize ?? 0;
       heap += usage.totalSize ?? 0;
     }
-    const inUse = tcmallocProperty(pid, 'generic.current_allocated_bytes');
-    const resident = tcmallocProperty(pid, 'generic.physical_memory_used');
+    const malloc = tcmallocProperties(pid, ['generic.current_allocated_bytes', 'generic.physical_memory_used']);
     return {
       anonMb: memoryMb(pid).anonMb,
       v8UsedMb: round(used),
       v8HeapMb: round(heap),
-      mallocInUseMb: inUse === null ? null : round(inUse),
-      mallocResidentMb: resident === null ? null : round(resident),
+      mallocInUseMb: malloc === null ? null : round(malloc['generic.current_allocated_bytes']),
+      mallocResidentMb: malloc === null ? null : round(malloc['generic.physical_memory_used']),
       notCollected,
     };
   } finally {
