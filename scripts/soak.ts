@@ -32,7 +32,7 @@ const MEMORY_FACTOR = 2;
  * benchmark judges anonymous memory alone; here the start would then leave out the binary's ~60 MB and the same
  * growth would look twice as large.
  */
-function residentMb(pid: number): number {
+function wholeResidentMb(pid: number): number {
   const { anonMb, fileMb } = memoryMb(pid);
   return anonMb + fileMb;
 }
@@ -137,7 +137,7 @@ try {
   const bases = { cached: served.cached, uncached: served.uncached };
   const groups = await soakRoutes(served.uncached);
   const warmFailures = await warmUp(groups, bases);
-  const startMb = residentMb(served.pid);
+  const startMb = wholeResidentMb(served.pid);
   const plan = lanes(groups, bases, connections);
   console.log(
     `[${at()}] workerd pid ${served.pid}, ${startMb} MB resident after warm-up. ${connections} connections over ${plan.length} lanes ` +
@@ -146,15 +146,15 @@ try {
 
   let peakMb = startMb;
   const sampler = setInterval(() => {
-    peakMb = Math.max(peakMb, residentMb(served.pid));
+    peakMb = Math.max(peakMb, wholeResidentMb(served.pid));
   }, 1000);
   const results = await soak(plan, duration).finally(() => clearInterval(sampler));
-  const endMb = residentMb(served.pid);
+  const endMb = wholeResidentMb(served.pid);
   peakMb = Math.max(peakMb, endMb);
   // What the load left queued still runs after autocannon stops: one request through D1 comes back once it is done.
   await (await fetch(new URL('/v1/about', served.uncached), { signal: AbortSignal.timeout(120_000) })).arrayBuffer();
   await sleep(idle * 1000);
-  const idleMb = residentMb(served.pid);
+  const idleMb = wholeResidentMb(served.pid);
   const limitMb = Math.round(startMb * memoryFactor);
   const memory = { startMb, peakMb, endMb, idleMb, limitMb, factor: memoryFactor };
 

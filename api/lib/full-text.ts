@@ -46,17 +46,17 @@ export function ftsQuery(q: string): string {
 }
 
 /**
- * The ids of the items of `kind` whose indexed text (in any language) holds every word of `q`, once each, as a
- * select of `item_id`. The index gives only rowids (its doclists); search_rows (0016_search_rows.sql) names their
- * items. Reading `kind` and `item_id` from search_index itself would read each matching row's stored text: for a
- * word in half of 100,000 events, most of a second. The cross join keeps SQLite from walking search_rows instead.
+ * Items of `kind` whose indexed text (in any language) holds every word of `q`. The index gives only rowids (its
+ * doclists); search_rows (0016_search_rows.sql) names their items. Reading `kind` and `item_id` from search_index
+ * itself would read each matching row's stored text: for a word in half of 100,000 events, most of a second. The
+ * cross join keeps SQLite from walking search_rows instead.
  */
-export function matchingItems(kind: SearchKind, q: string): SQL {
-  return sql`select distinct search_rows.item_id from (select rowid as doc from search_index where search_index match ${ftsQuery(q)}) as matched
-             cross join search_rows on search_rows.doc = matched.doc where search_rows.kind = ${kind}`;
-}
-
-/** Items of `kind` whose indexed text (in any language) holds every word of `q`. */
 export function matchesWords(id: SQLiteColumn, kind: SearchKind, q: string): SQL {
-  return inArray(id, sql`(${matchingItems(kind, q)})`);
+  return inArray(
+    id,
+    sql`(select distinct search_rows.item_id
+           from (select rowid as doc from search_index where search_index match ${ftsQuery(q)}) as matched
+           cross join search_rows on search_rows.doc = matched.doc
+          where search_rows.kind = ${kind})`,
+  );
 }
