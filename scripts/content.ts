@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ContentImportError, exportContent, parseContentFile, planImport } from '../api/content/file.ts';
 import { d1Rows, type ReadRows } from '../api/lib/content-writes.ts';
-import { migrateLocal, run, WRANGLER, withLocalD1 } from './local.ts';
+import { applyMigrations, run, WRANGLER, withLocalD1 } from './local.ts';
 import { sqlLiteral, wranglerD1 } from './wrangler-d1.ts';
 
 const { values, positionals } = parseArgs({
@@ -27,8 +27,11 @@ const persistTo = values['persist-to'];
 const out = (text: string) => process.stdout.write(text);
 console.log = console.info = (...args: unknown[]) => console.error(...args);
 
-/** Reads the target's current content: locally through the platform proxy (fast), remotely through wrangler's CLI. */
-async function currentContent() {
+/**
+ * Reads the target's current content: locally through the platform proxy (fast; migrated first in the same proxy
+ * when `migrate`), remotely through wrangler's CLI.
+ */
+async function currentContent(migrate = false) {
   if (values.remote) {
     const cli = wranglerD1({ remote: true });
     // wrangler's --command takes no bound values: inline them as SQLite literals (`?` is only ever a placeholder here).
@@ -38,7 +41,10 @@ async function currentContent() {
     };
     return exportContent(rows);
   }
-  return withLocalD1(persistTo, (db) => exportContent(d1Rows(db)));
+  return withLocalD1(persistTo, async (db) => {
+    if (migrate) await applyMigrations(db, true);
+    return exportContent(d1Rows(db));
+  });
 }
 
 async function main(): Promise<number> {
@@ -49,8 +55,7 @@ async function main(): Promise<number> {
   if (command === 'import' && path) {
     const file = parseContentFile(JSON.parse(readFileSync(path, 'utf8')));
     if (values.remote) await run(WRANGLER, ['d1', 'migrations', 'apply', 'DB', '--remote']);
-    else await migrateLocal(persistTo, true);
-    const plan = planImport(file, await currentContent());
+    const plan = planImport(file, await currentContent(true));
     const summary = Object.entries(plan.counts)
       .map(([kind, { added, changed }]) => `${kind}: ${added} added, ${changed} changed`)
       .join('; ');

@@ -47,26 +47,39 @@ export async function withLocalD1<T>(persistTo: string | undefined, work: (db: D
  * migration is one batch with its row in d1_migrations, so a failed one leaves nothing half-applied.
  */
 export async function migrateLocal(persistTo?: string, quiet = false): Promise<void> {
-  const migrations = await readD1Migrations(join(ROOT, 'schema', 'migrations'));
-  await withLocalD1(persistTo, async (db) => {
-    await db
-      .prepare(
-        `create table if not exists d1_migrations (
-           id integer primary key autoincrement, name text unique, applied_at timestamp default current_timestamp not null)`,
-      )
-      .run();
-    const applied = new Set((await db.prepare('select name from d1_migrations').all<{ name: string }>()).results.map((r) => r.name));
-    const pending = migrations.filter((migration) => !applied.has(migration.name));
-    for (const { name, queries } of pending) {
-      await db.batch([...queries.map((query) => db.prepare(query)), db.prepare('insert into d1_migrations (name) values (?)').bind(name)]);
-    }
-    if (!quiet) console.log(pending.length === 0 ? 'No migrations to apply.' : `Applied ${pending.map((m) => m.name).join(', ')}.`);
-  });
+  await withLocalD1(persistTo, (db) => applyMigrations(db, quiet));
 }
 
-/** Seeds the local database, only when it holds no content yet. */
-export function seedLocal(persistTo?: string, options?: SeedOptions): Promise<{ seeded: boolean; rows: number }> {
-  return withLocalD1(persistTo, (db) => seed(d1Runner(db), options));
+/**
+ * What migrateLocal does, on a local D1 the caller already holds (one proxy for migrating and the work after it).
+ * Returns the names of the migrations it applied.
+ */
+export async function applyMigrations(db: D1Database, quiet = false): Promise<string[]> {
+  const migrations = await readD1Migrations(join(ROOT, 'schema', 'migrations'));
+  await db
+    .prepare(
+      `create table if not exists d1_migrations (
+         id integer primary key autoincrement, name text unique, applied_at timestamp default current_timestamp not null)`,
+    )
+    .run();
+  const applied = new Set((await db.prepare('select name from d1_migrations').all<{ name: string }>()).results.map((r) => r.name));
+  const pending = migrations.filter((migration) => !applied.has(migration.name));
+  for (const { name, queries } of pending) {
+    await db.batch([...queries.map((query) => db.prepare(query)), db.prepare('insert into d1_migrations (name) values (?)').bind(name)]);
+  }
+  if (!quiet) console.log(pending.length === 0 ? 'No migrations to apply.' : `Applied ${pending.map((m) => m.name).join(', ')}.`);
+  return pending.map((migration) => migration.name);
+}
+
+/**
+ * Migrates the local database, then seeds it when it holds no content yet, through one platform proxy (each proxy
+ * start is seconds of `npm start` and of every test that seeds).
+ */
+export function seedLocal(persistTo?: string, options?: SeedOptions): Promise<{ migrations: string[]; seeded: boolean; rows: number }> {
+  return withLocalD1(persistTo, async (db) => {
+    const migrations = await applyMigrations(db, true);
+    return { migrations, ...(await seed(d1Runner(db), options)) };
+  });
 }
 
 export function buildWidgets(): Promise<void> {

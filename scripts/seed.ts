@@ -2,7 +2,7 @@
 // npm run db:seed -- --remote: the same for the production D1, through wrangler's CLI (after `wrangler login`, or
 // with CLOUDFLARE_API_TOKEN set); the seed's statements and the search index rebuild are the ones the local run writes.
 import { parseArgs } from 'node:util';
-import { migrateLocal, run, seedLocal, WRANGLER } from './local.ts';
+import { run, seedLocal, WRANGLER } from './local.ts';
 import { seed } from './seed/index.ts';
 import { wranglerD1 } from './wrangler-d1.ts';
 
@@ -15,7 +15,7 @@ if (values.remote) {
     seeded ? `Seeded the remote D1 with ${rows} rows and built its search index.` : 'The remote D1 already holds content: nothing written.',
   );
 } else {
-  await migrateLocal();
-  const { seeded, rows } = await seedLocal();
+  const { migrations, seeded, rows } = await seedLocal();
+  console.log(migrations.length === 0 ? 'No migrations to apply.' : `Applied ${migrations.join(', ')}.`);
   console.log(seeded ? `Seeded ${rows} rows.` : 'Local D1 already holds content: nothing written.');
 }

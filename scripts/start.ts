@@ -1,12 +1,12 @@
 // npm start: build the widgets and the docs assets, migrate local D1, seed it if empty, and serve everything with `wrangler dev`.
-import { buildDocs, buildWidgets, migrateLocal, seedLocal, startDev } from './local.ts';
+import { buildDocs, buildWidgets, seedLocal, startDev } from './local.ts';
 
 const port = Number(process.env.PORT ?? 8787);
 
 await buildWidgets();
 await buildDocs();
-await migrateLocal();
-const { seeded, rows } = await seedLocal();
+const { migrations, seeded, rows } = await seedLocal();
+if (migrations.length > 0) console.log(`Applied ${migrations.join(', ')}.`);
 console.log(seeded ? `Seeded local D1 with Socius content (${rows} rows).` : 'Local D1 already holds content: not seeded again.');
 
 const server = await startDev({ port });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseContentFile } from '../../api/content/file.ts';
-import { migrateLocal, quietEnv, ROOT, seedLocal } from '../../scripts/local.ts';
+import { quietEnv, ROOT, seedLocal } from '../../scripts/local.ts';
 
 const run = promisify(execFile);
 const folders: string[] = [];
@@ -26,7 +26,6 @@ const content = (...args: string[]) =>
 describe('npm run content', () => {
   it('exports to stdout and imports into an empty database once, then finds nothing to change', { timeout: 600_000 }, async () => {
     const source = folder();
-    await migrateLocal(source, true);
     await seedLocal(source);
     const exported = await content('export', '--persist-to', source);
     const file = parseContentFile(JSON.parse(exported.stdout));

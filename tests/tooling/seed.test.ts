@@ -56,7 +56,8 @@ describe('seeding through wrangler d1 execute (the --remote path)', () => {
     const [viaBinding, viaCli] = await twoFreshLocalD1s();
     const cli = wranglerD1({ remote: false, persistTo: viaCli });
     // One after the other: on a loaded machine the platform proxy twice dropped its connection mid-batch while a CLI run ran beside it.
-    const local = await seedLocal(viaBinding, { now, newId: counter() });
+    const { migrations, ...local } = await seedLocal(viaBinding, { now, newId: counter() });
+    expect(migrations).toEqual([]); // twoFreshLocalD1s migrated both
     const remotePath = await seed(cli, { now, newId: counter() });
     expect(remotePath).toEqual(local);
     expect(local.seeded).toBe(true);

@@ -60,9 +60,9 @@ interface Worker {
   persistTo: string;
 }
 
+/** A `wrangler dev` on a local D1 of its own, which `fill` migrates and fills. */
 async function startWorker(port: number, fill: (persistTo: string) => Promise<unknown>): Promise<Worker> {
   const persistTo = mkdtempSync(join(tmpdir(), 'socius-widgets-'));
-  await migrateLocal(persistTo, true);
   await fill(persistTo);
   // [env.test]: Chromium on one address sends far more reads a minute than the production limit accepts.
   return { server: await startDev({ port, persistTo, quiet: true, env: 'test' }), persistTo };
@@ -87,11 +87,13 @@ export default async function setup(project: TestProject) {
   const ports = (await freePorts(3)) as [number, number, number];
   let writerKey = '';
   const started = await Promise.allSettled([
-    startWorker(ports[0], seedLocal),
+    // seedLocal migrates too, in the same platform proxy.
+    startWorker(ports[0], (persistTo) => seedLocal(persistTo)),
     startWorker(ports[1], async (persistTo) => {
+      await migrateLocal(persistTo, true);
       writerKey = await plantHostile(persistTo);
     }),
-    startWorker(ports[2], async () => undefined),
+    startWorker(ports[2], (persistTo) => migrateLocal(persistTo, true)),
   ]);
   const workers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const teardown = async () => {
