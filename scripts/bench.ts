@@ -84,7 +84,7 @@ async function measureDirectus(ourList: URL): Promise<RouteResult[]> {
     const rows: RouteResult[] = [];
     let ceiling = 0;
     const load = async (route: Route, pid: number) => {
-      const result = await measure(route.url, { connections, duration, warmup, ...(smoke ? { amount: connections * 5 } : {}) });
+      const result = await measure(route.url, { connections, duration, warmup, pid, ...(smoke ? { amount: connections * 5 } : {}) });
       if (route.id === 'directus-ping') ceiling = result.requestsPerSecond;
       const row = routeResult(route, result, ceiling, residentMb(pid));
       rows.push(row);
@@ -197,7 +197,14 @@ try {
     // The smoke run must see every route answer, even one slower than its second on a loaded CI machine.
     const settle = () => drain(served.uncached);
     const conns = route.connections ?? connections;
-    const load = await measure(route.url, { connections: conns, duration, warmup, settle, ...(smoke ? { amount: conns * 5 } : {}) });
+    const load = await measure(route.url, {
+      connections: conns,
+      duration,
+      warmup,
+      settle,
+      pid: served.pid,
+      ...(smoke ? { amount: conns * 5 } : {}),
+    });
     if (route.id === 'static') staticRps = load.requestsPerSecond;
     await settle();
     const row = routeResult(route, load, staticRps, residentMb(served.pid));

@@ -46,7 +46,19 @@ export function heldLine(when: string, memory: HeldMemory): string {
 const fmt = (value: number | null, digits = 0) => (value === null ? '-' : value.toFixed(digits));
 
 export function table(rows: RouteResult[]): string {
-  const head = ['route', 'req/s', 'p50 ms', 'p99 ms', '× static', 'D1 trips', 'cache hit', 'non-2xx', 'anon MB after'];
+  const head = [
+    'route',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    '× static',
+    'D1 trips',
+    'cache hit',
+    'CPU ms/req',
+    'cores',
+    'non-2xx',
+    'anon MB after',
+  ];
   // A route that answered nothing within the run has no latency to show: every request took longer.
   const latency = (r: RouteResult, ms: number) => (r.requests > 0 ? String(ms) : '-');
   const body = rows.map((r) => [
@@ -57,6 +69,8 @@ export function table(rows: RouteResult[]): string {
     r.ratioToStatic.toFixed(2),
     fmt(r.d1RoundTrips, 2),
     r.cacheHitShare === null ? '-' : `${Math.round(r.cacheHitShare * 100)} %`,
+    fmt(r.cpuMsPerRequest, 2),
+    fmt(r.cores, 2),
     String(r.non2xx + r.errors),
     String(r.rssAfterMb),
   ]);
@@ -208,9 +222,11 @@ export function markdown(
         '× static',
         'D1 trips',
         'cache hit',
+        'CPU ms/req',
+        'cores',
         'anon MB after',
       ],
-      [false, true, true, true, true, true, true, true],
+      [false, true, true, true, true, true, true, true, true, true],
       rows.map((r) => [
         cell(r.title),
         r.requestsPerSecond < 10 ? r.requestsPerSecond.toFixed(1) : r.requestsPerSecond.toFixed(0),
@@ -219,6 +235,8 @@ export function markdown(
         r.ratioToStatic.toFixed(2),
         fmt(r.d1RoundTrips, 2),
         r.cacheHitShare === null ? '-' : `${Math.round(r.cacheHitShare * 100)} %`,
+        fmt(r.cpuMsPerRequest, 2),
+        fmt(r.cores, 2),
         String(r.rssAfterMb),
       ]),
     ),
@@ -241,7 +259,18 @@ export function markdown(
 /** What the `--peer directus` rows' ratio means, printed under the table when they are in it. */
 export function peerNote(rows: RouteResult[]): string | undefined {
   if (!rows.some((row) => row.id.startsWith('directus-'))) return undefined;
-  return "(D-…) rows: Directus 11 on Node, same events and list; their × static is the fraction of Directus's own /server/ping.";
+  const lines = ["(D-…) rows: Directus 11 on Node, same events and list; their × static is the fraction of Directus's own /server/ping."];
+  // Requests a second say how much load a server takes; CPU per request says what each answer costs it. workerd runs
+  // every isolate and local D1 on one thread (cores ≤ 1); Node runs Directus's SQLite queries on its thread pool.
+  const ours = rows.find((row) => row.id === 'list-uncached');
+  const theirs = rows.find((row) => row.id === 'directus-list-uncached');
+  if (ours?.cpuMsPerRequest && theirs?.cpuMsPerRequest)
+    lines.push(
+      `Uncached list, CPU per request: ours ${ours.cpuMsPerRequest.toFixed(2)} ms on ${fmt(ours.cores, 2)} cores, ` +
+        `Directus ${theirs.cpuMsPerRequest.toFixed(2)} ms on ${fmt(theirs.cores, 2)} cores ` +
+        `(ours ${(theirs.cpuMsPerRequest / ours.cpuMsPerRequest).toFixed(2)}× as many answers per CPU second).`,
+    );
+  return lines.join('\n\n');
 }
 
 export function targetLines(list: Target[]): string {
