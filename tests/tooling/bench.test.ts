@@ -104,7 +104,7 @@ describe('npm run bench -- --smoke', () => {
 
   it('prints the README table with --markdown', () => {
     expect(stdout).toMatch(
-      /\| route \(200 events\) +\| req\/s \| p50 ms \| p99 ms \| × static \| D1 trips \| cache hit \| anon MB after \|/,
+      /\| route \(200 events\) +\| req\/s \| p50 ms \| p99 ms \| × static \| D1 trips \| cache hit \| CPU ms\/req \| cores \| anon MB after \|/,
     );
     for (const route of results.routes)
       expect(stdout).toMatch(new RegExp(`\\| ${route.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} +\\|`));
@@ -115,6 +115,16 @@ describe('npm run bench -- --smoke', () => {
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('--peer takes only "directus", got "strapi"');
   }, 60_000);
+
+  it('reads what each answer cost the serving workerd in CPU, and how many cores it kept busy', () => {
+    // Every uncached route reads D1 and renders a body: milliseconds a request even on a fast machine.
+    for (const route of results.routes.filter((r) => !r.cached && r.id !== 'static')) {
+      expect(route.cpuMsPerRequest, route.title).toBeGreaterThan(0);
+      // workerd runs its isolates and local D1 on one thread; its other threads (I/O) add little.
+      expect(route.cores, route.title).toBeGreaterThan(0);
+      expect(route.cores, route.title).toBeLessThan(1.9);
+    }
+  });
 
   it('reports the resident memory of the serving workerd', () => {
     expect(results.memory.idleMb).toBeGreaterThan(10);
