@@ -49,13 +49,15 @@ export function ftsQuery(q: string): string {
  * Items of `kind` whose indexed text (in any language) holds every word of `q`. The index gives only rowids (its
  * doclists); search_rows (0016_search_rows.sql) names their items. Reading `kind` and `item_id` from search_index
  * itself would read each matching row's stored text: for a word in half of 100,000 events, most of a second. The
- * cross join keeps SQLite from walking search_rows instead.
+ * cross join keeps SQLite from walking search_rows instead. With `onlyIf`, nothing matches unless it holds.
  */
-export function matchesWords(id: SQLiteColumn, kind: SearchKind, q: string): SQL {
+export function matchesWords(id: SQLiteColumn, kind: SearchKind, q: string, onlyIf?: SQL): SQL {
+  // `onlyIf` (constant in the statement) sits next to the match: SQLite tests it before asking the index, while
+  // outside the subquery it would gather every match first.
   return inArray(
     id,
     sql`(select distinct search_rows.item_id
-           from (select rowid as doc from search_index where search_index match ${ftsQuery(q)}) as matched
+           from (select rowid as doc from search_index where search_index match ${ftsQuery(q)}${onlyIf ? sql` and ${onlyIf}` : sql``}) as matched
            cross join search_rows on search_rows.doc = matched.doc
           where search_rows.kind = ${kind})`,
   );

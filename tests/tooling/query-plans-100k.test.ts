@@ -92,8 +92,10 @@ describe('at 100,000 events every read query searches an index', () => {
         const cursor = { key: `${sort}|${big.now.getTime() + 86_400_000}`, id: 'big-050000' };
         for (const at of [undefined, cursor]) {
           // A page walks its sort's index and stops after the page, never sorting every upcoming event (a window
-          // `to` bounds may be sorted by when it was updated: the window is what is sorted).
-          const sorted = sort === '-updatedAt' && filter.to !== undefined ? [] : ['USE TEMP B-TREE FOR ORDER BY'];
+          // `to` bounds may be sorted by when it was updated: the window is what is sorted). With words, the page's
+          // few events are sorted once found (lists filtered by words, below).
+          const sorted =
+            (sort === '-updatedAt' && filter.to !== undefined) || filter.q !== undefined ? [] : ['USE TEMP B-TREE FOR ORDER BY'];
           const list = await expectIndexed(eventListQuery(db, 'fr', filter, sort, 20, at));
           for (const step of sorted) expect(list, `${name}, ${sort}`).not.toContain(step);
           // The page with its hydration in one statement (what GET /v1/events runs).
@@ -220,6 +222,54 @@ describe('lists filtered by words at 100,000 events', () => {
     const [common] = await eventTotalsQuery(db, { ...base(), q: COMMON_WORD }, true);
     expect(common?.total).toBeGreaterThan(10_000);
   }, 120_000);
+});
+
+describe('pages filtered by words at 100,000 events', () => {
+  // The page as a plain statement gives it: every upcoming published event whose text holds the word, in order.
+  const reference = async (q: string, sort: 'startsAt' | '-updatedAt', after?: { key: number; id: string }) => {
+    const [column, direction] = sort === 'startsAt' ? ['starts_at', 'asc'] : ['updated_at', 'desc'];
+    const seek = after ? `and (${column}, id) ${direction === 'asc' ? '>' : '<'} (${after.key}, '${after.id}')` : '';
+    const rows = await big.file
+      .asD1()
+      .prepare(
+        `select id from events where status = 'published' and ends_at >= ? ${seek}
+            and id in (select item_id from search_index where search_index match ? and kind = 'event')
+          order by ${column} ${direction}, id ${direction} limit 21`,
+      )
+      .bind(big.now.getTime(), `"${q}"*`)
+      .all<{ id: string }>();
+    return rows.results.map((row) => row.id);
+  };
+
+  it('are the pages a plain statement gives, for a word most events hold and for a rare one, in every order', async () => {
+    for (const q of [COMMON_WORD, 'woord2900']) {
+      for (const sort of ['startsAt', '-updatedAt'] as const) {
+        const first = await eventPageQuery(db, 'nl', { ...base(), q }, sort, 20, undefined);
+        expect(
+          first.map((row) => row.id),
+          `${q}, ${sort}`,
+        ).toEqual(await reference(q, sort));
+        const last = first.at(-2);
+        if (!last) continue;
+        const key = (sort === 'startsAt' ? last.startsAt : last.updatedAt).getTime();
+        const next = await eventPageQuery(db, 'nl', { ...base(), q }, sort, 20, { key: `${sort}|${key}`, id: last.id });
+        expect(
+          next.map((row) => row.id),
+          `${q}, ${sort}, second page`,
+        ).toEqual(await reference(q, sort, { key, id: last.id }));
+      }
+    }
+    expect((await reference(COMMON_WORD, 'startsAt')).length).toBe(21);
+  }, 120_000);
+
+  it('test the first events in order against the matches, never look up each match in search_rows', async () => {
+    const plan = await expectIndexed(eventPageQuery(db, 'nl', { ...base(), q: COMMON_WORD }, 'startsAt', 20, undefined));
+    // The window: the sort's own index, and each event's texts by item.
+    expect(plan, plan.join('\n')).toContain('SEARCH events USING COVERING INDEX events_status_starts_idx (status=?)');
+    expect(plan).toContain('SEARCH search_rows USING COVERING INDEX search_rows_item (kind=? AND item_id=?)');
+    // Without the `+` on search_rows.doc, SQLite searches search_rows once per matching rowid for every event.
+    expect(plan.filter((step) => step.includes('search_rows_item (kind=? AND item_id=? AND rowid=?)'))).toEqual([]);
+  });
 });
 
 describe('search at 100,000 events', () => {
