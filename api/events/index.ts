@@ -5,7 +5,7 @@ import { enumValues } from '../lib/list-params.ts';
 import { decodeCursor, nextLink, page } from '../lib/pagination.ts';
 import { redirectRenamed } from '../lib/slugs.ts';
 import { freshUntil } from '../middleware/edge-cache.ts';
-import { eventFacetCountsQuery, eventTotalsQuery } from './counts.ts';
+import { eventFacetCountsQuery, eventTotalsQuery, WORDED_TOTAL_CAP } from './counts.ts';
 import { eventEditorial } from './editorial.ts';
 import { assembleEvents, eventCursor, eventFilterFrom, eventItemQuery, eventPageQuery, facetLabel, splitHydrated } from './queries.ts';
 import { getEvent, listEvents, routes as publicRoutes } from './routes.ts';
@@ -25,24 +25,31 @@ export const eventsRouter = createRouter()
 
     // A later page repeats the total its cursor carries from the first page instead of counting again.
     const carried = cursor?.total;
+    // With words (and no facets, which count every match anyway), the total stops at WORDED_TOTAL_CAP.
+    const capped = facets.length === 0;
     // The page with its sessions, topics and services (one statement), its total and the facets share one filter
     // and go to D1 in one batch: one round trip.
     const [hydrated, totals, ...facetRows] = await db.batch([
       eventPageQuery(db, lang, filter, query.sort, query.limit, cursor),
-      eventTotalsQuery(db, filter, carried === undefined),
+      eventTotalsQuery(db, filter, carried === undefined, capped),
       ...facets.map((facet) => eventFacetCountsQuery(db, lang, filter, facet)),
     ]);
-    const firstEnd = totals[0]?.firstEnd;
-    // Listed because they end after now: the page, its total and its facets change when the first of them ends.
-    if (query.from === undefined && firstEnd != null) freshUntil(c, new Date(firstEnd));
-    const total = carried ?? Number(totals[0]?.total ?? 0);
     const { rows, hydration } = splitHydrated(hydrated);
-    const { items, nextCursor } = page(rows, query.limit, eventCursor(query.sort), total);
+    // Listed because they end after now: the page, its total and its facets change when the first of them ends (of
+    // the events counted, when the total stopped at its cap, and of the page's own).
+    const ends = [totals[0]?.firstEnd, ...rows.map((row) => row.endsAt.getTime())].filter((end) => end != null);
+    if (query.from === undefined && ends.length > 0) freshUntil(c, new Date(Math.min(...ends)));
+    const counted = Number(totals[0]?.total ?? 0);
+    const totalIsLowerBound =
+      carried === undefined ? filter.q !== undefined && capped && counted > WORDED_TOTAL_CAP : Boolean(cursor?.totalIsLowerBound);
+    const total = carried ?? (totalIsLowerBound ? WORDED_TOTAL_CAP : counted);
+    const { items, nextCursor } = page(rows, query.limit, eventCursor(query.sort), total, totalIsLowerBound);
     const data = assembleEvents(items, hydration, lang, new URL(c.req.url).origin, now).map(({ event }) => event);
     const body = {
       data,
       nextCursor,
       total,
+      totalIsLowerBound,
       ...(facets.length > 0
         ? {
             facets: Object.fromEntries(

@@ -177,16 +177,20 @@ const visible = (statuses: readonly WorkflowStatus[] = ['published'], indexed = 
  * SQLite walks the sort's own index and stops after the page. Without statistics (a fresh D1 has none), the
  * planner would otherwise take the range on (status, ends_at) and sort every upcoming event for each page:
  * seconds at 100,000 events. events_status_starts_idx holds ends_at, so the bound is checked inside the index.
- * `wordsOnlyIf`: the words match nothing unless it holds (matchesWords).
+ * `wordsOnlyIf`: the words match nothing unless it holds (matchesWords). `byId`: the events are reached by id (from
+ * the matches of words), so no condition may lead SQLite to an index on status or ends_at instead.
  */
-export function eventConditions(filter: EventFilter, forPage = false, wordsOnlyIf?: SQL): SQL {
+export function eventConditions(
+  filter: EventFilter,
+  forPage = false,
+  { wordsOnlyIf, byId = filter.q !== undefined && !forPage }: { wordsOnlyIf?: SQL; byId?: boolean } = {},
+): SQL {
   // With words, a total or a facet goes from the events the search index matched (by id) instead of walking every
   // upcoming event to test each: the `+` keeps SQLite off the status and ends_at indexes. A rare word then costs
   // next to nothing, and one in half the events a sixth of the walk (at 100,000 events). A page with words is
   // pageByWords' (a calendar's walks its sort's index, testing each event against the matches).
-  const byWords = filter.q !== undefined && !forPage;
-  const ends = forPage || byWords ? sql`+${events.endsAt} >= ${sql.param(filter.from, events.endsAt)}` : gte(events.endsAt, filter.from);
-  const conditions: (SQL | undefined)[] = [visible(filter.workflow, !byWords), ends];
+  const ends = forPage || byId ? sql`+${events.endsAt} >= ${sql.param(filter.from, events.endsAt)}` : gte(events.endsAt, filter.from);
+  const conditions: (SQL | undefined)[] = [visible(filter.workflow, !byId), ends];
   if (filter.to) conditions.push(lte(events.startsAt, filter.to));
   conditions.push(hasAnyTopic(eventTopics, eventTopics.eventId, events.id, filter.topics));
   if (filter.cities.length > 0) conditions.push(lowerIn(events.city, filter.cities));
@@ -238,7 +242,7 @@ function pageSelection(filter: EventFilter, sort: EventSort, cursor: Cursor | un
   const { q, ...rest } = filter;
   const plain = and(eventConditions(rest, true), seek) ?? sql`1`;
   const nearIsPage = sql`(select count(*) from near) >= ${rows}`;
-  const fromMatches = and(eventConditions(filter, false, sql`not ${nearIsPage}`), seek) ?? sql`1`;
+  const fromMatches = and(eventConditions(filter, false, { wordsOnlyIf: sql`not ${nearIsPage}` }), seek) ?? sql`1`;
   const worded = pageByWords(key, q, plain, nearIsPage, fromMatches, rows);
   // A filter near every bound: the walk, which binds it once.
   return paramsDialect.sqlToQuery(worded.where).params.length + PAGE_OWN_PARAMS > D1_MAX_PARAMS ? walked : worded;

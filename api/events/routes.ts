@@ -28,6 +28,7 @@ export const listEvents = createRoute({
             data: [eventExample],
             nextCursor: 'WyJzdGFydHNBdHwxNzk2MjE0NjAwMDAwIiwiODM4YmQzM2QtN2MzYy00YjViLThjN2EtZjE0ZTdkMTkyODBmIl0',
             total: 24,
+            totalIsLowerBound: false,
             facets: {
               topic: [
                 { value: 'organisatieontwikkeling', label: 'Organisational development', count: 6 },

@@ -6,6 +6,7 @@ import { LinksSchema } from '../lib/links.ts';
 import { booleanParam, dateOrDateTimeParam, enumMultiParam, multiParam, sortParam } from '../lib/list-params.ts';
 import { cursorParam, limitParam, nextCursorField } from '../lib/pagination.ts';
 import { dateTime, ItemMetaSchema, TopicRefSchema } from '../lib/schemas.ts';
+import { WORDED_TOTAL_CAP } from './counts.ts';
 
 export const EventStatusSchema = z.enum(EVENT_STATUSES).openapi('EventStatus', {
   description:
@@ -133,8 +134,11 @@ export const EventListSchema = z
     data: z.array(EventSchema),
     nextCursor: nextCursorField,
     total: z.number().int().openapi({
-      description:
-        'How many events match the filter, over all pages: counted for the first page; later pages repeat that count (their `cursor` carries it) instead of counting again.',
+      description: `How many events match the filter, over all pages, exact unless \`totalIsLowerBound\`: counted for the first page; later pages repeat that count (their \`cursor\` carries it) instead of counting again.`,
+    }),
+    totalIsLowerBound: z.boolean().openapi({
+      description: `True when \`q\` matches more than ${WORDED_TOTAL_CAP} events: counting stopped there, and \`total\` is ${WORDED_TOTAL_CAP}. Always false without \`q\`, or with \`facets\` (which count every match).`,
+      example: false,
     }),
     facets: z
       .partialRecord(z.enum(EVENT_FACETS), z.array(FacetValueSchema))

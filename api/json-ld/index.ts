@@ -38,7 +38,7 @@ export function representation(c: Context): typeof JSON_TYPE | typeof JSON_LD_TY
 
 // The JSON bodies, as far as the mapping reads them; the handlers' own schemas guarantee these shapes.
 type Item<T> = { data: T };
-type List<T> = { data: T[]; total?: number };
+type List<T> = { data: T[]; total?: number; totalIsLowerBound?: boolean };
 type Mapping = (body: never) => JsonLdNode;
 
 const item =
@@ -48,7 +48,8 @@ const item =
 const list =
   <T>(node: (value: T) => JsonLdNode) =>
   (body: List<T>) =>
-    itemList(body.data, node, body.total);
+    // A total that only says "at least" is no number of items.
+    itemList(body.data, node, body.totalIsLowerBound ? undefined : body.total);
 
 /** Every operation (OpenAPI path under /v1) that also serves JSON-LD, with the mapping of its JSON body. */
 const JSON_LD_OPERATIONS: Record<string, Mapping> = {

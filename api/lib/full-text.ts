@@ -52,13 +52,15 @@ export function ftsQuery(q: string): string {
  * cross join keeps SQLite from walking search_rows instead. With `onlyIf`, nothing matches unless it holds.
  */
 export function matchesWords(id: SQLiteColumn, kind: SearchKind, q: string, onlyIf?: SQL): SQL {
-  // `onlyIf` (constant in the statement) sits next to the match: SQLite tests it before asking the index, while
-  // outside the subquery it would gather every match first.
-  return inArray(
-    id,
-    sql`(select distinct search_rows.item_id
-           from (select rowid as doc from search_index where search_index match ${ftsQuery(q)}${onlyIf ? sql` and ${onlyIf}` : sql``}) as matched
-           cross join search_rows on search_rows.doc = matched.doc
-          where search_rows.kind = ${kind})`,
-  );
+  return inArray(id, sql`(select distinct search_rows.item_id from ${matchedRows(q, onlyIf)} where search_rows.kind = ${kind})`);
+}
+
+/**
+ * The search_rows of the texts holding every word of `q`, in the index's order, for a FROM clause (matchesWords).
+ * `onlyIf` (constant in the statement) sits next to the match: SQLite tests it before asking the index, while
+ * outside the subquery it would gather every match first.
+ */
+export function matchedRows(q: string, onlyIf?: SQL): SQL {
+  return sql`(select rowid as doc from search_index where search_index match ${ftsQuery(q)}${onlyIf ? sql` and ${onlyIf}` : sql``}) as matched
+           cross join search_rows on search_rows.doc = matched.doc`;
 }

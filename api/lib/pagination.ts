@@ -44,6 +44,8 @@ export interface Cursor {
   id: string;
   /** The list's `total` as counted for its first page, carried along so later pages need not count again. */
   total?: number;
+  /** With `total`: that the first page counted only up to it (`totalIsLowerBound`). */
+  totalIsLowerBound?: true;
 }
 
 // Longer than any id or sort name this API issues, short enough that nothing unbounded reaches SQL.
@@ -54,7 +56,8 @@ const MAX_TIME = 8.64e15;
 const SORT_KEY = /^(-?[A-Za-z]{1,32})\|(\d{1,16})$/;
 
 export function encodeCursor(cursor: Cursor): string {
-  const parts = cursor.total === undefined ? [cursor.key, cursor.id] : [cursor.key, cursor.id, cursor.total];
+  const total = cursor.totalIsLowerBound ? [cursor.total, 1] : [cursor.total];
+  const parts = cursor.total === undefined ? [cursor.key, cursor.id] : [cursor.key, cursor.id, ...total];
   return encodeBase64Url(new TextEncoder().encode(JSON.stringify(parts)).buffer).replace(/=+$/, '');
 }
 
@@ -86,11 +89,12 @@ function parse(value: string): Cursor | undefined {
   } catch {
     return undefined;
   }
-  if (!Array.isArray(parsed) || parsed.length < 2 || parsed.length > 3) return undefined;
-  const [key, id, total] = parsed as unknown[];
+  if (!Array.isArray(parsed) || parsed.length < 2 || parsed.length > 4) return undefined;
+  const [key, id, total, lowerBound] = parsed as unknown[];
   if (typeof id !== 'string' || id.length > MAX_ID_LENGTH || !ID.test(id)) return undefined;
-  if (parsed.length === 3 && !(typeof total === 'number' && Number.isSafeInteger(total) && total >= 0)) return undefined;
-  const carried = typeof total === 'number' ? { total } : {};
+  if (parsed.length >= 3 && !(typeof total === 'number' && Number.isSafeInteger(total) && total >= 0)) return undefined;
+  if (parsed.length === 4 && lowerBound !== 1) return undefined;
+  const carried = typeof total === 'number' ? { total, ...(lowerBound === 1 ? { totalIsLowerBound: true as const } : {}) } : {};
   // Only lists sorted on a time carry a total; a position cursor is always two values.
   if (typeof key === 'number') return parsed.length === 2 && Number.isSafeInteger(key) && key >= 0 ? { key, id } : undefined;
   if (typeof key !== 'string') return undefined;
@@ -99,13 +103,20 @@ function parse(value: string): Cursor | undefined {
 }
 
 /**
- * Splits the one-extra row fetched to learn whether another page exists. With `total`, the next cursor carries it,
- * so the pages after the first repeat the first page's count instead of counting again.
+ * Splits the one-extra row fetched to learn whether another page exists. With `total`, the next cursor carries it
+ * (and whether it is a lower bound), so the pages after the first repeat the first page's count instead of counting
+ * again.
  */
-export function page<T>(rows: T[], limit: number, keyOf: (row: T) => Cursor, total?: number): { items: T[]; nextCursor: string | null } {
+export function page<T>(
+  rows: T[],
+  limit: number,
+  keyOf: (row: T) => Cursor,
+  total?: number,
+  totalIsLowerBound = false,
+): { items: T[]; nextCursor: string | null } {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
-  const carried = total === undefined ? {} : { total };
+  const carried = total === undefined ? {} : { total, ...(totalIsLowerBound ? { totalIsLowerBound: true as const } : {}) };
   return { items, nextCursor: rows.length > limit && last ? encodeCursor({ ...keyOf(last), ...carried }) : null };
 }
 

@@ -5,6 +5,7 @@ import { env, SELF } from 'cloudflare:test';
 import { drizzle } from 'drizzle-orm/d1';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../api/env.ts';
+import { eventTotalsQuery, WORDED_TOTAL_CAP } from '../../api/events/counts.ts';
 import { eventFilterFrom, eventPageQuery, WORDED_PAGE_WINDOW } from '../../api/events/queries.ts';
 
 const db = drizzle(env.DB, { casing: 'snake_case' }) as unknown as Db;
@@ -125,6 +126,34 @@ describe('a page of events filtered by words', () => {
       const response = await SELF.fetch(`https://api.test/v1/events?${params}`);
       expect(response.status, await response.clone().text()).toBe(200);
     }
+  });
+
+  it('counts up to 1,000 matches and says the total is a lower bound, on every page; exactly with facets', async () => {
+    await plant('cap-match', WORDED_TOTAL_CAP + 1, soon + 4 * WORDED_PAGE_WINDOW * HOUR, 'tureluur');
+    type Page = { data: { slug: string }[]; total: number; totalIsLowerBound: boolean; nextCursor: string | null };
+    const first = (await (await SELF.fetch('https://api.test/v1/events?q=tureluur&limit=50')).json()) as Page;
+    expect([first.total, first.totalIsLowerBound]).toEqual([WORDED_TOTAL_CAP, true]);
+    expect(first.data[0]?.slug).toBe('cap-match-1');
+    const second = (await (await SELF.fetch(`https://api.test/v1/events?q=tureluur&limit=50&cursor=${first.nextCursor}`)).json()) as Page;
+    expect([second.total, second.totalIsLowerBound, second.data[0]?.slug]).toEqual([WORDED_TOTAL_CAP, true, 'cap-match-51']);
+    const faceted = (await (await SELF.fetch('https://api.test/v1/events?q=tureluur&facets=city')).json()) as Page;
+    expect([faceted.total, faceted.totalIsLowerBound]).toEqual([WORDED_TOTAL_CAP + 1, false]);
+    const rare = (await (await SELF.fetch('https://api.test/v1/events?q=grutto')).json()) as Page;
+    expect([rare.total, rare.totalIsLowerBound]).toEqual([5, false]);
+
+    // Counting stops at the cap: twice as many matches more, and D1 reads about as many rows for the total.
+    const totalsRead = async () => {
+      const filter = { ...eventFilterFrom({ q: 'tureluur' } as never, new Date()), workflow: undefined };
+      const { sql, params } = eventTotalsQuery(db, filter, true, true).toSQL();
+      const result = await env.DB.prepare(sql)
+        .bind(...params)
+        .all();
+      return result.meta.rows_read;
+    };
+    const before = await totalsRead();
+    await plant('cap-more', 2 * WORDED_TOTAL_CAP, soon + 4 * WORDED_PAGE_WINDOW * HOUR, 'tureluur');
+    const after = await totalsRead();
+    expect(after - before, `${before} → ${after}`).toBeLessThan(WORDED_TOTAL_CAP);
   });
 
   it('answers the same page through the API, with its total', async () => {

@@ -7,7 +7,7 @@ import { drizzle } from 'drizzle-orm/d1';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analysisListQuery } from '../../api/analyses/queries.ts';
 import type { Db } from '../../api/env.ts';
-import { eventFacetCountsQuery, eventTotalsQuery } from '../../api/events/counts.ts';
+import { eventFacetCountsQuery, eventTotalsQuery, WORDED_TOTAL_CAP } from '../../api/events/counts.ts';
 import {
   assembleEvents,
   type EventFilter,
@@ -222,6 +222,17 @@ describe('lists filtered by words at 100,000 events', () => {
     const [common] = await eventTotalsQuery(db, { ...base(), q: COMMON_WORD }, true);
     expect(common?.total).toBeGreaterThan(10_000);
   }, 120_000);
+
+  it('count up to the cap from the matches by id, exactly below it', async () => {
+    for (const q of [COMMON_WORD, 'woord2900']) {
+      const capped = eventTotalsQuery(db, { ...base(), q }, true, true);
+      const plan = await expectIndexed(capped);
+      expect(plan, plan.join('\n')).toContain('SEARCH events USING INDEX sqlite_autoindex_events_1 (id=?)');
+      const [exact] = await eventTotalsQuery(db, { ...base(), q }, true);
+      const [counted] = await capped;
+      expect(counted?.total, q).toBe(Math.min(Number(exact?.total), WORDED_TOTAL_CAP + 1));
+    }
+  });
 });
 
 describe('pages filtered by words at 100,000 events', () => {

@@ -1224,8 +1224,13 @@ export type components = {
       data: components["schemas"]["Event"][];
       /** @description Pass as `cursor` to get the next page; null on the last page. */
       nextCursor: string | null;
-      /** @description How many events match the filter, over all pages: counted for the first page; later pages repeat that count (their `cursor` carries it) instead of counting again. */
+      /** @description How many events match the filter, over all pages, exact unless `totalIsLowerBound`: counted for the first page; later pages repeat that count (their `cursor` carries it) instead of counting again. */
       total: number;
+      /**
+       * @description True when `q` matches more than 1000 events: counting stopped there, and `total` is 1000. Always false without `q`, or with `facets` (which count every match).
+       * @example false
+       */
+      totalIsLowerBound: boolean;
       /** @description Present when `facets` was asked for: counts per value under the current filter, most frequent first. */
       facets?: {
         topic?: components["schemas"]["FacetValue"][];

@@ -192,6 +192,7 @@ type Facet = { value: string; label: string; count: number };
 interface ListBody<T> {
   data: T[];
   total: number;
+  totalIsLowerBound?: boolean;
   nextCursor: string | null;
   facets?: Record<string, Facet[]>;
 }
@@ -304,7 +305,7 @@ async function listPage<T>(
     page({
       lang,
       title,
-      jsonLd: jsonLdDocument(itemList(result.body.data, node, result.body.total)),
+      jsonLd: jsonLdDocument(itemList(result.body.data, node, result.body.totalIsLowerBound ? undefined : result.body.total)),
       body: html`<h1>${title}</h1>
 ${filterForm(c, lang, view.filters, options)}
 ${result.body.data.length === 0 ? html`<p>${EMPTY[resource][lang]}</p>` : render(result.body.data, lang, view.layout)}
