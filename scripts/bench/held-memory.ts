@@ -104,7 +104,7 @@ export async function heldMemory(pid: number, inspector: URL, poke: () => Promis
     });
     await poke();
     // The Workers the poke went through collect as they run its requests, but under load the inspector's answer can
-    // come after the request's (a CI run saw core:user:socius not yet collected after half a second): wait for those
+    // come after the request's (a tooling run saw core:user:socius not collected after half a second): wait for those
     // (10 s at most), then a moment more for the other isolates the poke reached.
     const workers = collecting.filter(({ id }) => id.startsWith('core:user:'));
     for (let waited = 0; waited < 10_000 && workers.some(({ collected }) => !collected()); waited += 50) {
