@@ -45,35 +45,26 @@ export function heldLine(when: string, memory: HeldMemory): string {
 
 const fmt = (value: number | null, digits = 0) => (value === null ? '-' : value.toFixed(digits));
 
+/**
+ * The measured columns after the route's title, as both the printed table and the README's show them (`non-2xx`
+ * only printed: a README run has none). A route that answered nothing within the run has no latency to show.
+ */
+const COLUMNS: { head: string; value: (r: RouteResult) => string; printedOnly?: true }[] = [
+  { head: 'req/s', value: (r) => (r.requestsPerSecond < 10 ? r.requestsPerSecond.toFixed(1) : r.requestsPerSecond.toFixed(0)) },
+  { head: 'p50 ms', value: (r) => (r.requests > 0 ? String(r.p50) : '-') },
+  { head: 'p99 ms', value: (r) => (r.requests > 0 ? String(r.p99) : '-') },
+  { head: '× static', value: (r) => r.ratioToStatic.toFixed(2) },
+  { head: 'D1 trips', value: (r) => fmt(r.d1RoundTrips, 2) },
+  { head: 'cache hit', value: (r) => (r.cacheHitShare === null ? '-' : `${Math.round(r.cacheHitShare * 100)} %`) },
+  { head: 'CPU ms/req', value: (r) => fmt(r.cpuMsPerRequest, 2) },
+  { head: 'cores', value: (r) => fmt(r.cores, 2) },
+  { head: 'non-2xx', value: (r) => String(r.non2xx + r.errors), printedOnly: true },
+  { head: 'anon MB after', value: (r) => String(r.rssAfterMb) },
+];
+
 export function table(rows: RouteResult[]): string {
-  const head = [
-    'route',
-    'req/s',
-    'p50 ms',
-    'p99 ms',
-    '× static',
-    'D1 trips',
-    'cache hit',
-    'CPU ms/req',
-    'cores',
-    'non-2xx',
-    'anon MB after',
-  ];
-  // A route that answered nothing within the run has no latency to show: every request took longer.
-  const latency = (r: RouteResult, ms: number) => (r.requests > 0 ? String(ms) : '-');
-  const body = rows.map((r) => [
-    r.title,
-    r.requestsPerSecond < 10 ? r.requestsPerSecond.toFixed(1) : r.requestsPerSecond.toFixed(0),
-    latency(r, r.p50),
-    latency(r, r.p99),
-    r.ratioToStatic.toFixed(2),
-    fmt(r.d1RoundTrips, 2),
-    r.cacheHitShare === null ? '-' : `${Math.round(r.cacheHitShare * 100)} %`,
-    fmt(r.cpuMsPerRequest, 2),
-    fmt(r.cores, 2),
-    String(r.non2xx + r.errors),
-    String(r.rssAfterMb),
-  ]);
+  const head = ['route', ...COLUMNS.map((column) => column.head)];
+  const body = rows.map((r) => [r.title, ...COLUMNS.map((column) => column.value(r))]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]?.length ?? 0)));
   const line = (cells: string[]) =>
     cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
@@ -210,35 +201,14 @@ export function markdown(
   about: { events: number; machine: string; date: string; setup: string },
 ): string {
   const cell = (value: string) => value.replaceAll('|', '\\|');
+  const shown = COLUMNS.filter((column) => !column.printedOnly);
   const lines = [
     `Latest \`npm run bench -- --events ${about.events}\` (${about.date.slice(0, 10)}, ${about.machine}; ${about.setup}):`,
     '',
     ...markdownTable(
-      [
-        `route (${about.events.toLocaleString('en')} events)`,
-        'req/s',
-        'p50 ms',
-        'p99 ms',
-        '× static',
-        'D1 trips',
-        'cache hit',
-        'CPU ms/req',
-        'cores',
-        'anon MB after',
-      ],
-      [false, true, true, true, true, true, true, true, true, true],
-      rows.map((r) => [
-        cell(r.title),
-        r.requestsPerSecond < 10 ? r.requestsPerSecond.toFixed(1) : r.requestsPerSecond.toFixed(0),
-        r.requests > 0 ? String(r.p50) : '-',
-        r.requests > 0 ? String(r.p99) : '-',
-        r.ratioToStatic.toFixed(2),
-        fmt(r.d1RoundTrips, 2),
-        r.cacheHitShare === null ? '-' : `${Math.round(r.cacheHitShare * 100)} %`,
-        fmt(r.cpuMsPerRequest, 2),
-        fmt(r.cores, 2),
-        String(r.rssAfterMb),
-      ]),
+      [`route (${about.events.toLocaleString('en')} events)`, ...shown.map((column) => column.head)],
+      [false, ...shown.map(() => true)],
+      rows.map((r) => [cell(r.title), ...shown.map((column) => column.value(r))]),
     ),
   ];
   const note = peerNote(rows);
@@ -261,7 +231,7 @@ export function peerNote(rows: RouteResult[]): string | undefined {
   if (!rows.some((row) => row.id.startsWith('directus-'))) return undefined;
   const lines = ["(D-…) rows: Directus 11 on Node, same events and list; their × static is the fraction of Directus's own /server/ping."];
   // Requests a second say how much load a server takes; CPU per request says what each answer costs it. workerd runs
-  // every isolate and local D1 on one thread (cores ≤ 1); Node runs Directus's SQLite queries on its thread pool.
+  // every isolate and local D1 on one thread (about 1 core); Node runs Directus's SQLite queries on its thread pool.
   const ours = rows.find((row) => row.id === 'list-uncached');
   const theirs = rows.find((row) => row.id === 'directus-list-uncached');
   if (ours?.cpuMsPerRequest && theirs?.cpuMsPerRequest)
